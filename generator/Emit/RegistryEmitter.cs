@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Model;
+
+namespace LazyMmuGen.Generator.Emit;
+
+/// <summary>Renders the one registry listing every arch generated in the compilation.</summary>
+public static class RegistryEmitter
+{
+    public const string HintName = "LazyMmuArchRegistry.g.cs";
+
+    public static RenderResult Emit(ImmutableArray<RegistryEntry> entries, GeneratorOptions options, TemplateSet templates)
+    {
+        try
+        {
+            var arches = entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => new Dictionary<string, object>
+            {
+                ["typeName"] = e.TypeName,
+                ["nameLiteral"] = CSharpText.Literal(e.Name),
+                ["typeNameLiteral"] = CSharpText.Literal(e.TypeName),
+                ["summaryLiteral"] = CSharpText.Literal(e.Summary),
+                ["pathLiteral"] = CSharpText.Literal(e.DescriptorPath),
+                ["mechanismLiterals"] = string.Join(", ", e.Mechanisms.Select(CSharpText.Literal)),
+                ["distinct"] = e.DistinctPauseResume ? "true" : "false",
+            }).ToList();
+            var data = new Dictionary<string, object>
+            {
+                ["namespace"] = options.Namespace,
+                ["arches"] = arches,
+                ["version"] = ArchEmitter.GeneratorVersion,
+            };
+            return new RenderResult(HintName, Whitespace.Tidy(templates.Registry(data)), EquatableArray<DiagnosticInfo>.Empty, null);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, "registry.hbs", e.Message);
+            return new RenderResult(HintName, null, new[] { diagnostic }.ToEquatableArray(), null);
+        }
+    }
+}

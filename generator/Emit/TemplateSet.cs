@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using HandlebarsDotNet;
+
+namespace LazyMmuGen.Generator.Emit;
+
+/// <summary>
+/// The embedded templates, compiled once per process: <c>arch.hbs</c>, <c>registry.hbs</c> (not *.cs.hbs: MSBuild would read "cs" as a culture) and one
+/// fragment per (mechanism, hook) at <c>mechanisms/NAME/HOOK.hbs</c>. Fragments are also partials, so
+/// one fragment can reuse another (<c>{{&gt; [deferred-barriers/flush]}}</c>).
+/// </summary>
+public sealed class TemplateSet
+{
+    private const string Prefix = "templates/";
+    private const string MechanismPrefix = "mechanisms/";
+    private static readonly Lazy<TemplateSet> BuiltinSet = new(() => new TemplateSet(LoadEmbedded()));
+
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> fragments = new(StringComparer.Ordinal);
+
+    public TemplateSet(IReadOnlyDictionary<string, string> sources)
+    {
+        // NoEscape: templates emit C#, not HTML; descriptor text is escaped by CSharpText before it gets here.
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+        foreach (var source in sources.Where(s => s.Key.StartsWith(MechanismPrefix, StringComparison.Ordinal)))
+        {
+            var key = FragmentKey(source.Key);
+            handlebars.RegisterTemplate(key, source.Value);
+        }
+        foreach (var source in sources.Where(s => s.Key.StartsWith(MechanismPrefix, StringComparison.Ordinal)))
+            fragments[FragmentKey(source.Key)] = handlebars.Compile(source.Value);
+        Arch = handlebars.Compile(sources["arch.hbs"]);
+        Registry = handlebars.Compile(sources["registry.hbs"]);
+    }
+
+    public static TemplateSet Builtin => BuiltinSet.Value;
+
+    public HandlebarsTemplate<object, object> Arch { get; }
+
+    public HandlebarsTemplate<object, object> Registry { get; }
+
+    public HandlebarsTemplate<object, object>? Fragment(string mechanism, string hook) =>
+        fragments.TryGetValue(mechanism + "/" + hook, out var template) ? template : null;
+
+    /// <summary>"mechanisms/tlb-batch/leave.hbs" → "tlb-batch/leave".</summary>
+    private static string FragmentKey(string resource) =>
+        resource.Substring(MechanismPrefix.Length, resource.Length - MechanismPrefix.Length - ".hbs".Length);
+
+    private static Dictionary<string, string> LoadEmbedded()
+    {
+        var assembly = typeof(TemplateSet).Assembly;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            result[name.Substring(Prefix.Length).Replace('\\', '/')] = reader.ReadToEnd().Replace("\r\n", "\n");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using LazyMmuGen.Generator.Emit;
+using LazyMmuGen.Generator.Model;
+using LazyMmuGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LazyMmuGen.Generator;
+
+/// <summary>
+/// *.arch.yaml → parse/validate → render one arch type each → one registry. This file is only the
+/// pipeline; every step is named in <see cref="TrackingNames"/> and carries equatable values only.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class LazyMmuGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var parsed = context.AdditionalTextsProvider
+            .Where(static text => IsDescriptor(text.Path))
+            .Combine(options.Select(static (o, _) => o.ProjectDir))
+            .Select(static (pair, ct) => DescriptorParser.Parse(pair.Left.Path, pair.Left.GetText(ct),
+                OptionsReader.RelativePath(pair.Left.Path, pair.Right), ct))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        var duplicates = parsed
+            .Select(static (result, _) => result.Identity)
+            .WithTrackingName(TrackingNames.Identities)
+            .Collect()
+            .Select(static (identities, _) => DuplicateFinder.Find(identities))
+            .WithTrackingName(TrackingNames.Duplicates);
+
+        var rendered = parsed
+            .Combine(duplicates)
+            .Combine(options)
+            .WithTrackingName(TrackingNames.RenderInputs)
+            .Select(static (input, ct) => Render(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(TrackingNames.RenderedArch);
+
+        context.RegisterSourceOutput(rendered, static (spc, result) => Output(spc, result));
+
+        var registry = rendered
+            .Select(static (result, _) => result.Entry)
+            .Where(static entry => entry is not null)
+            .Select(static (entry, _) => entry!)
+            .WithTrackingName(TrackingNames.RegistryEntries)
+            .Collect()
+            .Combine(options)
+            .Select(static (input, _) => RenderRegistry(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.RenderedRegistry);
+
+        context.RegisterSourceOutput(registry, static (spc, result) => Output(spc, result));
+        context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
+    }
+
+    public static bool IsDescriptor(string path) =>
+        path.EndsWith(".arch.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".arch.yml", StringComparison.OrdinalIgnoreCase);
+
+    private static RenderResult Render(ParseResult parsed, EquatableArray<DuplicateInfo> duplicates, GeneratorOptions options, System.Threading.CancellationToken ct)
+    {
+        var duplicate = duplicates.FirstOrDefault(d => d.Path == parsed.Path);
+        if (parsed.Spec is null || duplicate is not null)
+        {
+            var diagnostics = duplicate is null ? parsed.Diagnostics : parsed.Diagnostics.Append(duplicate.Diagnostic).ToEquatableArray();
+            return new RenderResult(parsed.Path, null, diagnostics, null);
+        }
+        try
+        {
+            return ArchEmitter.Emit(parsed.Spec, options, TemplateSet.Builtin, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only a broken template set gets here; it must never become CS8785.
+            var internalError = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, parsed.Spec.NameLocation, e.Message);
+            return new RenderResult(parsed.Path, null, new[] { internalError }.ToEquatableArray(), null);
+        }
+    }
+
+    private static RenderResult RenderRegistry(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries, GeneratorOptions options)
+    {
+        try
+        {
+            return RegistryEmitter.Emit(entries, options, TemplateSet.Builtin);
+        }
+        catch (Exception e)
+        {
+            var internalError = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, null, e.Message);
+            return new RenderResult(RegistryEmitter.HintName, null, new[] { internalError }.ToEquatableArray(), null);
+        }
+    }
+
+    private static void Output(SourceProductionContext spc, RenderResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        if (result.Source is not null) spc.AddSource(result.HintName, SourceText.From(result.Source, System.Text.Encoding.UTF8));
+    }
+
+    private static void ReportOptions(SourceProductionContext spc, GeneratorOptions options)
+    {
+        if (options.NamespaceValid) return;
+        spc.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidNamespace, null,
+            options.RequestedNamespace, options.Namespace).ToDiagnostic());
+    }
+}

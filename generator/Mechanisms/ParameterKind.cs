@@ -1,0 +1,12 @@
+namespace LazyMmuGen.Generator.Mechanisms;
+
+public enum ParameterKind
+{
+    Integer,
+    Boolean,
+    Choice,
+    ChoiceList,
+    Identifier,
+    LevelMap,
+    LevelRef,
+}

@@ -1,0 +1,17 @@
+namespace LazyMmuGen.Generator.Model;
+
+/// <summary>One arch's generated file (or none) plus every diagnostic for its descriptor.</summary>
+public sealed record RenderResult(
+    string HintName,
+    string? Source,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    RegistryEntry? Entry);
+
+/// <summary>What the registry lists about one successfully generated arch.</summary>
+public sealed record RegistryEntry(
+    string Name,
+    string TypeName,
+    string Summary,
+    string DescriptorPath,
+    bool DistinctPauseResume,
+    EquatableArray<string> Mechanisms);

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Mechanisms;
+using LazyMmuGen.Generator.Model;
+using LazyMmuGen.Generator.Yaml;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LazyMmuGen.Generator.Parsing;
+
+/// <summary>Descriptor text → validated <see cref="ArchSpec"/> plus diagnostics. Never throws (except on cancellation).</summary>
+public static class DescriptorParser
+{
+    public const string PauseResumeDistinct = "distinct";
+    public const string PauseResumeLeaveEnter = "leave-enter";
+    private static readonly string[] Fields = { "arch", "summary", "type-name", "pause-resume", "mechanisms" };
+
+    public static ParseResult Parse(string path, SourceText? text, string relativePath, CancellationToken ct)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        ArchSpec? spec = null;
+        try
+        {
+            spec = ParseCore(path, text, relativePath, diagnostics, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), e.GetType().Name + ": " + e.Message));
+        }
+        return new ParseResult(path, diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+    }
+
+    private static ArchSpec? ParseCore(string path, SourceText? text, string relativePath, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        var start = LocationInfo.FileStart(path);
+        if (text is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, start, "the file could not be read"));
+            return null;
+        }
+        if (text.Length > DescriptorLimits.MaxChars)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooComplex, start,
+                $"has {text.Length} characters", YamlTreeReader.MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
+            return null;
+        }
+        var root = YamlTreeReader.Read(path, text.ToString(), diagnostics, ct);
+        if (diagnostics.Count > 0) return null;
+        if (root is not YMapping map)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, root?.Location ?? start,
+                "a mapping with at least 'arch:'", root?.Describe() ?? "an empty file", "Start the file with 'arch: NAME'."));
+            return null;
+        }
+
+        var fields = new Dictionary<string, KeyValuePair<YScalar, YNode>>();
+        foreach (var entry in map.Entries)
+        {
+            if (Fields.Contains(entry.Key.Value)) fields[entry.Key.Value] = entry;
+            else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownField, entry.Key.Location,
+                ParameterReader.Shorten(entry.Key.Value), string.Join(", ", Fields)));
+        }
+
+        var name = ReadArchName(fields, map, diagnostics);
+        var typeName = ReadTypeName(fields, name, diagnostics);
+        var summary = ReadSummary(fields, diagnostics);
+        var mechanisms = fields.TryGetValue("mechanisms", out var m) ? MechanismReader.Read(m.Value, diagnostics) : new List<MechanismSpec>();
+        var distinct = ReadPauseResume(fields, mechanisms, diagnostics);
+        if (diagnostics.Count > 0 || name is null || typeName is null) return null;
+        return new ArchSpec(name.Value, typeName, summary, relativePath, distinct, mechanisms.ToEquatableArray(), name.Location);
+    }
+
+    private static YScalar? ReadArchName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YMapping map, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("arch", out var entry))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, "arch", "riscv-sfence"));
+            return null;
+        }
+        if (entry.Value is YScalar { IsNull: false } scalar && NameRules.IsValidArchName(scalar.Value)) return scalar;
+        var shown = entry.Value is YScalar s ? s.Value : entry.Value.Describe();
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArchName, entry.Value.Location, ParameterReader.Shorten(Printable(shown))));
+        return null;
+    }
+
+    private static string? ReadTypeName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YScalar? name, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("type-name", out var entry)) return name is null ? null : NameRules.ToTypeName(name.Value);
+        var value = entry.Value is YScalar s ? s.Value : entry.Value.Describe();
+        var problem = entry.Value is YScalar ? NameRules.TypeNameProblem(value) : "it is not a single name";
+        if (problem is null) return value;
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, entry.Value.Location, ParameterReader.Shorten(Printable(value)), problem));
+        return null;
+    }
+
+    private static string ReadSummary(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("summary", out var entry)) return "";
+        if (entry.Value is not YScalar scalar)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location, "one line of text", entry.Value.Describe(), "Quote the summary."));
+            return "";
+        }
+        var problem = TextRules.Problem(scalar.Value);
+        if (problem is not null) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeText, scalar.Location, "summary", problem));
+        return scalar.IsNull ? "" : TextRules.Normalize(scalar.Value);
+    }
+
+    private static bool ReadPauseResume(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<MechanismSpec> mechanisms, List<DiagnosticInfo> diagnostics)
+    {
+        var needsDistinct = mechanisms.FirstOrDefault(x => MechanismCatalog.Find(x.Kind)!.RequiresDistinctPauseResume);
+        if (!fields.TryGetValue("pause-resume", out var entry)) return needsDistinct is not null;
+        if (entry.Value is not YScalar { Value: PauseResumeDistinct or PauseResumeLeaveEnter } scalar)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location,
+                $"'{PauseResumeLeaveEnter}' or '{PauseResumeDistinct}'", entry.Value.Describe(), ""));
+            return false;
+        }
+        if (scalar.Value == PauseResumeLeaveEnter && needsDistinct is not null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PauseResumeConflict, scalar.Location, needsDistinct.Kind));
+        return scalar.Value == PauseResumeDistinct || needsDistinct is not null;
+    }
+
+    /// <summary>Diagnostic messages must not carry control characters either.</summary>
+    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+}

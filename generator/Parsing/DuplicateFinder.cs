@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Model;
+
+namespace LazyMmuGen.Generator.Parsing;
+
+/// <summary>
+/// Cross-file rule: arch names and type names are unique. The first descriptor in path order keeps the
+/// name; later ones get LMG0007. The result is keyed by path so unchanged descriptors stay cached.
+/// </summary>
+public static class DuplicateFinder
+{
+    public static EquatableArray<DuplicateInfo> Find(ImmutableArray<ArchIdentity?> identities)
+    {
+        var result = new List<DuplicateInfo>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in identities.Where(i => i is not null).OrderBy(i => i!.Path, StringComparer.Ordinal))
+        {
+            if (names.TryGetValue(id!.Name, out var first))
+                result.Add(new DuplicateInfo(id.Path, DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateArch, id.NameLocation, "arch name", id.Name, first)));
+            else if (types.TryGetValue(id.TypeName, out var firstType))
+                result.Add(new DuplicateInfo(id.Path, DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateArch, id.NameLocation, "type name", id.TypeName, firstType)));
+            else
+            {
+                names[id.Name] = id.Path;
+                types[id.TypeName] = id.Path;
+            }
+        }
+        return result.ToEquatableArray();
+    }
+}
+
+public sealed record DuplicateInfo(string Path, DiagnosticInfo Diagnostic);

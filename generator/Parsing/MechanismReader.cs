@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Mechanisms;
+using LazyMmuGen.Generator.Model;
+using LazyMmuGen.Generator.Yaml;
+
+namespace LazyMmuGen.Generator.Parsing;
+
+/// <summary>Reads the 'mechanisms' list: kinds, typed parameters with defaults, cross-parameter rules, resource conflicts.</summary>
+public static class MechanismReader
+{
+    private const string KindKey = "kind";
+
+    public static List<MechanismSpec> Read(YNode node, List<DiagnosticInfo> diagnostics)
+    {
+        var result = new List<MechanismSpec>();
+        if (node is YScalar { IsNull: true }) return result;
+        if (node is not YSequence list)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, node.Location,
+                "a list of mechanisms", node.Describe(), "Write '- kind: deferred-barriers' items, or '[]' for none."));
+            return result;
+        }
+        var claims = new Dictionary<string, string>();
+        foreach (var item in list.Items)
+        {
+            var spec = ReadOne(item, diagnostics);
+            if (spec is null) continue;
+            var definition = MechanismCatalog.Find(spec.Kind)!;
+            foreach (var resource in definition.Resources(spec))
+            {
+                if (claims.TryGetValue(resource, out var owner))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResourceConflict, spec.Location, spec.Kind, resource, owner));
+                    spec = null;
+                    break;
+                }
+                claims[resource] = spec.Kind;
+            }
+            if (spec is not null) result.Add(spec);
+        }
+        return result;
+    }
+
+    private static MechanismSpec? ReadOne(YNode item, List<DiagnosticInfo> diagnostics)
+    {
+        // '- deferred-barriers' is shorthand for a mechanism with every parameter defaulted.
+        if (item is YScalar { IsNull: false } shorthand)
+            return Build(shorthand, new List<KeyValuePair<YScalar, YNode>>(), item.Location, diagnostics);
+        if (item is not YMapping map)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, item.Location,
+                "a mechanism ('- kind: NAME' with its parameters)", item.Describe(), ""));
+            return null;
+        }
+        var kind = map.Entries.FirstOrDefault(e => e.Key.Value == KindKey);
+        if (kind.Key is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, KindKey, MechanismCatalog.All[0].Name));
+            return null;
+        }
+        if (kind.Value is not YScalar kindName)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, kind.Value.Location,
+                "a mechanism name", kind.Value.Describe(), "Known mechanisms: " + MechanismCatalog.Names + "."));
+            return null;
+        }
+        var parameters = map.Entries.Where(e => e.Key.Value != KindKey).ToList();
+        return Build(kindName, parameters, kindName.Location, diagnostics);
+    }
+
+    private static MechanismSpec? Build(YScalar kind, List<KeyValuePair<YScalar, YNode>> entries, LocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        var definition = MechanismCatalog.Find(kind.Value);
+        if (definition is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMechanism, kind.Location,
+                ParameterReader.Shorten(kind.Value), MechanismCatalog.Names));
+            return null;
+        }
+        var before = diagnostics.Count;
+        var values = new Dictionary<string, string>();
+        var valueNodes = new Dictionary<string, YNode>();
+        foreach (var entry in entries)
+        {
+            var parameter = definition.Parameters.FirstOrDefault(p => p.Name == entry.Key.Value);
+            if (parameter is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameter, entry.Key.Location,
+                    definition.Name, ParameterReader.Shorten(entry.Key.Value), string.Join(", ", definition.Parameters.Select(p => p.Name))));
+                continue;
+            }
+            var canonical = ParameterReader.Read(parameter, definition.Name, entry.Value, diagnostics);
+            if (canonical is null) continue;
+            values[parameter.Name] = canonical;
+            valueNodes[parameter.Name] = entry.Value;
+        }
+        foreach (var parameter in definition.Parameters.Where(p => !values.ContainsKey(p.Name)))
+        {
+            if (parameter.Required)
+            {
+                if (diagnostics.Count == before)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingParameter, location, definition.Name, parameter.Name, parameter.Description));
+                continue;
+            }
+            values[parameter.Name] = parameter.Default!;
+        }
+        if (diagnostics.Count != before) return null;
+        CheckLevelRefs(definition, values, valueNodes, location, diagnostics);
+        if (diagnostics.Count != before) return null;
+        var ordered = definition.Parameters.Select(p => new ParameterValue(p.Name, values[p.Name]));
+        return new MechanismSpec(definition.Name, ordered.ToEquatableArray(), location);
+    }
+
+    private static void CheckLevelRefs(MechanismDefinition definition, Dictionary<string, string> values,
+        Dictionary<string, YNode> nodes, LocationInfo mechanismLocation, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var parameter in definition.Parameters.Where(p => p.Kind == ParameterKind.LevelRef))
+        {
+            var declared = values[parameter.LevelSource!].Split(',').Select(l => l.Split('=')[0]).ToList();
+            if (declared.Contains(values[parameter.Name])) continue;
+            var where = nodes.TryGetValue(parameter.Name, out var node) ? node.Location : mechanismLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredLevel, where,
+                values[parameter.Name], definition.Name, string.Join(", ", declared)));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LazyMmuGen.Generator.Parsing;
+
+/// <summary>What names a descriptor may use, so nothing but a checked identifier reaches generated code.</summary>
+public static class NameRules
+{
+    private static readonly Regex ArchName = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex AsciiIdentifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly string[] Reserved = { "LazyMmuArchRegistry", "TaskState", "CpuState" };
+
+    public static bool IsValidArchName(string name) => name.Length <= 64 && ArchName.IsMatch(name);
+
+    /// <summary>"x86-xen-2025" → "X86Xen2025".</summary>
+    public static string ToTypeName(string archName)
+    {
+        var builder = new StringBuilder();
+        foreach (var part in archName.Split('-'))
+        {
+            if (part.Length == 0) continue;
+            builder.Append(char.ToUpperInvariant(part[0])).Append(part.Substring(1));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Null when usable as a generated type name, otherwise why not.</summary>
+    public static string? TypeNameProblem(string name)
+    {
+        if (name.Length == 0) return "it is empty";
+        if (name.Length > 64) return "it is longer than 64 characters";
+        if (!AsciiIdentifier.IsMatch(name)) return "it is not an ASCII C# identifier";
+        if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
+        if (SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None) return "it is a contextual C# keyword";
+        if (Reserved.Contains(name)) return "the generated code already uses that name";
+        return null;
+    }
+
+    public static bool IsIdentifier(string value) => value.Length <= 64 && AsciiIdentifier.IsMatch(value) && TypeNameProblem(value) is null;
+
+    /// <summary>"flush-keys" → "flushKeys", for template data.</summary>
+    public static string ToCamel(string dashed)
+    {
+        var pascal = ToTypeName(dashed);
+        return pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+    }
+
+    public static bool IsDottedIdentifier(string value) =>
+        value.Length > 0 && value.Split('.').All(IsIdentifier);
+}

@@ -1,0 +1,51 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>A machine running one arch; owns the arch's per-task and per-CPU state.</summary>
+public sealed class Machine<TArch, TTask, TCpu> : MachineCore
+    where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
+    where TTask : struct
+    where TCpu : struct
+{
+    private readonly TTask[] taskStates;
+    private readonly TCpu[] cpuStates;
+
+    public Machine(MachineOptions? options = null) : base(options ?? MachineOptions.Default)
+    {
+        taskStates = new TTask[MaxTasks];
+        cpuStates = new TCpu[Cpus.Count];
+        for (var i = 0; i < taskStates.Length; i++) TArch.InitTask(ref taskStates[i], i);
+        for (var i = 0; i < cpuStates.Length; i++) TArch.InitCpu(ref cpuStates[i], i);
+    }
+
+    public override string ArchName => TArch.Name;
+    public override bool HasDistinctPauseResume => TArch.HasDistinctPauseResume;
+
+    public ref TTask TaskState(int task) => ref taskStates[task];
+    public ref TCpu CpuState(int cpu) => ref cpuStates[cpu];
+
+    /// <summary>The context of the current task on the current CPU.</summary>
+    public ArchContext<TTask, TCpu> Context() => ContextFor(CurrentCpuId, CurrentTaskId);
+
+    public ArchContext<TTask, TCpu> ContextFor(int cpu, int task) =>
+        new(this, cpu, task, ref taskStates[task], ref cpuStates[cpu]);
+
+    public override void Enable() => LazyMmu<TArch, TTask, TCpu>.Enable(this);
+    public override void EnableWithRange(in PteRange range) => LazyMmu<TArch, TTask, TCpu>.EnableWithRange(this, in range);
+    public override void Disable() => LazyMmu<TArch, TTask, TCpu>.Disable(this);
+    public override void Pause() => LazyMmu<TArch, TTask, TCpu>.Pause(this);
+    public override void Resume() => LazyMmu<TArch, TTask, TCpu>.Resume(this);
+    public override void SetPte(in PteWrite write) => LazyMmu<TArch, TTask, TCpu>.SetPte(this, in write);
+    public override Pte GetPte(int mm, ulong addr) => LazyMmu<TArch, TTask, TCpu>.GetPte(this, mm, addr);
+
+    protected override void ArchSwitchOut(int cpu, int task)
+    {
+        var c = ContextFor(cpu, task);
+        TArch.SwitchOut(ref c);
+    }
+
+    protected override void ArchSwitchIn(int cpu, int task)
+    {
+        var c = ContextFor(cpu, task);
+        TArch.SwitchIn(ref c);
+    }
+}

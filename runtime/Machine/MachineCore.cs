@@ -1,0 +1,178 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// The deterministic machine: CPUs, tasks, preemption, interrupts, page tables, pending writes and effects.
+/// Single-threaded and clock-free; ops run on the CPU of the focus task. The lazy MMU API members are
+/// abstract so the CLI and checker can drive any arch through one type, while the typed
+/// <see cref="Machine{TArch,TTask,TCpu}"/> routes them to the statically specialised generic layer.
+/// </summary>
+public abstract class MachineCore
+{
+    private readonly Cpu[] cpus;
+    private readonly RegisterFile[] registers;
+    private readonly Stack<Dictionary<string, ulong>>[] savedOnIrq;
+    private readonly LazyMmuState[] states;
+    private readonly int[] taskCpu;
+
+    protected MachineCore(MachineOptions options)
+    {
+        if (options.Cpus < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one CPU");
+        if (options.MaxTasks < 2) throw new ArgumentOutOfRangeException(nameof(options), "at least one task");
+        Options = options;
+        cpus = Enumerable.Range(0, options.Cpus).Select(i => new Cpu(i)).ToArray();
+        registers = Enumerable.Range(0, options.Cpus).Select(_ => new RegisterFile()).ToArray();
+        savedOnIrq = Enumerable.Range(0, options.Cpus).Select(_ => new Stack<Dictionary<string, ulong>>()).ToArray();
+        states = new LazyMmuState[options.MaxTasks];
+        taskCpu = Enumerable.Repeat(-1, options.MaxTasks).ToArray();
+        Callbacks = new CallbackLog(options.Record);
+        Warnings = new WarnOnceLog(options.Policy, options.Record);
+        cpus[0].CurrentTask = 1;
+        taskCpu[1] = 0;
+    }
+
+    public MachineOptions Options { get; }
+    public EffectLog Effects { get; } = new();
+    public PageTable PageTable { get; } = new();
+    public PendingWrites Pending { get; } = new();
+    public CallbackLog Callbacks { get; }
+    public WarnOnceLog Warnings { get; }
+    public IPreemptionScheduler? Scheduler { get; set; }
+
+    public abstract string ArchName { get; }
+    public abstract bool HasDistinctPauseResume { get; }
+
+    public IReadOnlyList<Cpu> Cpus => cpus;
+    public int CurrentCpuId { get; private set; }
+    public Cpu CurrentCpu => cpus[CurrentCpuId];
+    public int CurrentTaskId => cpus[CurrentCpuId].CurrentTask;
+    public bool InInterrupt => cpus[CurrentCpuId].IrqDepth > 0;
+
+    public Cpu CpuAt(int id) => cpus[id];
+    public RegisterFile Registers(int cpu) => registers[cpu];
+    public ref LazyMmuState StateOf(int task) => ref states[task];
+    public ref LazyMmuState CurrentState => ref states[CurrentTaskId];
+
+    /// <summary>The CPU a task runs on, or -1 when it is not running.</summary>
+    public int CpuOf(int task) => taskCpu[task];
+
+    public int MaxTasks => states.Length;
+
+    /// <summary>is_lazy_mmu_mode_active() in the current context.</summary>
+    public bool IsActive => !InInterrupt && states[CurrentTaskId].IsActive;
+
+    /// <summary>Task-level variant: answers for any task regardless of the current context.</summary>
+    public bool IsTaskActive(int task) => states[task].IsActive;
+
+    // ---- the lazy MMU API, specialised per arch by Machine<TArch, TTask, TCpu> ----
+    public abstract void Enable();
+    public abstract void EnableWithRange(in PteRange range);
+    public abstract void Disable();
+    public abstract void Pause();
+    public abstract void Resume();
+    public abstract void SetPte(in PteWrite write);
+    public abstract Pte GetPte(int mm, ulong addr);
+
+    protected abstract void ArchSwitchOut(int cpu, int task);
+    protected abstract void ArchSwitchIn(int cpu, int task);
+
+    // ---- machine operations ----
+    public void IrqEnter()
+    {
+        var cpu = CurrentCpu;
+        cpu.IrqDepth++;
+        // Exception entry saves the system registers and resets them to their defaults.
+        savedOnIrq[cpu.Id].Push(registers[cpu.Id].Values.ToDictionary(kv => kv.Key, kv => kv.Value));
+        foreach (var name in registers[cpu.Id].Values.Keys.ToArray()) registers[cpu.Id].Reset(name);
+    }
+
+    public void IrqExit()
+    {
+        var cpu = CurrentCpu;
+        if (cpu.IrqDepth == 0) throw new MachineRuleException("irq_exit refused: not in interrupt context");
+        cpu.IrqDepth--;
+        foreach (var (name, value) in savedOnIrq[cpu.Id].Pop()) registers[cpu.Id].Write(name, value);
+    }
+
+    public void PreemptDisable() => PreemptDisableOn(CurrentCpuId);
+
+    public void PreemptEnable() => PreemptEnableOn(CurrentCpuId);
+
+    public void PreemptDisableOn(int cpu)
+    {
+        cpus[cpu].PreemptCount++;
+        Effects.Add(Effect.PreemptDisable);
+    }
+
+    public void PreemptEnableOn(int cpu)
+    {
+        if (cpus[cpu].PreemptCount == 0)
+            throw new MachineRuleException($"preempt_enable refused: preempt_count is already 0 on CPU {cpu}");
+        cpus[cpu].PreemptCount--;
+        Effects.Add(Effect.PreemptEnable);
+    }
+
+    /// <summary>Runs <paramref name="task"/> on the current CPU; the previous task becomes runnable.</summary>
+    public void Switch(int task)
+    {
+        CheckTask(task);
+        var cpu = CurrentCpu;
+        RequireSchedulable(cpu, $"switch(task={task})");
+        if (cpu.CurrentTask == task) return;
+        if (taskCpu[task] >= 0)
+            throw new MachineRuleException($"switch(task={task}) refused: task {task} is running on CPU {taskCpu[task]}");
+        Replace(cpu, task);
+    }
+
+    /// <summary>Moves the current task to <paramref name="target"/>; refused while preemption is disabled.</summary>
+    public void Migrate(int target)
+    {
+        if (target < 0 || target >= cpus.Length)
+            throw new MachineRuleException($"migrate(cpu={target}) refused: CPUs are 0..{cpus.Length - 1}");
+        var from = CurrentCpu;
+        if (target == from.Id) return;
+        RequireSchedulable(from, $"migrate(cpu={target})");
+        RequireSchedulable(cpus[target], $"migrate(cpu={target})");
+        var task = from.CurrentTask;
+        Replace(from, Cpu.Idle);
+        Replace(cpus[target], task);
+        CurrentCpuId = target;
+    }
+
+    /// <summary>A generic-layer preemption point: the scheduler may switch or migrate here.</summary>
+    public void PreemptionPoint(PreemptSite site)
+    {
+        if (Scheduler is null || !CurrentCpu.CanSchedule) return;
+        var task = CurrentTaskId;
+        Scheduler.AtPreemptionPoint(this, site);
+        if (taskCpu[task] < 0)
+            throw new MachineRuleException($"scheduler left task {task} off-CPU at preemption point {site}");
+        CurrentCpuId = taskCpu[task];
+    }
+
+    /// <summary>Moves the focus (where ops run) to a CPU; used by schedulers that switch tasks back in.</summary>
+    public void FocusCpu(int cpu) => CurrentCpuId = cpu;
+
+    private void Replace(Cpu cpu, int next)
+    {
+        var prev = cpu.CurrentTask;
+        if (prev != Cpu.Idle) ArchSwitchOut(cpu.Id, prev);
+        if (prev != Cpu.Idle) taskCpu[prev] = -1;
+        cpu.CurrentTask = next;
+        if (next != Cpu.Idle) taskCpu[next] = cpu.Id;
+        Effects.Add(Effect.ContextSwitch);
+        if (next != Cpu.Idle) ArchSwitchIn(cpu.Id, next);
+    }
+
+    private void CheckTask(int task)
+    {
+        if (task < 1 || task >= states.Length)
+            throw new MachineRuleException($"task {task} does not exist: tasks are 1..{states.Length - 1}");
+    }
+
+    private static void RequireSchedulable(Cpu cpu, string op)
+    {
+        if (cpu.IrqDepth > 0) throw new MachineRuleException($"{op} refused: CPU {cpu.Id} is in interrupt context");
+        if (cpu.PreemptCount > 0)
+            throw new MachineRuleException($"{op} refused: preemption disabled on CPU {cpu.Id} (preempt_count={cpu.PreemptCount})");
+    }
+}

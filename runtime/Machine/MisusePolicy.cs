@@ -1,0 +1,10 @@
+namespace LazyMmuGen.Runtime;
+
+public enum MisusePolicy
+{
+    /// <summary>Kernel behaviour: WARN_ON_ONCE per site, then u8 arithmetic wraps exactly as C does.</summary>
+    WarnOnce,
+
+    /// <summary>Refuse the misuse call with <see cref="LazyMmuMisuseException"/>; state is left unchanged.</summary>
+    Strict,
+}

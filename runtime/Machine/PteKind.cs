@@ -1,0 +1,7 @@
+namespace LazyMmuGen.Runtime;
+
+public enum PteKind
+{
+    Kernel,
+    User,
+}

@@ -1,0 +1,10 @@
+namespace LazyMmuGen.Runtime;
+
+public enum ArchCallback
+{
+    Enter,
+    Leave,
+    Flush,
+    Pause,
+    Resume,
+}

@@ -1,0 +1,37 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>Warn-once bookkeeping per site and machine, as VM_WARN_ON_ONCE behaves per boot.</summary>
+public sealed class WarnOnceLog(MisusePolicy policy, bool record)
+{
+    private readonly bool[] fired = new bool[4];
+    private readonly List<string> emitted = new();
+
+    /// <summary>Warnings printed since the last <see cref="ClearEmitted"/>: first occurrences only.</summary>
+    public IReadOnlyList<string> Emitted => emitted;
+
+    /// <summary>Every misuse, including the ones warn-once kept quiet.</summary>
+    public int Occurrences { get; private set; }
+
+    public bool HasFired(WarnSite site) => fired[(int)site];
+
+    public static string Message(WarnSite site) => site switch
+    {
+        WarnSite.EnableOverflow => "lazy_mmu_mode_enable: enable_count == 255, wraps to 0",
+        WarnSite.DisableUnderflow => "lazy_mmu_mode_disable: enable_count == 0, wraps to 255",
+        WarnSite.PauseOverflow => "lazy_mmu_mode_pause: pause_count == 255, wraps to 0",
+        _ => "lazy_mmu_mode_resume: pause_count == 0, wraps to 255",
+    };
+
+    /// <summary>Reports a misuse; throws under the strict policy before the caller changes any state.</summary>
+    public void Fire(WarnSite site)
+    {
+        if (policy == MisusePolicy.Strict)
+            throw new LazyMmuMisuseException(site, $"refused under strict policy: {Message(site)}");
+        Occurrences++;
+        if (fired[(int)site]) return;
+        fired[(int)site] = true;
+        if (record) emitted.Add(Message(site));
+    }
+
+    public void ClearEmitted() => emitted.Clear();
+}
