@@ -1,0 +1,25 @@
+using System.CommandLine;
+using LazyMmuGen.Arches;
+using LazyMmuGen.Cli.Output;
+
+namespace LazyMmuGen.Cli.Commands;
+
+public static class ArchesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("arches", "List the arches generated from descriptors.");
+        command.SetAction(_ =>
+        {
+            var table = new TextTable("arch", "mechanisms", "pause/resume", "descriptor", "summary");
+            foreach (var arch in LazyMmuArchRegistry.All)
+            {
+                table.Add(arch.Name, arch.Mechanisms.Count == 0 ? "-" : string.Join(", ", arch.Mechanisms),
+                    arch.HasDistinctPauseResume ? "distinct" : "leave/enter", arch.DescriptorPath, arch.Summary);
+            }
+            Console.Out.Write(table.ToString());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

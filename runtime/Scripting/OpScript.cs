@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace LazyMmuGen.Runtime.Scripting;
+
+/// <summary>
+/// Parses "enable;set_pte(kind=user,addr=0x2000);disable": ops separated by ';', each NAME or
+/// NAME(key=value,...). Every error names the 1-based column so a user can find it in a long script.
+/// </summary>
+public static class OpScript
+{
+    public static IReadOnlyList<ScriptOp> Parse(string script)
+    {
+        var ops = new List<ScriptOp>();
+        var start = 0;
+        foreach (var piece in script.Split(';'))
+        {
+            var trimmed = piece.Trim();
+            var column = start + piece.IndexOf(trimmed, StringComparison.Ordinal) + 1;
+            if (trimmed.Length > 0) ops.Add(ParseOp(trimmed, column));
+            start += piece.Length + 1;
+        }
+        if (ops.Count == 0) throw new ScriptException("the script has no ops; write e.g. \"enable;set_pte;disable\"", 1);
+        return ops;
+    }
+
+    private static ScriptOp ParseOp(string text, int column)
+    {
+        var open = text.IndexOf('(');
+        var name = (open < 0 ? text : text[..open]).Trim();
+        if (!OpCatalog.Keys.TryGetValue(name, out var keys))
+            throw new ScriptException($"unknown op '{name}'; known ops: {string.Join(", ", OpCatalog.Keys.Keys)}", column);
+        var args = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        if (open >= 0)
+        {
+            if (!text.EndsWith(')'))
+                throw new ScriptException($"'{name}(' is not closed with ')'", column + text.Length - 1);
+            var body = text[(open + 1)..^1];
+            var offset = column + open + 1;
+            foreach (var part in body.Split(','))
+            {
+                if (part.Trim().Length > 0) ParseArg(name, keys, part, offset, args);
+                offset += part.Length + 1;
+            }
+        }
+        foreach (var key in OpCatalog.Required.GetValueOrDefault(name, []))
+        {
+            if (!args.ContainsKey(key)) throw new ScriptException($"'{name}' needs '{key}=N'", column);
+        }
+        return new ScriptOp(name, args, column, text);
+    }
+
+    private static void ParseArg(string op, string[] keys, string part, int column, Dictionary<string, ulong> args)
+    {
+        var at = column + part.Length - part.TrimStart().Length;
+        var eq = part.IndexOf('=');
+        if (eq < 0) throw new ScriptException($"expected key=value in '{part.Trim()}'", at);
+        var key = part[..eq].Trim();
+        var value = part[(eq + 1)..].Trim();
+        if (!keys.Contains(key))
+        {
+            var known = keys.Length == 0 ? "it takes none" : "known keys: " + string.Join(", ", keys);
+            throw new ScriptException($"'{op}' has no key '{key}'; {known}", at);
+        }
+        if (args.ContainsKey(key)) throw new ScriptException($"key '{key}' given twice", at);
+        args[key] = ParseValue(key, value, at + eq + 1);
+    }
+
+    private static ulong ParseValue(string key, string value, int column)
+    {
+        if (OpCatalog.Words.TryGetValue(key, out var words))
+        {
+            if (words.TryGetValue(value, out var word)) return word;
+            throw new ScriptException($"'{key}' must be one of {string.Join(", ", words.Keys)}, not '{value}'", column);
+        }
+        var hex = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        var digits = hex ? value[2..] : value;
+        var style = hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None;
+        if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out var number)) return number;
+        throw new ScriptException($"'{key}' must be a number (decimal or 0x hex), not '{value}'", column);
+    }
+}

@@ -1,0 +1,32 @@
+namespace LazyMmuGen.Runtime.Scripting;
+
+/// <summary>The seed's summary trace (SEMANTICS.md §2), which every arch must reproduce.</summary>
+public static class SeedSummary
+{
+    public const string Script = "enable;enable;pause;resume;disable;disable";
+
+    /// <summary>Null when the rows match the contract, otherwise the first difference.</summary>
+    public static string? Check(IReadOnlyList<TraceRow> rows, bool distinctPauseResume)
+    {
+        var pause = distinctPauseResume ? ArchCallback.Pause : ArchCallback.Leave;
+        var resume = distinctPauseResume ? ArchCallback.Resume : ArchCallback.Enter;
+        (ArchCallback[] Calls, byte Enable, byte Pause, bool Active)[] expected =
+        [
+            ([ArchCallback.Enter], 1, 0, true),
+            ([], 2, 0, true),
+            ([pause], 2, 1, false),
+            ([resume], 2, 0, true),
+            ([ArchCallback.Flush], 1, 0, true),
+            ([ArchCallback.Leave], 0, 0, false),
+        ];
+        if (rows.Count != expected.Length) return $"expected {expected.Length} rows, got {rows.Count}";
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (calls, enable, pauseCount, active) = expected[i];
+            var row = rows[i];
+            if (!row.Callbacks.SequenceEqual(calls) || row.EnableCount != enable || row.PauseCount != pauseCount || row.Active != active)
+                return $"row {i + 1} ({row.Op}): expected [{string.Join(",", calls)}] enable={enable} pause={pauseCount} active={active}";
+        }
+        return null;
+    }
+}

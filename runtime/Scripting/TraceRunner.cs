@@ -1,0 +1,92 @@
+namespace LazyMmuGen.Runtime.Scripting;
+
+/// <summary>
+/// Runs a parsed script on a machine and reports one <see cref="TraceRow"/> per op. A refused op
+/// (machine rule, strict misuse) becomes a row with an error and the trace goes on; an arch BUG stops it.
+/// </summary>
+public sealed class TraceRunner(MachineCore machine)
+{
+    private ulong nextPage = 1;
+
+    public MachineCore Machine => machine;
+
+    public IEnumerable<TraceRow> Run(IEnumerable<ScriptOp> ops)
+    {
+        foreach (var op in ops)
+        {
+            var row = Step(op);
+            yield return row;
+            if (row.Error?.StartsWith("BUG", StringComparison.Ordinal) == true) yield break;
+        }
+    }
+
+    public TraceRow Step(ScriptOp op)
+    {
+        machine.Callbacks.Clear();
+        machine.Warnings.ClearEmitted();
+        var before = machine.Effects.Snapshot();
+        string? result = null;
+        string? error = null;
+        try
+        {
+            result = Apply(op);
+        }
+        catch (MachineRuleException e)
+        {
+            error = "refused: " + e.Message;
+        }
+        catch (LazyMmuMisuseException e)
+        {
+            error = e.Message;
+        }
+        catch (ArchBugException e)
+        {
+            error = "BUG: " + e.Message;
+        }
+        var state = machine.CurrentState;
+        return new TraceRow(op.Text, machine.Callbacks.Calls.ToArray(), state.EnableCount, state.PauseCount,
+            machine.IsActive, machine.Warnings.Emitted.ToArray(), machine.Pending.Count,
+            machine.Effects.Snapshot().Minus(before), machine.CurrentTaskId, machine.CurrentCpuId, result, error);
+    }
+
+    private string? Apply(ScriptOp op)
+    {
+        switch (op.Name)
+        {
+            case "enable" when op.Has("start") || op.Has("end"):
+                machine.EnableWithRange(new PteRange((int)op.Get("mm", 1), op.Get("start", 0), op.Get("end", 0)));
+                break;
+            case "enable": machine.Enable(); break;
+            case "disable": machine.Disable(); break;
+            case "pause": machine.Pause(); break;
+            case "resume": machine.Resume(); break;
+            case "irq_enter": machine.IrqEnter(); break;
+            case "irq_exit": machine.IrqExit(); break;
+            case "preempt_disable": machine.PreemptDisable(); break;
+            case "preempt_enable": machine.PreemptEnable(); break;
+            case "switch": machine.Switch((int)op.Get("task", 0)); break;
+            case "migrate": machine.Migrate((int)op.Get("cpu", 0)); break;
+            case "get_pte":
+                return machine.GetPte((int)op.Get("mm", 1), op.Get("addr", 0)).ToString();
+            case "set_pte":
+                machine.SetPte(ToWrite(op));
+                break;
+        }
+        return null;
+    }
+
+    /// <summary>Defaults: kernel, valid, mm 1, the next page not yet written in this trace.</summary>
+    private PteWrite ToWrite(ScriptOp op)
+    {
+        var addr = op.Has("addr") ? op.Get("addr", 0) : nextPage * 0x1000;
+        nextPage = Math.Max(nextPage, addr / 0x1000 + 1);
+        return new PteWrite(
+            (int)op.Get("mm", 1),
+            addr,
+            op.Get("kind", 0) == 1 ? PteKind.User : PteKind.Kernel,
+            op.Get("valid", 1) == 1,
+            op.Get("value", addr / 0x1000),
+            (byte)op.Get("page_shift", 12),
+            (byte)op.Get("segment_shift", 28));
+    }
+}
