@@ -5,7 +5,7 @@ public static class Hooks
 {
     public static readonly string[] All =
     {
-        "task-state", "cpu-state", "init-task", "init-cpu", "enter", "enter-range", "leave", "flush",
+        "task-state", "cpu-state", "members", "init-task", "init-cpu", "enter", "enter-range", "leave", "flush",
         "pause", "resume", "pte-guard", "pte-store", "pte-complete", "pte-unguard", "get-pte",
         "switch-out", "switch-in",
     };

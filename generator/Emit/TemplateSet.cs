@@ -23,6 +23,8 @@ public sealed class TemplateSet
     {
         // NoEscape: templates emit C#, not HTML; descriptor text is escaped by CSharpText before it gets here.
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+        // {{bool x}} writes a C# literal; plain {{x}} would print .NET's "True".
+        handlebars.RegisterHelper("bool", (writer, _, arguments) => writer.WriteSafeString(arguments.Length > 0 && arguments[0] is true ? "true" : "false"));
         foreach (var source in sources.Where(s => s.Key.StartsWith(MechanismPrefix, StringComparison.Ordinal)))
         {
             var key = FragmentKey(source.Key);

@@ -18,4 +18,5 @@ public enum Effect
     PreemptEnable,
     ContextSwitch,
     PteWrite,
+    MmuUpdate,
 }

@@ -33,7 +33,7 @@ public sealed class TraceRunner(MachineCore machine)
         }
         catch (MachineRuleException e)
         {
-            error = "refused: " + e.Message;
+            error = e.Message;
         }
         catch (LazyMmuMisuseException e)
         {

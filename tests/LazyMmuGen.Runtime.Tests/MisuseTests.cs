@@ -34,7 +34,7 @@ public class MisuseTests
         Archs.Step(m, x => x.Resume(), 1, 255, false, None);
         Assert.Equal([WarnOnceLog.Message(WarnSite.ResumeUnderflow)], m.Warnings.Emitted);
         Assert.Equal(1, m.Warnings.Occurrences);
-        Assert.True(m.IsTaskActive(m.CurrentTaskId) == false);
+        Assert.False(m.IsTaskActive(m.CurrentTaskId));
     }
 
     [Theory, MemberData(nameof(Archs.All), MemberType = typeof(Archs))]
@@ -69,10 +69,13 @@ public class MisuseTests
     public void WarningsAreOncePerSite(string arch)
     {
         var m = Archs.Create(arch);
-        m.Disable();
-        m.Disable();
-        m.Resume();
-        m.Resume();
+        m.Disable(); // misuse: 0 -> 255
+        m.Disable(); // fine: 255 -> 254
+        m.Resume(); // misuse: 0 -> 255
+        m.Resume(); // fine: 255 -> 254
+        Assert.Equal(2, m.Warnings.Occurrences);
+        m.StateOf(m.CurrentTaskId) = default;
+        m.Disable(); // second disable misuse: counted, not printed
         Assert.Equal(
             [WarnOnceLog.Message(WarnSite.DisableUnderflow), WarnOnceLog.Message(WarnSite.ResumeUnderflow)],
             m.Warnings.Emitted);

@@ -1,0 +1,42 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// Xen's per-CPU multicall buffer (arch/x86/xen/multicalls.c): bounded entries and argument bytes;
+/// an mmu_update request extends the last entry's argument array when that entry is an mmu_update.
+/// </summary>
+public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateBytes, bool merge)
+{
+    private readonly List<long> ids = new(argBytes / Math.Max(1, updateBytes) + 1);
+    private int usedBytes;
+
+    public int Entries { get; private set; }
+    public int Updates => ids.Count;
+    public int Task { get; private set; }
+    public IReadOnlyList<long> PendingIds => ids;
+
+    /// <summary>Adds one mmu_update; false when it does not fit and the caller must issue the buffer first.</summary>
+    public bool TryAppend(long id, int task)
+    {
+        if (usedBytes + updateBytes > argBytes) return false;
+        var extend = merge && Entries > 0;
+        if (!extend && Entries >= maxEntries) return false;
+        if (Updates == 0) Task = task;
+        if (!extend) Entries++;
+        usedBytes += updateBytes;
+        ids.Add(id);
+        return true;
+    }
+
+    /// <summary>xen_mc_flush(): one multicall hypercall for everything queued.</summary>
+    public void Issue(MachineCore machine)
+    {
+        if (Entries == 0) return;
+        machine.Effects.Add(Effect.Multicall);
+        machine.Effects.Add(Effect.MulticallEntries, Entries);
+        machine.Effects.Add(Effect.MmuUpdate, ids.Count);
+        foreach (var id in ids) machine.Pending.Complete(id);
+        ids.Clear();
+        Entries = 0;
+        usedBytes = 0;
+    }
+}

@@ -1,0 +1,78 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// s390's per-CPU cache of one page table (the ipte batching proposal): writes in the pinned range
+/// land here, reads see them, and write-back issues one multi-entry IPTE per run of valid entries.
+/// </summary>
+public sealed class PteCache(int tableEntries, int maxIpteEntries)
+{
+    private const ulong PageSize = 0x1000;
+    private readonly Pte[] entries = new Pte[tableEntries];
+    private readonly long[] ids = new long[tableEntries];
+    private readonly bool[] dirty = new bool[tableEntries];
+    private PteRange range;
+
+    public bool Pinned { get; private set; }
+    public int Task { get; private set; }
+    public PteRange Range => range;
+    public int Dirty => dirty.Count(d => d);
+
+    public bool Covers(int mm, ulong addr) =>
+        Pinned && range.Contains(mm, addr) && addr % PageSize == 0 && (addr - range.Start) / PageSize < (ulong)tableEntries;
+
+    /// <summary>Loads the range's ptes from the page table and pins the cache to a task.</summary>
+    public void Pin(int task, in PteRange pinned, PageTable table)
+    {
+        range = pinned;
+        Task = task;
+        Pinned = true;
+        for (var i = 0; i < tableEntries; i++)
+        {
+            dirty[i] = false;
+            entries[i] = Covers(range.Mm, range.Start + (ulong)i * PageSize) ? table.Read(range.Mm, range.Start + (ulong)i * PageSize) : Pte.None;
+        }
+    }
+
+    public Pte Read(ulong addr) => entries[Index(addr)];
+
+    public void Write(in PteWrite write, long id)
+    {
+        var i = Index(write.Addr);
+        entries[i] = write.Entry;
+        ids[i] = id;
+        dirty[i] = true;
+    }
+
+    /// <summary>Stores dirty entries; each run of consecutive valid dirty entries costs one IPTE of at most the limit.</summary>
+    public void WriteBack(MachineCore machine)
+    {
+        var run = 0;
+        for (var i = 0; i <= tableEntries; i++)
+        {
+            var inRun = i < tableEntries && dirty[i] && entries[i].Valid;
+            if (i < tableEntries && dirty[i])
+            {
+                machine.PageTable.Store(range.Mm, range.Start + (ulong)i * PageSize, entries[i]);
+                machine.Pending.Complete(ids[i]);
+                dirty[i] = false;
+            }
+            if (inRun && run < maxIpteEntries)
+            {
+                run++;
+                continue;
+            }
+            Ipte(machine, run);
+            run = inRun ? 1 : 0;
+        }
+        Pinned = false;
+    }
+
+    public static void Ipte(MachineCore machine, int count)
+    {
+        if (count == 0) return;
+        machine.Effects.Add(Effect.Ipte);
+        machine.Effects.Add(Effect.IpteEntries, count);
+    }
+
+    private int Index(ulong addr) => (int)((addr - range.Start) / PageSize);
+}
