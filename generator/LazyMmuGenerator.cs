@@ -23,6 +23,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
 
         var parsed = context.AdditionalTextsProvider
             .Where(static text => IsDescriptor(text.Path))
+            .WithTrackingName(TrackingNames.Descriptors)
             .Combine(options.Select(static (o, _) => o.ProjectDir))
             .Select(static (pair, ct) => DescriptorParser.Parse(pair.Left.Path, pair.Left.GetText(ct),
                 OptionsReader.RelativePath(pair.Left.Path, pair.Right), ct))

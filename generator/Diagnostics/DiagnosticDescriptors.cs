@@ -11,10 +11,10 @@ public static class DiagnosticDescriptors
     private const string HelpBase = "https://github.com/lazymmugen/lazymmugen/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error("LMG0001", "Descriptor is not valid YAML",
-        "YAML syntax error: {0}. Fix the YAML at this position (indentation, quotes, a missing ':').");
+        "YAML syntax error: {0} Fix the YAML at this position (indentation, quotes, a missing ':').");
 
     public static readonly DiagnosticDescriptor WrongShape = Error("LMG0002", "Descriptor node has the wrong shape",
-        "Expected {0} here but found {1}. {2}");
+        "Expected {0} here but found {1}.{2}");
 
     public static readonly DiagnosticDescriptor MissingField = Error("LMG0003", "Required field missing",
         "Required field '{0}' is missing. Add '{0}: {1}'.");
@@ -53,7 +53,7 @@ public static class DiagnosticDescriptors
         "Field '{0}' contains {1}. Remove control, bidirectional-override and line-separator characters.");
 
     public static readonly DiagnosticDescriptor TooComplex = Error("LMG0015", "Descriptor too large or too deep",
-        "The descriptor {0}. Descriptors are small: keep nesting under {1} levels and the file under {2} characters.");
+        "The descriptor {0}. Descriptors are small: keep nesting to at most {1} levels, at most 200000 values and at most {2} characters.");
 
     public static readonly DiagnosticDescriptor PauseResumeConflict = Error("LMG0016", "pause-resume setting conflicts with a mechanism",
         "Mechanism '{0}' needs distinct pause/resume callbacks (its resume must re-enter with saved state). Remove 'pause-resume: leave-enter' or set it to 'distinct'.");
@@ -68,10 +68,10 @@ public static class DiagnosticDescriptors
         "Key '{0}' appears twice in the same mapping. Keep one.");
 
     public static readonly DiagnosticDescriptor InvalidNamespace = Error("LMG0020", "Invalid LazyMmuNamespace",
-        "MSBuild property LazyMmuNamespace '{0}' is not a dotted C# identifier; generating into '{1}' instead.");
+        "MSBuild property LazyMmuNamespace '{0}' is not a dotted C# identifier (such as '{1}'). Fix or remove the property.");
 
     public static readonly DiagnosticDescriptor TemplateError = Error("LMG0021", "Template cannot be rendered",
-        "Template '{0}' failed: {1}. Fix or remove the template override.");
+        "Template '{0}' failed: {1}. Fix the template.");
 
     public static readonly DiagnosticDescriptor InternalError = Error("LMG0099", "Internal generator error",
         "LazyMmuGen failed on this descriptor: {0}. Please report it with the descriptor attached.");

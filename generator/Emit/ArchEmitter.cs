@@ -63,7 +63,7 @@ public static class ArchEmitter
             var definition = MechanismCatalog.Find(mechanism.Kind)!;
             var used = hook;
             var template = templates.Fragment(mechanism.Kind, hook);
-            if (template is null && spec.DistinctPauseResume && Hooks.FallbackOf(hook) is { } fallback)
+            if (template is null && (spec.DistinctPauseResume || hook == "enter-range") && Hooks.FallbackOf(hook) is { } fallback)
             {
                 used = fallback;
                 template = templates.Fragment(mechanism.Kind, fallback);

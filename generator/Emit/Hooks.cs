@@ -15,6 +15,7 @@ public static class Hooks
     {
         "pause" => "leave",
         "resume" => "enter",
+        "enter-range" => "enter",
         _ => null,
     };
 }

@@ -29,7 +29,11 @@ public static class MechanismCatalog
             new ParameterDefinition("preempt", ParameterKind.Boolean, "Disable preemption from enter to leave.", "true"),
         },
         _ => new[] { "pte-completion", "section-preemption" },
-        new Dictionary<string, int> { ["enter"] = HookPhase.Pin, ["leave"] = HookPhase.Release, ["flush"] = HookPhase.Drain });
+        new Dictionary<string, int>
+        {
+            ["enter"] = HookPhase.Pin, ["enter-range"] = HookPhase.Pin, ["resume"] = HookPhase.Pin,
+            ["leave"] = HookPhase.Release, ["pause"] = HookPhase.Release, ["flush"] = HookPhase.Drain,
+        });
 
     public static readonly MechanismDefinition HypercallBatch = new(
         "hypercall-batch",
@@ -38,7 +42,7 @@ public static class MechanismCatalog
         {
             new ParameterDefinition("entries", ParameterKind.Integer, "Multicall entries per CPU (Xen: 32).") { Min = 1, Max = 255 },
             new ParameterDefinition("arg-bytes", ParameterKind.Integer, "Argument bytes per CPU buffer (Xen: 512).") { Min = 1, Max = 65536 },
-            new ParameterDefinition("update-bytes", ParameterKind.Integer, "Bytes of one mmu_update request (Xen: 16).", "16") { Min = 1, Max = 4096 },
+            new ParameterDefinition("update-bytes", ParameterKind.Integer, "Bytes of one mmu_update request (Xen: 16).", "16") { Min = 1, Max = 4096, AtMost = "arg-bytes" },
             new ParameterDefinition("merge", ParameterKind.Boolean, "Append to the last entry when it is an mmu_update.", "true"),
             new ParameterDefinition("tolerant-enter", ParameterKind.Boolean,
                 "Enter/leave tolerate being already entered/left (the 2026 fix); false models the fatal assertion before it.", "true"),
@@ -55,7 +59,11 @@ public static class MechanismCatalog
             new ParameterDefinition("table-entries", ParameterKind.Integer, "Ptes in one cached page table (s390: 256).", "256") { Min = 1, Max = 4096 },
         },
         _ => new[] { "pte-store", "pte-completion", "section-preemption", "enable-range" },
-        new Dictionary<string, int> { ["enter"] = HookPhase.Pin, ["leave"] = HookPhase.Release, ["pause"] = HookPhase.Release },
+        new Dictionary<string, int>
+        {
+            ["enter"] = HookPhase.Pin, ["enter-range"] = HookPhase.Pin, ["resume"] = HookPhase.Pin,
+            ["leave"] = HookPhase.Release, ["pause"] = HookPhase.Release,
+        },
         requiresDistinctPauseResume: true);
 
     public static readonly MechanismDefinition RegisterSwitch = new(

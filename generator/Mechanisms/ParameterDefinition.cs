@@ -25,6 +25,9 @@ public sealed class ParameterDefinition
     public IReadOnlyList<string> Choices { get; set; } = new string[0];
     public string? LevelSource { get; set; }
 
+    /// <summary>An integer parameter that may not exceed another one (update-bytes ≤ arg-bytes).</summary>
+    public string? AtMost { get; set; }
+
     public bool Required => Default is null;
 
     public string Expected => Kind switch

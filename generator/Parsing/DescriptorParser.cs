@@ -41,7 +41,7 @@ public static class DescriptorParser
         var start = LocationInfo.FileStart(path);
         if (text is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, start, "the file could not be read"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, start, "the file could not be read."));
             return null;
         }
         if (text.Length > DescriptorLimits.MaxChars)
@@ -55,7 +55,7 @@ public static class DescriptorParser
         if (root is not YMapping map)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, root?.Location ?? start,
-                "a mapping with at least 'arch:'", root?.Describe() ?? "an empty file", "Start the file with 'arch: NAME'."));
+                "a mapping with at least 'arch:'", root?.Describe() ?? "an empty file", " Start the file with 'arch: NAME'."));
             return null;
         }
 
@@ -91,7 +91,15 @@ public static class DescriptorParser
 
     private static string? ReadTypeName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YScalar? name, List<DiagnosticInfo> diagnostics)
     {
-        if (!fields.TryGetValue("type-name", out var entry)) return name is null ? null : NameRules.ToTypeName(name.Value);
+        if (!fields.TryGetValue("type-name", out var entry))
+        {
+            if (name is null) return null;
+            var derived = NameRules.ToTypeName(name.Value);
+            if (NameRules.TypeNameProblem(derived) is not { } derivedProblem) return derived;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, name.Location,
+                derived, derivedProblem + " (derived from the arch name; set 'type-name')"));
+            return null;
+        }
         var value = entry.Value is YScalar s ? s.Value : entry.Value.Describe();
         var problem = entry.Value is YScalar ? NameRules.TypeNameProblem(value) : "it is not a single name";
         if (problem is null) return value;
@@ -104,7 +112,7 @@ public static class DescriptorParser
         if (!fields.TryGetValue("summary", out var entry)) return "";
         if (entry.Value is not YScalar scalar)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location, "one line of text", entry.Value.Describe(), "Quote the summary."));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location, "one line of text", entry.Value.Describe(), " Quote the summary."));
             return "";
         }
         var problem = TextRules.Problem(scalar.Value);

@@ -17,7 +17,8 @@ public static class DuplicateFinder
     {
         var result = new List<DuplicateInfo>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Hint names (TypeName.g.cs) are compared case-insensitively by Roslyn.
+        var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in identities.Where(i => i is not null).OrderBy(i => i!.Path, StringComparer.Ordinal))
         {
             if (names.TryGetValue(id!.Name, out var first))

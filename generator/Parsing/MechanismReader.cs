@@ -19,7 +19,7 @@ public static class MechanismReader
         if (node is not YSequence list)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, node.Location,
-                "a list of mechanisms", node.Describe(), "Write '- kind: deferred-barriers' items, or '[]' for none."));
+                "a list of mechanisms", node.Describe(), " Write '- kind: deferred-barriers' items, or '[]' for none."));
             return result;
         }
         var claims = new Dictionary<string, string>();
@@ -28,17 +28,16 @@ public static class MechanismReader
             var spec = ReadOne(item, diagnostics);
             if (spec is null) continue;
             var definition = MechanismCatalog.Find(spec.Kind)!;
-            foreach (var resource in definition.Resources(spec))
+            var resources = definition.Resources(spec).ToList();
+            var taken = resources.FirstOrDefault(claims.ContainsKey);
+            if (taken is not null)
             {
-                if (claims.TryGetValue(resource, out var owner))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResourceConflict, spec.Location, spec.Kind, resource, owner));
-                    spec = null;
-                    break;
-                }
-                claims[resource] = spec.Kind;
+                // A rejected mechanism claims nothing, so later conflicts name a mechanism that is really there.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResourceConflict, spec.Location, spec.Kind, taken, claims[taken]));
+                continue;
             }
-            if (spec is not null) result.Add(spec);
+            foreach (var resource in resources) claims[resource] = spec.Kind;
+            result.Add(spec);
         }
         return result;
     }
@@ -63,7 +62,7 @@ public static class MechanismReader
         if (kind.Value is not YScalar kindName)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, kind.Value.Location,
-                "a mechanism name", kind.Value.Describe(), "Known mechanisms: " + MechanismCatalog.Names + "."));
+                "a mechanism name", kind.Value.Describe(), " Known mechanisms: " + MechanismCatalog.Names + "."));
             return null;
         }
         var parameters = map.Entries.Where(e => e.Key.Value != KindKey).ToList();
@@ -108,9 +107,24 @@ public static class MechanismReader
         }
         if (diagnostics.Count != before) return null;
         CheckLevelRefs(definition, values, valueNodes, location, diagnostics);
+        CheckAtMost(definition, values, valueNodes, location, diagnostics);
         if (diagnostics.Count != before) return null;
         var ordered = definition.Parameters.Select(p => new ParameterValue(p.Name, values[p.Name]));
         return new MechanismSpec(definition.Name, ordered.ToEquatableArray(), location);
+    }
+
+    private static void CheckAtMost(MechanismDefinition definition, Dictionary<string, string> values,
+        Dictionary<string, YNode> nodes, LocationInfo mechanismLocation, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var parameter in definition.Parameters.Where(p => p.AtMost is not null))
+        {
+            var value = long.Parse(values[parameter.Name], System.Globalization.CultureInfo.InvariantCulture);
+            var limit = long.Parse(values[parameter.AtMost!], System.Globalization.CultureInfo.InvariantCulture);
+            if (value <= limit) continue;
+            var where = nodes.TryGetValue(parameter.Name, out var node) ? node.Location : mechanismLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterRange, where,
+                parameter.Name, definition.Name, values[parameter.Name], $"{parameter.Min}..{parameter.AtMost} ({limit})"));
+        }
     }
 
     private static void CheckLevelRefs(MechanismDefinition definition, Dictionary<string, string> values,

@@ -8,8 +8,8 @@ namespace LazyMmuGen.Generator.Parsing;
 /// <summary>What names a descriptor may use, so nothing but a checked identifier reaches generated code.</summary>
 public static class NameRules
 {
-    private static readonly Regex ArchName = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex AsciiIdentifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ArchName = new(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
+    private static readonly Regex AsciiIdentifier = new(@"^[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant);
     private static readonly string[] Reserved = { "LazyMmuArchRegistry", "TaskState", "CpuState" };
 
     public static bool IsValidArchName(string name) => name.Length <= 64 && ArchName.IsMatch(name);

@@ -84,7 +84,13 @@ public static class ParameterReader
                     p.Name, mechanism, "level names that are identifiers", Shorten(entry.Key.Value)));
                 return null;
             }
-            if (entry.Value is not YScalar { IsPlain: true } v || !int.TryParse(v.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 15)
+            if (entry.Value is not YScalar { IsPlain: true } v || v.Value.Length == 0 || !IsInteger(v.Value))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterType, entry.Value.Location,
+                    p.Name + "." + entry.Key.Value, mechanism, "an integer 0..15", Shorten(Describe(entry.Value))));
+                return null;
+            }
+            if (!int.TryParse(v.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 15)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterRange, entry.Value.Location,
                     p.Name + "." + entry.Key.Value, mechanism, Shorten(Describe(entry.Value)), "0..15"));

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace LazyMmuGen.Runtime;
 
 /// <summary>A machine running one arch; owns the arch's per-task and per-CPU state.</summary>
@@ -29,13 +31,71 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
     public ArchContext<TTask, TCpu> ContextFor(int cpu, int task) =>
         new(this, cpu, task, ref taskStates[task], ref cpuStates[cpu]);
 
-    public override void Enable() => LazyMmu<TArch, TTask, TCpu>.Enable(this);
-    public override void EnableWithRange(in PteRange range) => LazyMmu<TArch, TTask, TCpu>.EnableWithRange(this, in range);
-    public override void Disable() => LazyMmu<TArch, TTask, TCpu>.Disable(this);
-    public override void Pause() => LazyMmu<TArch, TTask, TCpu>.Pause(this);
-    public override void Resume() => LazyMmu<TArch, TTask, TCpu>.Resume(this);
+    public override void Enable() => Enable(default, withRange: false);
+    public override void EnableWithRange(in PteRange range) => Enable(in range, withRange: true);
+
+    public override void Disable()
+    {
+        switch (Options.Revision)
+        {
+            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Disable(this); break;
+            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Disable(this); break;
+            default: LazyMmu<TArch, TTask, TCpu>.Disable(this); break;
+        }
+    }
+
+    public override void Pause()
+    {
+        switch (Options.Revision)
+        {
+            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Pause(this); break;
+            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Pause(this); break;
+            default: LazyMmu<TArch, TTask, TCpu>.Pause(this); break;
+        }
+    }
+
+    public override void Resume()
+    {
+        switch (Options.Revision)
+        {
+            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Resume(this); break;
+            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Resume(this); break;
+            default: LazyMmu<TArch, TTask, TCpu>.Resume(this); break;
+        }
+    }
+
     public override void SetPte(in PteWrite write) => LazyMmu<TArch, TTask, TCpu>.SetPte(this, in write);
     public override Pte GetPte(int mm, ulong addr) => LazyMmu<TArch, TTask, TCpu>.GetPte(this, mm, addr);
+
+    private void Enable(in PteRange range, bool withRange)
+    {
+        switch (Options.Revision)
+        {
+            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
+            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
+            default:
+                if (withRange) LazyMmu<TArch, TTask, TCpu>.EnableWithRange(this, in range);
+                else LazyMmu<TArch, TTask, TCpu>.Enable(this);
+                break;
+        }
+    }
+
+    public override IReadOnlyList<IMechanismState> MechanismStates(int cpu) =>
+        StateReflector<TCpu>.Mechanisms(cpuStates[cpu]).ToArray();
+
+    protected override void AppendArchFingerprint(StringBuilder builder)
+    {
+        for (var t = 0; t < taskStates.Length; t++)
+        {
+            builder.Append("|t").Append(t).Append(':');
+            StateReflector<TTask>.Append(builder, taskStates[t], referencesOnlyByPresence: true);
+        }
+        for (var c = 0; c < cpuStates.Length; c++)
+        {
+            builder.Append("|c").Append(c).Append(':');
+            StateReflector<TCpu>.Append(builder, cpuStates[c], referencesOnlyByPresence: false);
+        }
+    }
 
     protected override void ArchSwitchOut(int cpu, int task)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
@@ -71,6 +73,35 @@ public abstract class MachineCore
     public abstract void Resume();
     public abstract void SetPte(in PteWrite write);
     public abstract Pte GetPte(int mm, ulong addr);
+
+    /// <summary>The mechanism primitives (batches, buffers, caches) a CPU's arch state holds.</summary>
+    public abstract IReadOnlyList<IMechanismState> MechanismStates(int cpu);
+
+    /// <summary>
+    /// Everything that decides future behaviour, as text: equal fingerprints mean equivalent machines,
+    /// which lets a model checker explore each state once. Effect counters are history, not state.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var builder = new StringBuilder();
+        builder.Append("f").Append(CurrentCpuId);
+        foreach (var cpu in cpus)
+        {
+            builder.Append("|cpu").Append(cpu.Id).Append(':').Append(cpu.PreemptCount).Append(',').Append(cpu.IrqDepth).Append(',').Append(cpu.CurrentTask);
+            foreach (var (name, value) in registers[cpu.Id].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
+            foreach (var saved in savedOnIrq[cpu.Id])
+                builder.Append(",irq{").Append(string.Join(",", saved.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"))).Append('}');
+        }
+        for (var t = 1; t < states.Length; t++)
+            builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(taskCpu[t]);
+        builder.Append("|pt:").Append(PageTable.Fingerprint());
+        builder.Append("|pending:").Append(string.Join(";", Pending.All.Select(p => $"{p.Task}/{p.Cpu}/{p.Mm}/{p.Addr}/{p.InInterrupt}").OrderBy(x => x, StringComparer.Ordinal)));
+        builder.Append("|warn:").Append(string.Join("", Enum.GetValues<WarnSite>().Select(w => Warnings.HasFired(w) ? '1' : '0')));
+        AppendArchFingerprint(builder);
+        return builder.ToString();
+    }
+
+    protected abstract void AppendArchFingerprint(StringBuilder builder);
 
     protected abstract void ArchSwitchOut(int cpu, int task);
     protected abstract void ArchSwitchIn(int cpu, int task);

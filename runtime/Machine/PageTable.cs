@@ -10,4 +10,7 @@ public sealed class PageTable
     public void Store(int mm, ulong addr, Pte pte) => entries[(mm, addr)] = pte;
 
     public int Count => entries.Count;
+
+    public string Fingerprint() =>
+        string.Join(";", entries.OrderBy(e => e.Key).Select(e => $"{e.Key.Mm}/{e.Key.Addr}={e.Value}"));
 }

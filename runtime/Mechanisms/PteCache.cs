@@ -1,10 +1,12 @@
+using System.Text;
+
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
 /// s390's per-CPU cache of one page table (the ipte batching proposal): writes in the pinned range
 /// land here, reads see them, and write-back issues one multi-entry IPTE per run of valid entries.
 /// </summary>
-public sealed class PteCache(int tableEntries, int maxIpteEntries)
+public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismState
 {
     private const ulong PageSize = 0x1000;
     private readonly Pte[] entries = new Pte[tableEntries];
@@ -16,6 +18,21 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries)
     public int Task { get; private set; }
     public PteRange Range => range;
     public int Dirty => dirty.Count(d => d);
+    public string Kind => "ipte-cache";
+    public int Entries => Pinned ? Dirty : 0;
+    public bool KeyedByMm => true;
+    public IEnumerable<int> EntryTasks => Entries > 0 ? [Task] : [];
+    public IEnumerable<int> EntryMms => Entries > 0 ? [range.Mm] : [];
+
+    public void AppendFingerprint(StringBuilder builder)
+    {
+        builder.Append("cache[").Append(Pinned ? $"{Task}:{range}" : "-");
+        for (var i = 0; i < tableEntries; i++)
+        {
+            if (dirty[i]) builder.Append(';').Append(i).Append('=').Append(entries[i]);
+        }
+        builder.Append(']');
+    }
 
     public bool Covers(int mm, ulong addr) =>
         Pinned && range.Contains(mm, addr) && addr % PageSize == 0 && (addr - range.Start) / PageSize < (ulong)tableEntries;

@@ -1,40 +1,45 @@
+using System.Text;
+
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
 /// A per-CPU batch of TLB invalidations (powerpc hash ppc64_tlb_batch, sparc64 tlb_batch). Entries
 /// remember their pending write so a flush completes exactly what it invalidated.
 /// </summary>
-public sealed class TlbBatch(int capacity)
+public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
 {
     private readonly long[] ids = new long[capacity];
-    private int mm;
+    private readonly int[] tasks = new int[capacity];
+    private readonly int[] mms = new int[capacity];
     private byte pageShift;
     private byte segmentShift;
 
+    public string Kind => "tlb-batch";
     public int Capacity => capacity;
     public int Count { get; private set; }
+    public int Entries => Count;
     public bool IsFull => Count >= capacity;
+    public bool KeyedByMm => keys.HasFlag(TlbFlushKeys.Mm);
+    public IEnumerable<int> EntryTasks => tasks.Take(Count);
+    public IEnumerable<int> EntryMms => mms.Take(Count);
 
-    /// <summary>The owner of the entries, for checkers: a batch must never mix tasks or mms.</summary>
-    public int Task { get; private set; }
-    public int Mm => mm;
-    public IEnumerable<long> PendingIds => ids.Take(Count);
-
-    /// <summary>True when appending <paramref name="write"/> needs a flush first (a chosen key changed).</summary>
-    public bool Differs(in PteWrite write, bool byMm, bool byPageSize, bool bySegmentSize, bool byHugePageShift) =>
-        Count > 0 && ((byMm && write.Mm != mm) || ((byPageSize || byHugePageShift) && write.PageShift != pageShift)
-                      || (bySegmentSize && write.SegmentShift != segmentShift));
+    /// <summary>True when appending <paramref name="write"/> needs a flush first (a flush key changed).</summary>
+    public bool Differs(in PteWrite write) =>
+        Count > 0 && ((KeyedByMm && write.Mm != mms[0])
+                      || ((keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0 && write.PageShift != pageShift)
+                      || (keys.HasFlag(TlbFlushKeys.SegmentSize) && write.SegmentShift != segmentShift));
 
     public void Append(long id, in PteWrite write, int task)
     {
         if (Count == 0)
         {
-            mm = write.Mm;
             pageShift = write.PageShift;
             segmentShift = write.SegmentShift;
-            Task = task;
         }
-        ids[Count++] = id;
+        ids[Count] = id;
+        tasks[Count] = task;
+        mms[Count] = write.Mm;
+        Count++;
     }
 
     /// <summary>One invalidation: single-entry for one entry, a range (or cross-CPU batch) flush otherwise.</summary>
@@ -54,5 +59,12 @@ public sealed class TlbBatch(int capacity)
         machine.Effects.Add(Effect.TlbFlush);
         machine.Effects.Add(Effect.TlbFlushEntries);
         machine.Pending.Complete(id);
+    }
+
+    public void AppendFingerprint(StringBuilder builder)
+    {
+        builder.Append("tlb[").Append(pageShift).Append(',').Append(segmentShift);
+        for (var i = 0; i < Count; i++) builder.Append(';').Append(tasks[i]).Append('/').Append(mms[i]);
+        builder.Append(']');
     }
 }

@@ -49,7 +49,7 @@ public ref struct ArchContext<TTask, TCpu>
 
     public readonly void CompleteTaskWrites() => Machine.Pending.CompleteTask(TaskId);
 
-    public readonly void Record(ArchCallback callback) => Machine.Callbacks.Record(callback);
+    public readonly void RecordHook(ArchCallback callback) => Machine.Callbacks.RecordHook(callback);
 
     public readonly ulong ReadRegister(string name) => Machine.Registers(CpuId).Read(name);
 

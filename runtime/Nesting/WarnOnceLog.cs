@@ -3,7 +3,7 @@ namespace LazyMmuGen.Runtime;
 /// <summary>Warn-once bookkeeping per site and machine, as VM_WARN_ON_ONCE behaves per boot.</summary>
 public sealed class WarnOnceLog(MisusePolicy policy, bool record)
 {
-    private readonly bool[] fired = new bool[4];
+    private readonly bool[] fired = new bool[Enum.GetValues<WarnSite>().Length];
     private readonly List<string> emitted = new();
 
     /// <summary>Warnings printed since the last <see cref="ClearEmitted"/>: first occurrences only.</summary>
@@ -19,7 +19,10 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
         WarnSite.EnableOverflow => "lazy_mmu_mode_enable: enable_count == 255, wraps to 0",
         WarnSite.DisableUnderflow => "lazy_mmu_mode_disable: enable_count == 0, wraps to 255",
         WarnSite.PauseOverflow => "lazy_mmu_mode_pause: pause_count == 255, wraps to 0",
-        _ => "lazy_mmu_mode_resume: pause_count == 0, wraps to 255",
+        WarnSite.ResumeUnderflow => "lazy_mmu_mode_resume: pause_count == 0, wraps to 255",
+        WarnSite.V3EnableWhilePaused => "lazy_mmu_mode_enable: called while paused (v3)",
+        WarnSite.V3NestedPause => "lazy_mmu_mode_pause: already paused (v3)",
+        _ => "lazy_mmu_mode_resume: not paused (v3)",
     };
 
     /// <summary>Reports a misuse; throws under the strict policy before the caller changes any state.</summary>

@@ -7,4 +7,13 @@ public enum WarnSite
     DisableUnderflow,
     PauseOverflow,
     ResumeUnderflow,
+
+    /// <summary>Seed v3 only: enable() while paused warns and goes on.</summary>
+    V3EnableWhilePaused,
+
+    /// <summary>Seed v3 only: pause() while already paused (pause does not nest).</summary>
+    V3NestedPause,
+
+    /// <summary>Seed v3 only: resume() while not paused.</summary>
+    V3ResumeWithoutPause,
 }

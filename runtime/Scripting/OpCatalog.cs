@@ -5,10 +5,10 @@ public static class OpCatalog
 {
     public static readonly IReadOnlyDictionary<string, string[]> Keys = new Dictionary<string, string[]>
     {
-        ["enable"] = ["mm", "start", "end"],
-        ["disable"] = [],
-        ["pause"] = [],
-        ["resume"] = [],
+        ["enable"] = ["mm", "start", "end", "preempt"],
+        ["disable"] = ["preempt"],
+        ["pause"] = ["preempt"],
+        ["resume"] = ["preempt"],
         ["irq_enter"] = [],
         ["irq_exit"] = [],
         ["set_pte"] = ["kind", "valid", "mm", "addr", "value", "page_shift", "segment_shift"],

@@ -27,8 +27,10 @@ public sealed class TraceRunner(MachineCore machine)
         var before = machine.Effects.Snapshot();
         string? result = null;
         string? error = null;
+        var scheduler = machine.Scheduler;
         try
         {
+            if (op.Has("preempt")) machine.Scheduler = new PreemptOnce((int)op.Get("preempt", 0));
             result = Apply(op);
         }
         catch (MachineRuleException e)
@@ -42,6 +44,10 @@ public sealed class TraceRunner(MachineCore machine)
         catch (ArchBugException e)
         {
             error = "BUG: " + e.Message;
+        }
+        finally
+        {
+            machine.Scheduler = scheduler;
         }
         var state = machine.CurrentState;
         return new TraceRow(op.Text, machine.Callbacks.Calls.ToArray(), state.EnableCount, state.PauseCount,

@@ -158,7 +158,7 @@ public class Arm64BarrierTests
         Barriers(m, 2, 0, 0);
         m.Migrate(1);
         Barriers(m, 3, 0, 0);
-        Assert.Equal(3, m.Effects[Effect.ContextSwitch] - 1);
+        Assert.Equal(4, m.Effects[Effect.ContextSwitch]); // migrate = CPU 0 to idle + CPU 1 from idle
     }
 
     [Fact]
@@ -176,5 +176,23 @@ public class Arm64BarrierTests
         m.Disable();
         Barriers(m, 4, 1, 0);
         Assert.False(m.TaskState(1).BarriersPending);
+    }
+
+    [Fact]
+    public void FlushCompletesOnlyTheFlushingTasksWrites()
+    {
+        var m = Arm64.CreateMachine();
+        m.Enable();
+        m.SetPte(Kernel(1));
+        m.Switch(2);
+        m.Enable();
+        m.SetPte(Kernel(2));
+        m.Disable();
+        Barriers(m, 2, 1, 1); // switch-out dsb + task 2's pair
+        Assert.Equal(1, Assert.Single(m.Pending.All).Task);
+        Assert.True(m.TaskState(1).BarriersPending);
+        m.Switch(1);
+        m.Disable();
+        Barriers(m, 4, 2, 0);
     }
 }

@@ -1,0 +1,42 @@
+using System.Reflection;
+using System.Text;
+
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// Reads a generated arch state struct generically, for checkers only (never on the hot path): its
+/// mechanism primitives and a fingerprint of every field.
+/// </summary>
+internal static class StateReflector<T> where T : struct
+{
+    private static readonly FieldInfo[] Fields =
+        typeof(T).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
+
+    public static IEnumerable<IMechanismState> Mechanisms(T value)
+    {
+        object boxed = value;
+        foreach (var field in Fields)
+        {
+            if (field.GetValue(boxed) is IMechanismState state) yield return state;
+        }
+    }
+
+    public static void Append(StringBuilder builder, T value, bool referencesOnlyByPresence)
+    {
+        object boxed = value;
+        foreach (var field in Fields)
+        {
+            var item = field.GetValue(boxed);
+            builder.Append(field.Name).Append('=');
+            switch (item)
+            {
+                case null: builder.Append('-'); break;
+                // A task's reference to a per-CPU primitive is state by presence; its content is the CPU's.
+                case IMechanismState when referencesOnlyByPresence: builder.Append("ref"); break;
+                case IMechanismState state: state.AppendFingerprint(builder); break;
+                default: builder.Append(item); break;
+            }
+            builder.Append(' ');
+        }
+    }
+}

@@ -1,0 +1,75 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// Seed v3 of the generic layer, kept for differential checking: {count, enabled} per task, stored in
+/// <see cref="LazyMmuState"/> as EnableCount = count and PauseCount = 1 while paused (enabled == false).
+/// Enable while paused only warns; pause/resume do not nest.
+/// </summary>
+public static class LazyMmuV3<TArch, TTask, TCpu>
+    where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
+    where TTask : struct
+    where TCpu : struct
+{
+    public static void Enable(Machine<TArch, TTask, TCpu> m, in PteRange range, bool withRange)
+    {
+        if (m.InInterrupt) return;
+        ref var s = ref m.CurrentState;
+        if (s.PauseCount != 0) m.Warnings.Fire(WarnSite.V3EnableWhilePaused);
+        if (s.EnableCount == byte.MaxValue) m.Warnings.Fire(WarnSite.EnableOverflow);
+        if (s.EnableCount++ != 0) return;
+        s.PauseCount = 0;
+        m.PreemptionPoint(PreemptSite.EnableBeforeEnter);
+        m.Callbacks.Record(ArchCallback.Enter);
+        var c = m.Context();
+        if (withRange) TArch.EnterWithRange(ref c, in range);
+        else TArch.Enter(ref c);
+    }
+
+    public static void Disable(Machine<TArch, TTask, TCpu> m)
+    {
+        if (m.InInterrupt) return;
+        ref var s = ref m.CurrentState;
+        if (s.EnableCount == 0) m.Warnings.Fire(WarnSite.DisableUnderflow);
+        if (--s.EnableCount == 0)
+        {
+            s.PauseCount = 0;
+            m.PreemptionPoint(PreemptSite.DisableBeforeLeave);
+            m.Callbacks.Record(ArchCallback.Leave);
+            var c = m.Context();
+            TArch.Leave(ref c);
+        }
+        else
+        {
+            m.PreemptionPoint(PreemptSite.DisableBeforeFlush);
+            m.Callbacks.Record(ArchCallback.Flush);
+            var c = m.Context();
+            TArch.Flush(ref c);
+        }
+    }
+
+    public static void Pause(Machine<TArch, TTask, TCpu> m)
+    {
+        if (m.InInterrupt) return;
+        ref var s = ref m.CurrentState;
+        if (s.EnableCount == 0) return;
+        if (s.PauseCount != 0) m.Warnings.Fire(WarnSite.V3NestedPause);
+        s.PauseCount = 1;
+        m.PreemptionPoint(PreemptSite.PauseBeforeLeave);
+        m.Callbacks.Record(ArchCallback.Leave);
+        var c = m.Context();
+        TArch.Leave(ref c);
+    }
+
+    public static void Resume(Machine<TArch, TTask, TCpu> m)
+    {
+        if (m.InInterrupt) return;
+        ref var s = ref m.CurrentState;
+        if (s.EnableCount == 0) return;
+        if (s.PauseCount == 0) m.Warnings.Fire(WarnSite.V3ResumeWithoutPause);
+        s.PauseCount = 0;
+        m.PreemptionPoint(PreemptSite.ResumeBeforeEnter);
+        m.Callbacks.Record(ArchCallback.Enter);
+        var c = m.Context();
+        TArch.Enter(ref c);
+    }
+}

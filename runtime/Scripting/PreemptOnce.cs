@@ -1,0 +1,19 @@
+namespace LazyMmuGen.Runtime.Scripting;
+
+/// <summary>
+/// For ops written with preempt=N: at the op's first generic-layer preemption point, switch to task N
+/// and straight back, as if the task was preempted between its counter update and the arch callback.
+/// </summary>
+public sealed class PreemptOnce(int other) : IPreemptionScheduler
+{
+    public bool Fired { get; private set; }
+
+    public void AtPreemptionPoint(MachineCore machine, PreemptSite site)
+    {
+        var self = machine.CurrentTaskId;
+        if (Fired || other == self || other < 1 || other >= machine.MaxTasks || machine.CpuOf(other) >= 0) return;
+        Fired = true;
+        machine.Switch(other);
+        machine.Switch(self);
+    }
+}

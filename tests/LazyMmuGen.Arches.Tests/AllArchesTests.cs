@@ -1,0 +1,75 @@
+namespace LazyMmuGen.Arches.Tests;
+
+/// <summary>Contract checks every registered arch must pass.</summary>
+public class AllArchesTests
+{
+    private static readonly string[] Expected =
+        ["arm64", "arm64-kpkeys", "powerpc-hash", "s390", "sparc64", "x86-native", "x86-xen"];
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var arch in LazyMmuArchRegistry.All) data.Add(arch.Name);
+            return data;
+        }
+    }
+
+    [Fact]
+    public void Registry_holds_exactly_the_seven_built_in_arches()
+    {
+        Assert.Equal(Expected, LazyMmuArchRegistry.All.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(7, LazyMmuArchRegistry.All.Count);
+        foreach (var name in Expected) Assert.Equal(name, LazyMmuArchRegistry.Find(name)?.Name);
+        Assert.Null(LazyMmuArchRegistry.Find("x86"));
+    }
+
+    [Fact]
+    public void Registry_machines_match_the_generated_types()
+    {
+        Assert.Equal(Arm64.ArchName, Arm64.CreateMachine().ArchName);
+        Assert.Equal(Arm64Kpkeys.ArchName, Arm64Kpkeys.CreateMachine().ArchName);
+        Assert.Equal(PowerpcHash.ArchName, PowerpcHash.CreateMachine().ArchName);
+        Assert.Equal(Sparc64.ArchName, Sparc64.CreateMachine().ArchName);
+        Assert.Equal(X86Xen.ArchName, X86Xen.CreateMachine().ArchName);
+        Assert.Equal(S390.ArchName, S390.CreateMachine().ArchName);
+        Assert.Equal(X86Native.ArchName, X86Native.CreateMachine().ArchName);
+        foreach (var arch in LazyMmuArchRegistry.All)
+        {
+            var m = arch.CreateMachine(MachineOptions.Default);
+            Assert.Equal(arch.Name, m.ArchName);
+            Assert.Equal(arch.HasDistinctPauseResume, m.HasDistinctPauseResume);
+        }
+        Assert.True(LazyMmuArchRegistry.Find("s390")!.HasDistinctPauseResume);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Seed_summary_holds(string name)
+    {
+        var arch = LazyMmuArchRegistry.Find(name)!;
+        var m = arch.CreateMachine(MachineOptions.Default);
+        var rows = Pages.Trace(m, SeedSummary.Script);
+        Assert.All(rows, r => Assert.Null(r.Error));
+        Assert.Null(SeedSummary.Check(rows, arch.HasDistinctPauseResume));
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Seed_summary_with_writes_leaves_nothing_pending_and_balanced_state(string name)
+    {
+        var arch = LazyMmuArchRegistry.Find(name)!;
+        var m = arch.CreateMachine(MachineOptions.Default);
+        var rows = Pages.Trace(m,
+            "set_pte;enable;set_pte;enable;set_pte;pause;set_pte;resume;set_pte(kind=user);disable;set_pte;disable;set_pte");
+        Assert.All(rows, r => Assert.Null(r.Error));
+        // Guarantees 1-3: nothing pending after disable/pause or outside the mode.
+        foreach (var i in new[] { 0, 5, 6, 9, 11, 12 }) Assert.Equal(0, rows[i].Pending);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(0UL, m.Registers(0).Read("POR_EL1"));
+        Assert.Equal(m.Effects[Effect.PreemptDisable], m.Effects[Effect.PreemptEnable]);
+    }
+}

@@ -1,0 +1,200 @@
+namespace LazyMmuGen.Arches.Tests;
+
+/// <summary>powerpc book3s64 hash: per-CPU ppc64_tlb_batch of 192, keyed by mm, page size and segment size.</summary>
+public class PowerpcHashTests
+{
+    private static Machine<PowerpcHash, PowerpcHash.TaskState, PowerpcHash.CpuState> New() => PowerpcHash.CreateMachine();
+
+    [Fact]
+    public void Batch_of_193_writes_flushes_192_as_one_range_at_the_192nd_write_and_1_single_at_leave()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 191; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
+        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(191, m.Pending.Count);
+        Assert.Equal(191, m.CpuState(0).Tlb.Count);
+
+        m.SetPte(Pages.Kernel(Pages.At(191)));
+        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(192, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(0, m.CpuState(0).Tlb.Count);
+
+        m.SetPte(Pages.Kernel(Pages.At(192)));
+        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(1, m.Pending.Count);
+
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(193, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(193, m.Effects[Effect.PteWrite]);
+    }
+
+    [Fact]
+    public void Mm_change_mid_batch_flushes_the_existing_batch_first()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 5; i++) m.SetPte(Pages.Kernel(Pages.At(i), mm: 1));
+        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0), mm: 2)));
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(5, d[Effect.TlbFlushEntries]);
+        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Pending.Count);
+
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(6, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Theory]
+    [InlineData(16, 28)] // page size change
+    [InlineData(12, 40)] // segment size change (1T segment)
+    public void Page_size_or_segment_size_change_flushes_first(byte pageShift, byte segmentShift)
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 3; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
+
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(3), pageShift: pageShift, segmentShift: segmentShift)));
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(3, d[Effect.TlbFlushEntries]);
+        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Pending.Count);
+
+        // The new key stays in the batch until leave: one single-entry invalidation.
+        d = Pages.Delta(m, m.Disable);
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(1, d[Effect.TlbFlushEntries]);
+        Assert.Equal(0, d[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
+    public void Same_keys_never_flush_before_leave()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 10; i++) m.SetPte(Pages.User(Pages.At(i), mm: 3, pageShift: 16, segmentShift: 40));
+        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(10, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(10, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+    }
+
+    [Fact]
+    public void Outside_the_mode_each_write_is_one_single_entry_invalidation()
+    {
+        var m = New();
+        for (var i = 0; i < 10; i++)
+        {
+            m.SetPte(Pages.Kernel(Pages.At(i)));
+            Assert.Equal(i + 1, m.Effects[Effect.TlbFlush]);
+            Assert.Equal(0, m.Pending.Count);
+        }
+        Assert.Equal(10, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Effects[Effect.PreemptDisable]);
+    }
+
+    [Fact]
+    public void Enter_disables_preemption_and_leave_restores_it()
+    {
+        var m = New();
+        m.Enable();
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        m.Enable();
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        m.Disable();
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        m.Disable();
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(1, m.Effects[Effect.PreemptDisable]);
+        Assert.Equal(1, m.Effects[Effect.PreemptEnable]);
+    }
+
+    [Fact]
+    public void Migration_and_switch_are_refused_inside_the_section()
+    {
+        var m = New();
+        m.Enable();
+        m.SetPte(Pages.Kernel(Pages.At(0)));
+        Assert.Throws<MachineRuleException>(() => m.Migrate(1));
+        Assert.Throws<MachineRuleException>(() => m.Switch(2));
+        Assert.Equal(0, m.CurrentCpuId);
+        Assert.Equal(1, m.CurrentTaskId);
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        m.Migrate(1);
+        Assert.Equal(1, m.CurrentCpuId);
+    }
+
+    [Fact]
+    public void Pending_writes_complete_at_every_disable_and_at_pause()
+    {
+        var m = New();
+        m.Enable();
+        m.Enable();
+        for (var i = 0; i < 4; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
+        Assert.Equal(4, m.Pending.Count);
+        m.Disable(); // nested: flush
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+
+        m.SetPte(Pages.Kernel(Pages.At(4)));
+        Assert.Equal(1, m.Pending.Count);
+        m.Pause();
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        m.SetPte(Pages.Kernel(Pages.At(5))); // paused: eager
+        Assert.Equal(0, m.Pending.Count);
+        m.Resume();
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        m.SetPte(Pages.Kernel(Pages.At(6)));
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        // nested disable (range of 4), pause (1), eager write while paused (1), leave (1)
+        Assert.Equal(4, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(7, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+    }
+
+    [Fact]
+    public void Script_user_writes_with_a_page_shift_batch_until_disable()
+    {
+        var m = New();
+        var rows = Pages.Trace(m,
+            "enable;set_pte(kind=user,mm=2,addr=0x3000,page_shift=16);set_pte(kind=user,mm=2,addr=0x4000,page_shift=16);" +
+            "preempt_disable;preempt_enable;set_pte(kind=user,mm=2,addr=0x5000,page_shift=12);disable");
+        Assert.All(rows, r => Assert.Null(r.Error));
+        Assert.Equal([ArchCallback.Enter], rows[0].Callbacks);
+        Assert.Equal(1, rows[0].Effects[Effect.PreemptDisable]);
+        Assert.Equal(1, rows[1].Pending);
+        Assert.Equal(2, rows[2].Pending);
+        Assert.Equal(0, rows[2].Effects[Effect.TlbFlush]);
+        // page_shift 16 -> 12 flushes the two queued entries as one range first.
+        Assert.Equal(1, rows[5].Effects[Effect.TlbFlush]);
+        Assert.Equal(2, rows[5].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, rows[5].Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, rows[5].Pending);
+        Assert.Equal([ArchCallback.Leave], rows[6].Callbacks);
+        Assert.Equal(1, rows[6].Effects[Effect.TlbFlush]);
+        Assert.Equal(1, rows[6].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, rows[6].Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, rows[6].Effects[Effect.PreemptEnable]);
+        Assert.Equal(0, rows[6].Pending);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+    }
+}

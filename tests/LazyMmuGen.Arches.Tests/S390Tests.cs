@@ -1,0 +1,226 @@
+namespace LazyMmuGen.Arches.Tests;
+
+/// <summary>s390 (proposal): a per-CPU cache of one page table (256 ptes), written back with multi-entry IPTEs.</summary>
+public class S390Tests
+{
+    private const int TableEntries = 256;
+    private const int MaxIpteEntries = 256;
+    private const ulong Start = 0x1000;
+
+    private static Machine<S390, S390.TaskState, S390.CpuState> New() => S390.CreateMachine();
+
+    private static PteRange RangeOf(int pages, int mm = 1, ulong start = Start) => new(mm, start, start + (ulong)pages * Pages.Size);
+
+    [Fact]
+    public void Three_hundred_writes_are_one_ipte_of_256_at_leave_plus_44_single_entry_fall_throughs()
+    {
+        const int pages = 300;
+        var m = New();
+        m.EnableWithRange(RangeOf(pages));
+        var perOp = new List<EffectCounts>();
+        for (var i = 0; i < pages; i++)
+        {
+            var write = Pages.Kernel(Pages.At(i, Start), value: 1000 + (ulong)i);
+            perOp.Add(Pages.Delta(m, () => m.SetPte(write)));
+        }
+        // The first 256 pages are in the cached page table: no IPTE yet, still pending.
+        Assert.All(perOp.Take(TableEntries), d => Assert.Equal(0, d[Effect.Ipte]));
+        // The 44 pages beyond it fall through: one single-entry IPTE each, complete at once.
+        Assert.All(perOp.Skip(TableEntries), d =>
+        {
+            Assert.Equal(1, d[Effect.Ipte]);
+            Assert.Equal(1, d[Effect.IpteEntries]);
+        });
+        Assert.Equal(TableEntries, m.Pending.Count);
+        Assert.Equal(pages - TableEntries, m.Effects[Effect.Ipte]);
+
+        var leave = Pages.Delta(m, m.Disable);
+        Assert.Equal(1, leave[Effect.Ipte]);
+        Assert.Equal(256, leave[Effect.IpteEntries]);
+        Assert.True(leave[Effect.IpteEntries] <= MaxIpteEntries * leave[Effect.Ipte]);
+
+        Assert.Equal(45, m.Effects[Effect.Ipte]);
+        Assert.Equal(300, m.Effects[Effect.IpteEntries]);
+        Assert.Equal(0, m.Pending.Count);
+        for (var i = 0; i < pages; i++) Assert.Equal(1000 + (ulong)i, m.PageTable.Read(1, Pages.At(i, Start)).Value);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+    }
+
+    [Fact]
+    public void An_invalid_pte_in_the_middle_of_a_run_splits_it_into_two_iptes()
+    {
+        var m = New();
+        m.EnableWithRange(RangeOf(10));
+        for (var i = 0; i < 10; i++) m.SetPte(i == 5 ? Pages.Invalid(Pages.At(i, Start)) : Pages.Kernel(Pages.At(i, Start)));
+        Assert.Equal(0, m.Effects[Effect.Ipte]);
+        Assert.Equal(10, m.Pending.Count);
+
+        var leave = Pages.Delta(m, m.Disable);
+        Assert.Equal(2, leave[Effect.Ipte]); // pages 0-4 and 6-9
+        Assert.Equal(9, leave[Effect.IpteEntries]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.False(m.PageTable.Read(1, Pages.At(5, Start)).Valid);
+    }
+
+    [Fact]
+    public void Reads_inside_the_section_see_the_cache_while_the_page_table_keeps_the_old_value()
+    {
+        var m = New();
+        var addr = Pages.At(3, Start);
+        m.SetPte(Pages.Kernel(addr, value: 111)); // outside: stored at once
+        Assert.Equal(1, m.Effects[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+
+        m.EnableWithRange(RangeOf(16));
+        Assert.Equal(111UL, m.GetPte(1, addr).Value);
+        m.SetPte(Pages.Kernel(addr, value: 222));
+        Assert.Equal(222UL, m.GetPte(1, addr).Value);
+        Assert.Equal(111UL, m.PageTable.Read(1, addr).Value);
+        Assert.Equal(1, m.Pending.Count);
+
+        // Outside the range the table is read directly.
+        Assert.Equal(Pte.None, m.GetPte(1, Pages.At(100, Start)));
+
+        m.Disable();
+        Assert.Equal(222UL, m.PageTable.Read(1, addr).Value);
+        Assert.Equal(222UL, m.GetPte(1, addr).Value);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(2, m.Effects[Effect.Ipte]);
+    }
+
+    [Fact]
+    public void Pause_writes_back_and_resume_keeps_the_range()
+    {
+        var m = New();
+        var range = RangeOf(16);
+        m.EnableWithRange(range);
+        m.SetPte(Pages.Kernel(Pages.At(0, Start), value: 7));
+        Assert.Equal(1, m.Pending.Count);
+
+        m.Callbacks.Clear();
+        var d = Pages.Delta(m, m.Pause);
+        Assert.Equal([ArchCallback.Pause], m.Callbacks.Calls);
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d[Effect.IpteEntries]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(7UL, m.PageTable.Read(1, Pages.At(0, Start)).Value);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(range, m.TaskState(1).Range);
+
+        // Paused: a write in the range falls through.
+        d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(1, Start), value: 8)));
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+
+        m.Callbacks.Clear();
+        m.Resume();
+        Assert.Equal([ArchCallback.Resume], m.Callbacks.Calls);
+        Assert.Equal(range, m.TaskState(1).Range);
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+
+        // After resume the range is cached again.
+        d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(2, Start), value: 9)));
+        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(1, m.Pending.Count);
+        Assert.Equal(9UL, m.GetPte(1, Pages.At(2, Start)).Value);
+        Assert.Equal(Pte.None, m.PageTable.Read(1, Pages.At(2, Start)));
+        Assert.Equal(8UL, m.GetPte(1, Pages.At(1, Start)).Value); // loaded into the cache at resume
+
+        m.Callbacks.Clear();
+        m.Disable();
+        Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
+        Assert.Equal(9UL, m.PageTable.Read(1, Pages.At(2, Start)).Value);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(default, m.TaskState(1).Range);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(3, m.Effects[Effect.Ipte]);
+    }
+
+    [Fact]
+    public void Nested_enable_with_ptes_only_the_outermost_passes_its_range()
+    {
+        var m = New();
+        var outer = RangeOf(16);
+        var inner = RangeOf(16, start: 0x100000);
+        m.EnableWithRange(outer);
+        m.Callbacks.Clear();
+        m.EnableWithRange(inner);
+        Assert.Empty(m.Callbacks.Calls);
+        Assert.Equal(2, m.CurrentState.EnableCount);
+        Assert.Equal(outer, m.TaskState(1).Range);
+
+        // The inner range is not cached: its writes fall through.
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, inner.Start))));
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+        // The outer range is.
+        d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, outer.Start))));
+        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(1, m.Pending.Count);
+
+        // Inner disable = flush: write back, re-enter with the same (outer) range.
+        m.Callbacks.Clear();
+        d = Pages.Delta(m, m.Disable);
+        Assert.Equal([ArchCallback.Flush], m.Callbacks.Calls);
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(outer, m.TaskState(1).Range);
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+
+        d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(1, outer.Start))));
+        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(1, m.Pending.Count);
+
+        m.Disable();
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(m.Effects[Effect.PreemptDisable], m.Effects[Effect.PreemptEnable]);
+    }
+
+    [Fact]
+    public void Migration_is_refused_inside_the_section()
+    {
+        var m = New();
+        m.EnableWithRange(RangeOf(4));
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        m.SetPte(Pages.Kernel(Pages.At(0, Start)));
+        Assert.Throws<MachineRuleException>(() => m.Migrate(1));
+        Assert.Equal(0, m.CurrentCpuId);
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        m.Migrate(1);
+        Assert.Equal(1, m.CurrentCpuId);
+    }
+
+    [Fact]
+    public void Enable_without_a_range_pins_the_cpu_but_caches_nothing()
+    {
+        var m = New();
+        m.Enable();
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, Start))));
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(1, m.Effects[Effect.Ipte]);
+    }
+
+    [Fact]
+    public void Script_enable_with_range()
+    {
+        var m = New();
+        var rows = Pages.Trace(m,
+            "enable(mm=1,start=0x1000,end=0x5000);set_pte(addr=0x1000,value=5);get_pte(addr=0x1000);set_pte(addr=0x2000);disable;get_pte(addr=0x1000)");
+        Assert.All(rows, r => Assert.Null(r.Error));
+        Assert.Equal([ArchCallback.Enter], rows[0].Callbacks);
+        Assert.Equal(1, rows[1].Pending);
+        Assert.Equal("kernel:5", rows[2].Result);
+        Assert.Equal(2, rows[3].Pending);
+        Assert.Equal(1, rows[4].Effects[Effect.Ipte]);
+        Assert.Equal(2, rows[4].Effects[Effect.IpteEntries]);
+        Assert.Equal(0, rows[4].Pending);
+        Assert.Equal("kernel:5", rows[5].Result);
+    }
+}

@@ -1,0 +1,135 @@
+namespace LazyMmuGen.Arches.Tests;
+
+/// <summary>sparc64: per-CPU tlb_batch of 192 virtual addresses, keyed by mm and huge-page shift only.</summary>
+public class Sparc64Tests
+{
+    private static Machine<Sparc64, Sparc64.TaskState, Sparc64.CpuState> New() => Sparc64.CreateMachine();
+
+    [Fact]
+    public void Batch_of_193_writes_flushes_192_as_one_cross_cpu_flush_and_1_single_page_at_leave()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 191; i++) m.SetPte(Pages.User(Pages.At(i), mm: 4));
+        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(191, m.Pending.Count);
+
+        m.SetPte(Pages.User(Pages.At(191), mm: 4));
+        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(192, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+
+        m.SetPte(Pages.User(Pages.At(192), mm: 4));
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(193, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
+    public void Mm_change_mid_batch_flushes_the_existing_batch_first()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 7; i++) m.SetPte(Pages.Kernel(Pages.At(i), mm: 1));
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0), mm: 2)));
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(7, d[Effect.TlbFlushEntries]);
+        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(8, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
+    public void Huge_page_shift_change_flushes_first()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 3; i++) m.SetPte(Pages.Kernel(Pages.At(i), pageShift: 13));
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(3), pageShift: 23)));
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(3, d[Effect.TlbFlushEntries]);
+        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(4, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+    }
+
+    [Fact]
+    public void Segment_shift_change_does_not_flush()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 3; i++) m.SetPte(Pages.Kernel(Pages.At(i), segmentShift: 28));
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(3), segmentShift: 40)));
+        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(4, m.Pending.Count);
+        Assert.Equal(4, m.CpuState(0).Tlb.Count);
+        m.Disable();
+        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(4, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
+    public void Outside_the_mode_each_write_is_flushed_at_once()
+    {
+        var m = New();
+        for (var i = 0; i < 10; i++)
+        {
+            m.SetPte(Pages.Kernel(Pages.At(i)));
+            Assert.Equal(i + 1, m.Effects[Effect.TlbFlush]);
+            Assert.Equal(0, m.Pending.Count);
+        }
+        Assert.Equal(10, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, m.Effects[Effect.TlbFlushRange]);
+    }
+
+    [Fact]
+    public void Enter_disables_preemption_balanced_at_leave_and_migration_is_refused()
+    {
+        var m = New();
+        m.Enable();
+        Assert.Equal(1, m.CpuAt(0).PreemptCount);
+        m.SetPte(Pages.Kernel(Pages.At(0)));
+        Assert.Throws<MachineRuleException>(() => m.Migrate(1));
+        Assert.Equal(0, m.CurrentCpuId);
+        Assert.Equal(1, m.Pending.Count);
+        m.Disable();
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(1, m.Effects[Effect.PreemptDisable]);
+        Assert.Equal(1, m.Effects[Effect.PreemptEnable]);
+        Assert.Equal(0, m.Pending.Count);
+        m.Migrate(1);
+        Assert.Equal(1, m.CurrentCpuId);
+    }
+
+    [Fact]
+    public void Script_page_shift_flushes_segment_shift_does_not()
+    {
+        var m = New();
+        var rows = Pages.Trace(m,
+            "enable;set_pte(kind=user,mm=2,addr=0x3000,page_shift=16);set_pte(kind=user,mm=2,addr=0x4000,page_shift=16,segment_shift=40);" +
+            "set_pte(kind=user,mm=2,addr=0x5000,page_shift=13);disable");
+        Assert.All(rows, r => Assert.Null(r.Error));
+        Assert.Equal(0, rows[2].Effects[Effect.TlbFlush]);
+        Assert.Equal(2, rows[2].Pending);
+        Assert.Equal(1, rows[3].Effects[Effect.TlbFlush]);
+        Assert.Equal(2, rows[3].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, rows[3].Pending);
+        Assert.Equal([ArchCallback.Leave], rows[4].Callbacks);
+        Assert.Equal(1, rows[4].Effects[Effect.TlbFlush]);
+        Assert.Equal(1, rows[4].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, rows[4].Pending);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+
+namespace LazyMmuGen.Generator.Tests;
+
+/// <summary>The pipeline re-runs only what an edit touches (step reasons from trackIncrementalGeneratorSteps).</summary>
+public sealed class CachingTests
+{
+    private static readonly InMemoryAdditionalText Arm = Descriptor("arm.arch.yaml",
+        "arch: arm\nsummary: First.\nmechanisms:\n  - kind: deferred-barriers\n");
+    private static readonly InMemoryAdditionalText Plain = Descriptor("plain.arch.yaml", "arch: plain\nsummary: Second.\nmechanisms: []\n");
+
+    [Fact]
+    public void RerunWithoutChangesIsCachedEverywhere()
+    {
+        var compilation = Compilation(CSharpSyntaxTree.ParseText("class User { }", LanguageOptions));
+        var driver = Driver(new[] { Arm, Plain }, track: true).RunGenerators(compilation);
+
+        var result = TrackedSteps.Result(driver.RunGenerators(compilation.Clone()));
+
+        Assert.Null(result.Exception);
+        foreach (var step in TrackedSteps.Names)
+        {
+            var outputs = TrackedSteps.Outputs(result, step);
+            Assert.NotEmpty(outputs);
+            var changed = outputs.Where(o => !IsCached(o.Reason)).ToList();
+            Assert.True(changed.Count == 0, $"step {step} re-ran: {string.Join(", ", changed.Select(o => o.Reason))}");
+        }
+    }
+
+    [Fact]
+    public void EditingOneDescriptorRendersOnlyThatArch()
+    {
+        var compilation = Compilation();
+        var driver = Driver(new[] { Arm, Plain }, track: true).RunGenerators(compilation);
+        var edited = Descriptor("plain.arch.yaml", "arch: plain\nsummary: Second, edited.\nmechanisms: []\n");
+
+        var result = TrackedSteps.Result(driver.ReplaceAdditionalText(Plain, edited).RunGenerators(compilation));
+
+        var reasons = TrackedSteps.Outputs(result, TrackingNames.RenderedArch).Select(o => o.Reason).ToList();
+        Assert.Single(reasons, r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Single(reasons, r => r is IncrementalStepRunReason.Cached);
+        Assert.Equal(2, reasons.Count);
+        Assert.Contains("Second, edited.", result.GeneratedSources.Single(s => s.HintName == RegistryHint).SourceText.ToString());
+    }
+
+    [Fact]
+    public void EditingCSharpRendersNothing()
+    {
+        var user = CSharpSyntaxTree.ParseText("class User { }", LanguageOptions);
+        var compilation = Compilation(user);
+        var driver = Driver(new[] { Arm, Plain }, track: true).RunGenerators(compilation);
+
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }", LanguageOptions));
+        driver = driver.RunGenerators(added);
+        AssertNothingRendered(TrackedSteps.Result(driver));
+
+        var edited = added.ReplaceSyntaxTree(user, CSharpSyntaxTree.ParseText("class User { int field; }", LanguageOptions));
+        AssertNothingRendered(TrackedSteps.Result(driver.RunGenerators(edited)));
+    }
+
+    private static void AssertNothingRendered(GeneratorRunResult result)
+    {
+        Assert.Equal(2, TrackedSteps.Outputs(result, TrackingNames.RenderedArch).Count);
+        foreach (var step in new[] { TrackingNames.Parsed, TrackingNames.RenderedArch, TrackingNames.RenderedRegistry })
+            Assert.DoesNotContain(TrackedSteps.Outputs(result, step), o => !IsCached(o.Reason));
+    }
+
+    private static bool IsCached(IncrementalStepRunReason reason) =>
+        reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
+}
