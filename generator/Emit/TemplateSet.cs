@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using HandlebarsDotNet;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace LazyMmuGen.Generator.Emit;
 
@@ -34,6 +35,7 @@ public sealed class TemplateSet
             fragments[FragmentKey(source.Key)] = handlebars.Compile(source.Value);
         Arch = handlebars.Compile(sources["arch.hbs"]);
         Registry = handlebars.Compile(sources["registry.hbs"]);
+        Identifiers = new HashSet<string>(sources.Values.SelectMany(IdentifiersIn), StringComparer.Ordinal);
     }
 
     public static TemplateSet Builtin => BuiltinSet.Value;
@@ -42,8 +44,19 @@ public sealed class TemplateSet
 
     public HandlebarsTemplate<object, object> Registry { get; }
 
+    /// <summary>
+    /// Every identifier the templates' code uses (comments and string literals excluded). A generated type
+    /// with one of these names would clash with a member (CS0542), an alias, or shadow a runtime type it uses.
+    /// </summary>
+    public IReadOnlyCollection<string> Identifiers { get; }
+
     public HandlebarsTemplate<object, object>? Fragment(string mechanism, string hook) =>
         fragments.TryGetValue(mechanism + "/" + hook, out var template) ? template : null;
+
+    private static IEnumerable<string> IdentifiersIn(string template) =>
+        SyntaxFactory.ParseTokens(template)
+            .Where(t => t.RawKind == (int)SyntaxKind.IdentifierToken)
+            .Select(t => t.ValueText);
 
     /// <summary>"mechanisms/tlb-batch/leave.hbs" → "tlb-batch/leave".</summary>
     private static string FragmentKey(string resource) =>

@@ -95,13 +95,13 @@ public static class DescriptorParser
         {
             if (name is null) return null;
             var derived = NameRules.ToTypeName(name.Value);
-            if (NameRules.TypeNameProblem(derived) is not { } derivedProblem) return derived;
+            if (NameRules.GeneratedTypeNameProblem(derived) is not { } derivedProblem) return derived;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, name.Location,
                 derived, derivedProblem + " (derived from the arch name; set 'type-name')"));
             return null;
         }
         var value = entry.Value is YScalar s ? s.Value : entry.Value.Describe();
-        var problem = entry.Value is YScalar ? NameRules.TypeNameProblem(value) : "it is not a single name";
+        var problem = entry.Value is YScalar ? NameRules.GeneratedTypeNameProblem(value) : "it is not a single name";
         if (problem is null) return value;
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, entry.Value.Location, ParameterReader.Shorten(Printable(value)), problem));
         return null;

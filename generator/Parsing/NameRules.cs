@@ -38,6 +38,10 @@ public static class NameRules
         return null;
     }
 
+    /// <summary><see cref="TypeNameProblem"/>, plus names the built-in templates already use.</summary>
+    public static string? GeneratedTypeNameProblem(string name) =>
+        TypeNameProblem(name) ?? (Emit.TemplateSet.Builtin.Identifiers.Contains(name) ? "the generated code already uses that name" : null);
+
     public static bool IsIdentifier(string value) => value.Length <= 64 && AsciiIdentifier.IsMatch(value) && TypeNameProblem(value) is null;
 
     /// <summary>"flush-keys" → "flushKeys", for template data.</summary>

@@ -22,7 +22,8 @@ public abstract class MachineCore
         if (options.MaxTasks < 2) throw new ArgumentOutOfRangeException(nameof(options), "at least one task");
         Options = options;
         cpus = Enumerable.Range(0, options.Cpus).Select(i => new Cpu(i)).ToArray();
-        registers = Enumerable.Range(0, options.Cpus).Select(_ => new RegisterFile()).ToArray();
+        // System registers such as POR_EL1 are thread state on arm64 (saved and restored at context switch).
+        registers = Enumerable.Range(0, options.MaxTasks).Select(_ => new RegisterFile()).ToArray();
         savedOnIrq = Enumerable.Range(0, options.Cpus).Select(_ => new Stack<Dictionary<string, ulong>>()).ToArray();
         states = new LazyMmuState[options.MaxTasks];
         taskCpu = Enumerable.Repeat(-1, options.MaxTasks).ToArray();
@@ -50,7 +51,10 @@ public abstract class MachineCore
     public bool InInterrupt => cpus[CurrentCpuId].IrqDepth > 0;
 
     public Cpu CpuAt(int id) => cpus[id];
-    public RegisterFile Registers(int cpu) => registers[cpu];
+    /// <summary>The registers of the task running on <paramref name="cpu"/>.</summary>
+    public RegisterFile Registers(int cpu) => registers[cpus[cpu].CurrentTask];
+
+    public RegisterFile TaskRegisters(int task) => registers[task];
     public ref LazyMmuState StateOf(int task) => ref states[task];
     public ref LazyMmuState CurrentState => ref states[CurrentTaskId];
 
@@ -88,12 +92,14 @@ public abstract class MachineCore
         foreach (var cpu in cpus)
         {
             builder.Append("|cpu").Append(cpu.Id).Append(':').Append(cpu.PreemptCount).Append(',').Append(cpu.IrqDepth).Append(',').Append(cpu.CurrentTask);
-            foreach (var (name, value) in registers[cpu.Id].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
             foreach (var saved in savedOnIrq[cpu.Id])
                 builder.Append(",irq{").Append(string.Join(",", saved.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"))).Append('}');
         }
-        for (var t = 1; t < states.Length; t++)
+        for (var t = 0; t < states.Length; t++)
+        {
             builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(taskCpu[t]);
+            foreach (var (name, value) in registers[t].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
+        }
         builder.Append("|pt:").Append(PageTable.Fingerprint());
         builder.Append("|pending:").Append(string.Join(";", Pending.All.Select(p => $"{p.Task}/{p.Cpu}/{p.Mm}/{p.Addr}/{p.InInterrupt}").OrderBy(x => x, StringComparer.Ordinal)));
         builder.Append("|warn:").Append(string.Join("", Enum.GetValues<WarnSite>().Select(w => Warnings.HasFired(w) ? '1' : '0')));
@@ -112,8 +118,9 @@ public abstract class MachineCore
         var cpu = CurrentCpu;
         cpu.IrqDepth++;
         // Exception entry saves the system registers and resets them to their defaults.
-        savedOnIrq[cpu.Id].Push(registers[cpu.Id].Values.ToDictionary(kv => kv.Key, kv => kv.Value));
-        foreach (var name in registers[cpu.Id].Values.Keys.ToArray()) registers[cpu.Id].Reset(name);
+        var live = Registers(cpu.Id);
+        savedOnIrq[cpu.Id].Push(live.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
+        foreach (var name in live.Values.Keys.ToArray()) live.Reset(name);
     }
 
     public void IrqExit()
@@ -121,7 +128,7 @@ public abstract class MachineCore
         var cpu = CurrentCpu;
         if (cpu.IrqDepth == 0) throw new MachineRuleException("irq_exit refused: not in interrupt context");
         cpu.IrqDepth--;
-        foreach (var (name, value) in savedOnIrq[cpu.Id].Pop()) registers[cpu.Id].Write(name, value);
+        foreach (var (name, value) in savedOnIrq[cpu.Id].Pop()) Registers(cpu.Id).Write(name, value);
     }
 
     public void PreemptDisable() => PreemptDisableOn(CurrentCpuId);

@@ -12,6 +12,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     private readonly Pte[] entries = new Pte[tableEntries];
     private readonly long[] ids = new long[tableEntries];
     private readonly bool[] dirty = new bool[tableEntries];
+    private readonly List<long> superseded = new();
     private PteRange range;
 
     public bool Pinned { get; private set; }
@@ -55,6 +56,8 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public void Write(in PteWrite write, long id)
     {
         var i = Index(write.Addr);
+        // A rewrite of a dirty entry: the earlier write takes effect with this one, at write-back.
+        if (dirty[i]) superseded.Add(ids[i]);
         entries[i] = write.Entry;
         ids[i] = id;
         dirty[i] = true;
@@ -63,6 +66,8 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     /// <summary>Stores dirty entries; each run of consecutive valid dirty entries costs one IPTE of at most the limit.</summary>
     public void WriteBack(MachineCore machine)
     {
+        foreach (var id in superseded) machine.Pending.Complete(id);
+        superseded.Clear();
         var run = 0;
         for (var i = 0; i <= tableEntries; i++)
         {

@@ -172,6 +172,25 @@ public class PowerpcHashTests
     }
 
     [Fact]
+    public void Interrupt_write_inside_a_section_is_invalidated_at_once_and_does_not_touch_the_batch()
+    {
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 3; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
+        m.IrqEnter();
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0), mm: 9)));
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(1, d[Effect.TlbFlushEntries]);
+        Assert.Equal(3, m.CpuState(0).Tlb.Count);
+        Assert.Equal(3, m.Pending.Count);
+        m.IrqExit();
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(4, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
     public void Script_user_writes_with_a_page_shift_batch_until_disable()
     {
         var m = New();

@@ -208,6 +208,23 @@ public class S390Tests
     }
 
     [Fact]
+    public void Interrupt_write_inside_a_section_falls_through_and_does_not_touch_the_cache()
+    {
+        var m = New();
+        m.EnableWithRange(RangeOf(16));
+        m.SetPte(Pages.Kernel(Pages.At(0, Start)));
+        m.IrqEnter();
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(200, Start))));
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, m.Pending.Count);
+        Assert.Equal(1, m.CpuState(0).Cache.Dirty);
+        m.IrqExit();
+        m.Disable();
+        Assert.Equal(2, m.Effects[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
     public void Script_enable_with_range()
     {
         var m = New();

@@ -31,6 +31,8 @@ public sealed class DiagnosticTests
         ["invalid arch name"] = ("LMG0005", "arch: Bad_Name\n", 1, 7),
         ["type-name is a keyword"] = ("LMG0006", "arch: bad\ntype-name: class\n", 2, 12),
         ["type-name carries code"] = ("LMG0006", "arch: bad\ntype-name: \"Foo { } class Evil\"\n", 2, 12),
+        ["type-name shadows a runtime type"] = ("LMG0006", "arch: bad\ntype-name: PteWrite\n", 2, 12),
+        ["derived type name is a generated member"] = ("LMG0006", "arch: enter\n", 1, 7),
         ["unknown mechanism"] = ("LMG0008", "arch: bad\nmechanisms:\n  - kind: no-such-thing\n", 3, 11),
         ["unknown parameter"] = ("LMG0009", Barriers + "    colour: red\n", 4, 5),
         ["unknown parameter, CRLF line ends"] = ("LMG0009", (Barriers + "    colour: red\n").Replace("\n", "\r\n"), 4, 5),

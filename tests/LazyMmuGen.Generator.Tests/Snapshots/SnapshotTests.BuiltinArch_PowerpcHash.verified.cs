@@ -55,7 +55,8 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            Enter(ref c);
+            // tlb-batch: the batch is per CPU, so the section must not move.
+            c.PreemptDisable();
         }
 
         [Inline(Hot)]

@@ -62,7 +62,12 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            Enter(ref c);
+            // hypercall-batch: enter_lazy(XEN_LAZY_MMU).
+            if (c.Cpu.LazyMmu)
+            {
+                // Already entered by the switch-in hook: tolerated since the 2026 fix.
+            }
+            c.Cpu.LazyMmu = true;
         }
 
         [Inline(Hot)]

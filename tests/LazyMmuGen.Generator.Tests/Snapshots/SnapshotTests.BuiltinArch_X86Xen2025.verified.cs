@@ -62,7 +62,12 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            Enter(ref c);
+            // hypercall-batch: enter_lazy(XEN_LAZY_MMU).
+            if (c.Cpu.LazyMmu)
+            {
+                c.Bug("enter_lazy: CPU " + c.CpuId + " is already in XEN_LAZY_MMU");
+            }
+            c.Cpu.LazyMmu = true;
         }
 
         [Inline(Hot)]

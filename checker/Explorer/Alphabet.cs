@@ -1,0 +1,27 @@
+using LazyMmuGen.Runtime;
+
+namespace LazyMmuGen.Checker.Explorer;
+
+/// <summary>
+/// The default op alphabet: the API with and without preemption at its preemption point, pte writes
+/// varying every flush key (kind, validity, mm, page size, segment size), reads, interrupts,
+/// context switches between two tasks and migration between two CPUs.
+/// </summary>
+public static class Alphabet
+{
+    public static readonly IReadOnlyList<string> Core =
+    [
+        "enable", "disable", "pause", "resume",
+        "enable(preempt=2)", "disable(preempt=2)", "pause(preempt=2)", "resume(preempt=2)",
+        "set_pte(addr=0x1000)", "set_pte(kind=user,addr=0x2000)", "set_pte(valid=false,addr=0x1000)",
+        "set_pte(mm=2,addr=0x1000)", "set_pte(page_shift=21,addr=0x1000)", "set_pte(segment_shift=40,addr=0x1000)",
+        "get_pte(addr=0x1000)",
+        "irq_enter", "irq_exit",
+        "switch(task=2)", "switch(task=1)",
+        "migrate(cpu=1)", "migrate(cpu=0)",
+    ];
+
+    /// <summary>Arches whose descriptor takes a range on enable also get the ranged enable.</summary>
+    public static IReadOnlyList<string> For(ArchInfo arch) =>
+        arch.Mechanisms.Contains("ipte-cache") ? [.. Core, "enable(mm=1,start=0x1000,end=0x3000)"] : Core;
+}

@@ -1,0 +1,6 @@
+namespace LazyMmuGen.Checker.Explorer;
+
+public sealed record CheckResult(string Arch, int Depth, long States, long Transitions, Violation? Violation)
+{
+    public bool Passed => Violation is null;
+}

@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using System.Text;
+using LazyMmuGen.Checker.Oracle;
+using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
+
+namespace LazyMmuGen.Checker.Explorer;
+
+/// <summary>
+/// One machine driven op by op beside the oracle, checking every property of SEMANTICS.md §5 after
+/// the ops it is asked to check. Its state key (machine + oracle + enter snapshots) drives hashing.
+/// </summary>
+public sealed class CheckedRun
+{
+    private static readonly string[] Api = ["enable", "disable", "pause", "resume"];
+    private readonly MachineCore machine;
+    private readonly TraceRunner runner;
+    private readonly ContractOracle oracle;
+    private readonly Dictionary<int, EnterSnapshot> snapshots = new();
+
+    public CheckedRun(ArchInfo arch, GenericRevision revision)
+    {
+        machine = arch.CreateMachine(MachineOptions.Default with { Revision = revision });
+        runner = new TraceRunner(machine);
+        oracle = new ContractOracle(revision, arch.HasDistinctPauseResume);
+    }
+
+    /// <summary>
+    /// True once the sequence misused the API (a warn-once site fired). From then on only conformance to
+    /// the oracle's warn + wrap outcome is demanded: the guarantees assume correct use, and an arch
+    /// that trips over a wrapped counter ends the sequence instead of failing it.
+    /// </summary>
+    public bool Misused => machine.Warnings.Occurrences > 0;
+
+    /// <summary>True when the sequence cannot usefully continue (an arch failure after misuse).</summary>
+    public bool DeadEnd { get; private set; }
+
+    /// <summary>Runs one op; returns (property, detail) when <paramref name="check"/> is set and something broke.</summary>
+    public (string Property, string Detail)? Step(ScriptOp op, bool check)
+    {
+        var task = machine.CurrentTaskId;
+        var irq = machine.InInterrupt;
+        var api = Api.Contains(op.Name);
+        var enableBefore = oracle.Counters(task).Enable;
+        var firedBefore = FiredSites();
+        var entriesBefore = Entries();
+        var pendingBefore = machine.Pending.Count;
+        if (api && !irq && enableBefore == 0 && op.Name == "enable" && oracle.Counters(task).Pause == 0)
+            snapshots[task] = new EnterSnapshot(machine.CurrentCpu.PreemptCount, Registers(task));
+
+        TraceRow row;
+        try
+        {
+            row = runner.Step(op);
+        }
+        catch (Exception e)
+        {
+            DeadEnd = true;
+            return Misused ? null : ("arch code completes without exceptions", $"{e.GetType().Name}: {e.Message}");
+        }
+        if (row.Error is not null && Misused && (api || op.Name is "set_pte" or "get_pte"))
+        {
+            DeadEnd = true;
+            return null;
+        }
+        if (row.Error is { } error)
+        {
+            if (error.StartsWith("BUG", StringComparison.Ordinal)) return ("no arch BUG", error);
+            if (api || op.Name is "set_pte" or "get_pte") return ("arch respects machine rules", error);
+            return null; // A refused switch/migrate/irq_exit: a legal no-op transition.
+        }
+
+        var (expected, newWarnings) = api ? oracle.Apply(op.Name, task, irq) : ([], []);
+        if (!check) return AfterLeave(op, task, enableBefore, check: false);
+
+        var actual = machine.Callbacks.FromApi.Select(c => (OracleCallback)(int)c).ToList();
+        if (!actual.SequenceEqual(expected))
+            return ("callbacks follow the contract table", $"expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+        for (var t = 1; t < machine.MaxTasks; t++)
+        {
+            var state = machine.StateOf(t);
+            var want = oracle.Counters(t);
+            if (state.EnableCount != want.Enable || state.PauseCount != want.Pause)
+                return ("counters follow the contract table", $"task {t}: expected enable={want.Enable} pause={want.Pause}, got enable={state.EnableCount} pause={state.PauseCount}");
+        }
+        var fired = FiredSites().Except(firedBefore).Select(SiteName).Order().ToList();
+        if (!fired.SequenceEqual(newWarnings.Order()))
+            return ("warn-once per site", $"expected [{string.Join(",", newWarnings)}], got [{string.Join(",", fired)}]");
+        if (machine.IsActive != oracle.IsActive(machine.CurrentTaskId, machine.InInterrupt))
+            return ("is_active follows the counters", $"machine says {machine.IsActive}");
+        if (Misused) return null;
+        return Pending(op, task, irq, api)
+            ?? Interrupt(op, irq, entriesBefore, pendingBefore)
+            ?? Purity()
+            ?? AfterLeave(op, task, enableBefore, check: true);
+    }
+
+    public Guid StateKey()
+    {
+        var text = machine.Fingerprint() + "#" + oracle.Fingerprint() + "#"
+                   + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"));
+        return new Guid(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private (string, string)? Pending(ScriptOp op, int task, bool irq, bool api)
+    {
+        foreach (var write in machine.Pending.All)
+        {
+            if (write.InInterrupt)
+                return ("guarantee 3/4: interrupt writes complete at once", $"write to {write.Addr:x} in interrupt context is pending");
+            if (!oracle.IsActive(write.Task, inInterrupt: false))
+                return ("guarantee 3: outside the mode writes complete at once", $"task {write.Task} is not in the mode but its write to 0x{write.Addr:x} is pending");
+            if (api && !irq && op.Name is "disable" or "pause" && write.Task == task)
+                return ($"guarantee {(op.Name == "disable" ? 1 : 2)}: writes complete after {op.Name}", $"write to 0x{write.Addr:x} still pending");
+        }
+        return null;
+    }
+
+    private (string, string)? Interrupt(ScriptOp op, bool irq, string entriesBefore, int pendingBefore)
+    {
+        if (!irq || op.Name != "set_pte") return null;
+        if (Entries() != entriesBefore) return ("guarantee 4: an interrupt never flushes or extends a task's batch", $"batches {entriesBefore} -> {Entries()}");
+        if (machine.Pending.Count != pendingBefore) return ("guarantee 4: an interrupt never flushes or extends a task's batch", $"pending {pendingBefore} -> {machine.Pending.Count}");
+        return null;
+    }
+
+    private (string, string)? Purity()
+    {
+        for (var cpu = 0; cpu < machine.Cpus.Count; cpu++)
+        {
+            foreach (var state in machine.MechanismStates(cpu))
+            {
+                if (state.EntryTasks.Distinct().Count() > 1)
+                    return ("a batch never mixes tasks", $"{state.Kind} on CPU {cpu} holds tasks {string.Join(",", state.EntryTasks.Distinct())}");
+                if (state.KeyedByMm && state.EntryMms.Distinct().Count() > 1)
+                    return ("a batch never mixes mms", $"{state.Kind} on CPU {cpu} holds mms {string.Join(",", state.EntryMms.Distinct())}");
+            }
+        }
+        return null;
+    }
+
+    private (string, string)? AfterLeave(ScriptOp op, int task, int enableBefore, bool check)
+    {
+        if (op.Name != "disable" || enableBefore == 0 || oracle.Counters(task).Enable != 0) return null;
+        if (!snapshots.Remove(task, out var snapshot) || !check) return null;
+        var cpu = machine.CpuOf(task);
+        if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != snapshot.PreemptCount)
+            return ("outermost leave restores preemption", $"preempt_count {snapshot.PreemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");
+        if (Registers(task) != snapshot.Registers)
+            return ("outermost leave restores registers", $"[{snapshot.Registers}] before enter, [{Registers(task)}] after leave");
+        for (var c = 0; c < machine.Cpus.Count; c++)
+        {
+            foreach (var state in machine.MechanismStates(c).Where(s => s.EntryTasks.Contains(task)))
+                return ("outermost leave empties batches", $"{state.Kind} on CPU {c} still holds {state.Entries} entries of task {task}");
+        }
+        return machine.Pending.All.Any(p => p.Task == task)
+            ? ("outermost leave completes every write", "pending writes remain")
+            : null;
+    }
+
+    /// <summary>Register values that differ from reset (0), so "never written" equals "written back to 0".</summary>
+    private string Registers(int task) =>
+        string.Join(",", machine.TaskRegisters(task).Values.Where(r => r.Value != 0).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));
+
+    private string Entries() =>
+        string.Join(",", Enumerable.Range(0, machine.Cpus.Count).SelectMany(c => machine.MechanismStates(c).Select(s => s.Entries)));
+
+    private HashSet<WarnSite> FiredSites() => Enum.GetValues<WarnSite>().Where(machine.Warnings.HasFired).ToHashSet();
+
+    private static string SiteName(WarnSite site) => site switch
+    {
+        WarnSite.EnableOverflow => "enable-overflow",
+        WarnSite.DisableUnderflow => "disable-underflow",
+        WarnSite.PauseOverflow => "pause-overflow",
+        WarnSite.ResumeUnderflow => "resume-underflow",
+        WarnSite.V3EnableWhilePaused => "v3-enable-while-paused",
+        WarnSite.V3NestedPause => "v3-nested-pause",
+        _ => "v3-resume-without-pause",
+    };
+
+    private sealed record EnterSnapshot(int PreemptCount, string Registers);
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
+
+namespace LazyMmuGen.Checker.Explorer;
+
+/// <summary>
+/// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once.
+/// BFS order makes the first violation found a shortest one. Sequences are replayed from a fresh
+/// machine (machines are not cloneable), in parallel per depth, merged in a fixed order so results
+/// do not depend on scheduling.
+/// </summary>
+public static class ModelChecker
+{
+    public static CheckResult Check(ArchInfo arch, CheckOptions options)
+    {
+        var alphabet = (options.Alphabet ?? Alphabet.For(arch)).Select(text => OpScript.Parse(text).Single()).ToArray();
+        var seen = new ConcurrentDictionary<Guid, byte>();
+        seen.TryAdd(new CheckedRun(arch, options.Revision).StateKey(), 0);
+        var frontier = new List<ScriptOp[]> { Array.Empty<ScriptOp>() };
+        long transitions = 0;
+        for (var depth = 1; depth <= options.Depth && frontier.Count > 0; depth++)
+        {
+            var results = new (List<ScriptOp[]> Next, Violation? Violation)[frontier.Count];
+            Parallel.For(0, frontier.Count, i => results[i] = Expand(arch, options.Revision, frontier[i], alphabet, seen));
+            transitions += (long)frontier.Count * alphabet.Length;
+            var violation = results.Select(r => r.Violation).FirstOrDefault(v => v is not null);
+            if (violation is not null) return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
+            frontier = results.SelectMany(r => r.Next).ToList();
+            options.Progress?.Invoke(depth, seen.Count, frontier.Count);
+        }
+        return new CheckResult(arch.Name, options.Depth, seen.Count, transitions, null);
+    }
+
+    private static (List<ScriptOp[]>, Violation?) Expand(ArchInfo arch, GenericRevision revision, ScriptOp[] prefix,
+        ScriptOp[] alphabet, ConcurrentDictionary<Guid, byte> seen)
+    {
+        var next = new List<ScriptOp[]>();
+        foreach (var op in alphabet)
+        {
+            var run = new CheckedRun(arch, revision);
+            foreach (var earlier in prefix) run.Step(earlier, check: false);
+            var broken = run.Step(op, check: true);
+            ScriptOp[] sequence = [.. prefix, op];
+            if (broken is { } b)
+                return (next, new Violation(arch.Name, b.Property, b.Detail, sequence.Select(o => o.Text).ToArray()));
+            if (!run.DeadEnd && seen.TryAdd(run.StateKey(), 0)) next.Add(sequence);
+        }
+        return (next, null);
+    }
+}

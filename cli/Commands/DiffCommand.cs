@@ -1,0 +1,38 @@
+using System.Text.Json;
+using LazyMmuGen.Checker.Diff;
+using LazyMmuGen.Cli.Output;
+using LazyMmuGen.Runtime;
+
+namespace LazyMmuGen.Cli.Commands;
+
+/// <summary>`check --diff final,v3`: shortest sequences whose behaviour differs, grouped by kind.</summary>
+public static class DiffCommand
+{
+    public static int Run(IReadOnlyList<ArchInfo> arches, string pair, int depth, string format)
+    {
+        var names = pair.Split(',');
+        if (names.Length != 2 || names.Any(n => n is not ("final" or "v3" or "legacy")))
+        {
+            Console.Error.WriteLine($"error: --diff expects two of final, v3, legacy separated by a comma, e.g. final,v3 (got '{pair}')");
+            return ExitCodes.Usage;
+        }
+        var left = CheckCommand.ParseRevision(names[0]);
+        var right = CheckCommand.ParseRevision(names[1]);
+        foreach (var arch in arches)
+        {
+            var differences = RevisionDiffer.Diff(arch, left, right, depth);
+            if (format == "json")
+            {
+                foreach (var d in differences)
+                    Console.Out.WriteLine(JsonSerializer.Serialize(new { arch = arch.Name, kind = d.Kind, aspect = d.Aspect, ops = d.Script, left = d.Left, right = d.Right }));
+                continue;
+            }
+            Console.Out.WriteLine($"== {arch.Name}: {names[0]} vs {names[1]}, depth {depth}: {differences.Count} kinds of difference ==");
+            var table = new TextTable("kind", "differs in", "shortest sequence", names[0], names[1]);
+            foreach (var d in differences) table.Add(d.Kind, d.Aspect, d.Script, d.Left, d.Right);
+            Console.Out.Write(table.ToString());
+            Console.Out.WriteLine();
+        }
+        return ExitCodes.Ok;
+    }
+}
