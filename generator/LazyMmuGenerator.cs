@@ -21,6 +21,22 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
             .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
+        var templates = context.AdditionalTextsProvider
+            .Where(static text => TemplateOverrides.IsTemplate(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => new TemplateOverride(
+                TemplateOverrides.LogicalName(pair.Left.Path, pair.Right.GetOptions(pair.Left)),
+                pair.Left.GetText(ct)?.ToString() ?? "",
+                pair.Left.Path))
+            .Collect()
+            .Select(static (overrides, _) => TemplateOverrides.Choose(overrides))
+            .WithTrackingName(TrackingNames.Templates);
+
+        var settings = options
+            .Combine(templates)
+            .Select(static (pair, _) => new RenderSettings(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Settings);
+
         var parsed = context.AdditionalTextsProvider
             .Where(static text => IsDescriptor(text.Path))
             .WithTrackingName(TrackingNames.Descriptors)
@@ -38,7 +54,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
 
         var rendered = parsed
             .Combine(duplicates)
-            .Combine(options)
+            .Combine(settings)
             .WithTrackingName(TrackingNames.RenderInputs)
             .Select(static (input, ct) => Render(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(TrackingNames.RenderedArch);
@@ -51,18 +67,22 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
             .Select(static (entry, _) => entry!)
             .WithTrackingName(TrackingNames.RegistryEntries)
             .Collect()
-            .Combine(options)
+            .Combine(settings)
             .Select(static (input, _) => RenderRegistry(input.Left, input.Right))
             .WithTrackingName(TrackingNames.RenderedRegistry);
 
         context.RegisterSourceOutput(registry, static (spc, result) => Output(spc, result));
         context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
+        context.RegisterSourceOutput(templates, static (spc, choice) =>
+        {
+            foreach (var diagnostic in TemplateSetCache.For(choice).Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
     }
 
     public static bool IsDescriptor(string path) =>
         path.EndsWith(".arch.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".arch.yml", StringComparison.OrdinalIgnoreCase);
 
-    private static RenderResult Render(ParseResult parsed, EquatableArray<DuplicateInfo> duplicates, GeneratorOptions options, System.Threading.CancellationToken ct)
+    private static RenderResult Render(ParseResult parsed, EquatableArray<DuplicateInfo> duplicates, RenderSettings settings, System.Threading.CancellationToken ct)
     {
         var duplicate = duplicates.FirstOrDefault(d => d.Path == parsed.Path);
         if (parsed.Spec is null || duplicate is not null)
@@ -72,7 +92,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         }
         try
         {
-            return ArchEmitter.Emit(parsed.Spec, options, TemplateSet.Builtin, ct);
+            return ArchEmitter.Emit(parsed.Spec, settings.Options, TemplateSetCache.For(settings.Templates).Set, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,11 +102,11 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         }
     }
 
-    private static RenderResult RenderRegistry(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries, GeneratorOptions options)
+    private static RenderResult RenderRegistry(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries, RenderSettings settings)
     {
         try
         {
-            return RegistryEmitter.Emit(entries, options, TemplateSet.Builtin);
+            return RegistryEmitter.Emit(entries, settings.Options, TemplateSetCache.For(settings.Templates).Set);
         }
         catch (Exception e)
         {

@@ -4,6 +4,8 @@ namespace LazyMmuGen.Generator;
 public static class TrackingNames
 {
     public const string Options = nameof(Options);
+    public const string Templates = nameof(Templates);
+    public const string Settings = nameof(Settings);
     public const string Descriptors = nameof(Descriptors);
     public const string Parsed = nameof(Parsed);
     public const string Identities = nameof(Identities);

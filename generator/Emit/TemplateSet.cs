@@ -16,7 +16,8 @@ public sealed class TemplateSet
 {
     private const string Prefix = "templates/";
     private const string MechanismPrefix = "mechanisms/";
-    private static readonly Lazy<TemplateSet> BuiltinSet = new(() => new TemplateSet(LoadEmbedded()));
+    private static readonly Lazy<Dictionary<string, string>> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<TemplateSet> BuiltinSet = new(() => new TemplateSet(Embedded.Value));
 
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> fragments = new(StringComparer.Ordinal);
 
@@ -39,6 +40,9 @@ public sealed class TemplateSet
     }
 
     public static TemplateSet Builtin => BuiltinSet.Value;
+
+    /// <summary>The embedded template texts by logical name, the base that overrides replace.</summary>
+    public static IReadOnlyDictionary<string, string> BuiltinSources => Embedded.Value;
 
     public HandlebarsTemplate<object, object> Arch { get; }
 

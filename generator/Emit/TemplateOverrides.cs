@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Model;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LazyMmuGen.Generator.Emit;
+
+/// <summary>
+/// Consumer template overrides: any AdditionalFile ending in .hbs. Its logical name comes from the
+/// item metadata <c>LazyMmuTemplate</c> when set, else from the path below a folder named "templates"
+/// (".../templates/mechanisms/tlb-batch/leave.hbs"), else the file name ("arch.hbs").
+/// </summary>
+public static class TemplateOverrides
+{
+    public const string MetadataKey = "build_metadata.AdditionalFiles.LazyMmuTemplate";
+
+    public static bool IsTemplate(string path) => path.EndsWith(".hbs", StringComparison.OrdinalIgnoreCase);
+
+    public static string LogicalName(string path, AnalyzerConfigOptions options)
+    {
+        if (options.TryGetValue(MetadataKey, out var name) && !string.IsNullOrWhiteSpace(name)) return name.Trim().Replace('\\', '/');
+        var normalized = path.Replace('\\', '/');
+        var marker = normalized.LastIndexOf("/templates/", StringComparison.OrdinalIgnoreCase);
+        if (marker >= 0) return normalized.Substring(marker + "/templates/".Length);
+        var slash = normalized.LastIndexOf('/');
+        return slash >= 0 ? normalized.Substring(slash + 1) : normalized;
+    }
+
+    public static TemplateChoice Choose(ImmutableArray<TemplateOverride> overrides) =>
+        overrides.IsDefaultOrEmpty
+            ? TemplateChoice.BuiltinOnly
+            : new TemplateChoice(overrides.OrderBy(o => o.LogicalName, StringComparer.Ordinal).ThenBy(o => o.Path, StringComparer.Ordinal).ToEquatableArray());
+}
