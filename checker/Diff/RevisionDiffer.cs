@@ -42,7 +42,6 @@ public static class RevisionDiffer
                         var key = kind + ": " + aspect;
                         if (!found.ContainsKey(key))
                             found[key] = new Difference(kind, aspect, sequence.Select(o => o.Text).ToArray(), Describe(rowA), Describe(rowB));
-                        continue;
                     }
                     if (seen.Add(Key(a, b))) next.Add(sequence);
                 }
