@@ -42,6 +42,7 @@ public static class RevisionDiffer
                         var key = kind + ": " + aspect;
                         if (!found.ContainsKey(key))
                             found[key] = new Difference(kind, aspect, sequence.Select(o => o.Text).ToArray(), Describe(rowA), Describe(rowB));
+                        continue;
                     }
                     if (seen.Add(Key(a, b))) next.Add(sequence);
                 }
@@ -53,7 +54,7 @@ public static class RevisionDiffer
 
     private static MachineCore Replay(ArchInfo arch, GenericRevision revision, ScriptOp[] prefix, out TraceRunner runner)
     {
-        var machine = arch.CreateMachine(MachineOptions.Default with { Revision = revision });
+        var machine = arch.CreateMachine(Explorer.Machines.For(revision));
         runner = new TraceRunner(machine);
         foreach (var op in prefix) runner.Step(op);
         return machine;

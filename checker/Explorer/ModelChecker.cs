@@ -6,9 +6,9 @@ namespace LazyMmuGen.Checker.Explorer;
 
 /// <summary>
 /// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once.
-/// BFS order makes the first violation found a shortest one. Sequences are replayed from a fresh
-/// machine (machines are not cloneable), in parallel per depth, merged in a fixed order so results
-/// do not depend on scheduling.
+/// BFS order makes the first violation found a shortest one. The frontier keeps op sequences, not
+/// machines (memory): each is replayed once, then cloned per op of the alphabet. Depths run in
+/// parallel and merge in a fixed order, so results do not depend on scheduling.
 /// </summary>
 public static class ModelChecker
 {
@@ -36,10 +36,11 @@ public static class ModelChecker
         ScriptOp[] alphabet, ConcurrentDictionary<Guid, byte> seen)
     {
         var next = new List<ScriptOp[]>();
+        var origin = new CheckedRun(arch, revision);
+        foreach (var earlier in prefix) origin.Step(earlier, check: false);
         foreach (var op in alphabet)
         {
-            var run = new CheckedRun(arch, revision);
-            foreach (var earlier in prefix) run.Step(earlier, check: false);
+            var run = origin.Clone();
             var broken = run.Step(op, check: true);
             ScriptOp[] sequence = [.. prefix, op];
             if (broken is { } b)

@@ -14,6 +14,14 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
 
     public (int Enable, int Pause) Counters(int task) => tasks.GetValueOrDefault(task);
 
+    public ContractOracle Clone()
+    {
+        var copy = new ContractOracle(revision, distinctPauseResume);
+        foreach (var (task, counters) in tasks) copy.tasks[task] = counters;
+        copy.fired.UnionWith(fired);
+        return copy;
+    }
+
     public bool IsActive(int task, bool inInterrupt)
     {
         var (enable, pause) = Counters(task);

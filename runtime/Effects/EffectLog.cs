@@ -12,4 +12,6 @@ public sealed class EffectLog
     public EffectCounts Snapshot() => new((long[])counts.Clone());
 
     public void Reset() => Array.Clear(counts);
+
+    internal void CopyFrom(EffectLog source) => Array.Copy(source.counts, counts, counts.Length);
 }

@@ -11,5 +11,7 @@ public sealed class Cpu(int id)
     public int CurrentTask { get; internal set; } = Idle;
 
     public bool InInterrupt => IrqDepth > 0;
+
+    internal Cpu Clone() => new(Id) { PreemptCount = PreemptCount, IrqDepth = IrqDepth, CurrentTask = CurrentTask };
     public bool CanSchedule => PreemptCount == 0 && IrqDepth == 0;
 }

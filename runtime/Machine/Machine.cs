@@ -19,6 +19,16 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         for (var i = 0; i < cpuStates.Length; i++) TArch.InitCpu(ref cpuStates[i], i);
     }
 
+    private Machine(Machine<TArch, TTask, TCpu> source) : base(source)
+    {
+        // CPUs first: a task's reference to a per-CPU primitive (s390's pinned cache) must land on the CPU's clone.
+        var clones = new Dictionary<IMechanismState, IMechanismState>(ReferenceEqualityComparer.Instance);
+        cpuStates = source.cpuStates.Select(s => StateReflector<TCpu>.CloneReferences(s, clones)).ToArray();
+        taskStates = source.taskStates.Select(s => StateReflector<TTask>.CloneReferences(s, clones)).ToArray();
+    }
+
+    public override MachineCore Clone() => new Machine<TArch, TTask, TCpu>(this);
+
     public override string ArchName => TArch.Name;
     public override bool HasDistinctPauseResume => TArch.HasDistinctPauseResume;
 

@@ -11,6 +11,11 @@ public sealed class PageTable
 
     public int Count => entries.Count;
 
+    internal void CopyFrom(PageTable source)
+    {
+        foreach (var (key, pte) in source.entries) entries[key] = pte;
+    }
+
     public string Fingerprint() =>
         string.Join(";", entries.OrderBy(e => e.Key).Select(e => $"{e.Key.Mm}/{e.Key.Addr}={e.Value}"));
 }

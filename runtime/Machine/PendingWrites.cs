@@ -11,6 +11,12 @@ public sealed class PendingWrites
 
     public int Count => pending.Count;
 
+    internal void CopyFrom(PendingWrites source)
+    {
+        foreach (var (id, write) in source.pending) pending[id] = write;
+        nextId = source.nextId;
+    }
+
     public IEnumerable<PendingWrite> All => pending.Values.OrderBy(p => p.Id);
 
     public long Track(int task, int cpu, int mm, ulong addr, bool inInterrupt)

@@ -13,4 +13,11 @@ public sealed class RegisterFile
     public void Reset(string name) => values.Remove(name);
 
     public IReadOnlyDictionary<string, ulong> Values => values;
+
+    internal RegisterFile Clone()
+    {
+        var copy = new RegisterFile();
+        foreach (var (name, value) in values) copy.values[name] = value;
+        return copy;
+    }
 }

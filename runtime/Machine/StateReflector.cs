@@ -21,6 +21,19 @@ internal static class StateReflector<T> where T : struct
         }
     }
 
+    /// <summary>Replaces every primitive a state refers to by its clone, sharing clones through <paramref name="clones"/>.</summary>
+    public static T CloneReferences(T value, Dictionary<IMechanismState, IMechanismState> clones)
+    {
+        object boxed = value;
+        foreach (var field in Fields)
+        {
+            if (field.GetValue(boxed) is not IMechanismState original) continue;
+            if (!clones.TryGetValue(original, out var copy)) clones[original] = copy = original.Clone();
+            field.SetValue(boxed, copy);
+        }
+        return (T)boxed;
+    }
+
     public static void Append(StringBuilder builder, T value, bool referencesOnlyByPresence)
     {
         object boxed = value;

@@ -20,4 +20,7 @@ public interface IMechanismState
     bool KeyedByMm { get; }
 
     void AppendFingerprint(StringBuilder builder);
+
+    /// <summary>A deep copy (pending-write ids included, so it stays consistent with a cloned machine).</summary>
+    IMechanismState Clone();
 }

@@ -49,6 +49,15 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
         usedBytes = 0;
     }
 
+    public IMechanismState Clone()
+    {
+        var copy = new MulticallBuffer(maxEntries, argBytes, updateBytes, merge) { Entries = Entries, usedBytes = usedBytes };
+        copy.ids.AddRange(ids);
+        copy.tasks.AddRange(tasks);
+        copy.mms.AddRange(mms);
+        return copy;
+    }
+
     public void AppendFingerprint(StringBuilder builder)
     {
         builder.Append("mc[").Append(Entries);

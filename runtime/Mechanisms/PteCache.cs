@@ -25,6 +25,16 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public IEnumerable<int> EntryTasks => Entries > 0 ? [Task] : [];
     public IEnumerable<int> EntryMms => Entries > 0 ? [range.Mm] : [];
 
+    public IMechanismState Clone()
+    {
+        var copy = new PteCache(tableEntries, maxIpteEntries) { Pinned = Pinned, Task = Task, range = range };
+        Array.Copy(entries, copy.entries, tableEntries);
+        Array.Copy(ids, copy.ids, tableEntries);
+        Array.Copy(dirty, copy.dirty, tableEntries);
+        copy.superseded.AddRange(superseded);
+        return copy;
+    }
+
     public void AppendFingerprint(StringBuilder builder)
     {
         builder.Append("cache[").Append(Pinned ? $"{Task}:{range}" : "-");

@@ -61,6 +61,15 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
         machine.Pending.Complete(id);
     }
 
+    public IMechanismState Clone()
+    {
+        var copy = new TlbBatch(capacity, keys) { Count = Count, pageShift = pageShift, segmentShift = segmentShift };
+        Array.Copy(ids, copy.ids, Count);
+        Array.Copy(tasks, copy.tasks, Count);
+        Array.Copy(mms, copy.mms, Count);
+        return copy;
+    }
+
     public void AppendFingerprint(StringBuilder builder)
     {
         builder.Append("tlb[").Append(pageShift).Append(',').Append(segmentShift);

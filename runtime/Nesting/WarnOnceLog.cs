@@ -14,6 +14,12 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
 
     public bool HasFired(WarnSite site) => fired[(int)site];
 
+    internal void CopyFrom(WarnOnceLog source)
+    {
+        Array.Copy(source.fired, fired, fired.Length);
+        Occurrences = source.Occurrences;
+    }
+
     public static string Message(WarnSite site) => site switch
     {
         WarnSite.EnableOverflow => "lazy_mmu_mode_enable: enable_count == 255, wraps to 0",

@@ -10,6 +10,9 @@ public sealed class TraceRunner(MachineCore machine)
 
     public MachineCore Machine => machine;
 
+    /// <summary>A runner over a clone of the machine, continuing the same default-address sequence.</summary>
+    public TraceRunner Clone() => new(machine.Clone()) { nextPage = nextPage };
+
     public IEnumerable<TraceRow> Run(IEnumerable<ScriptOp> ops)
     {
         foreach (var op in ops)
