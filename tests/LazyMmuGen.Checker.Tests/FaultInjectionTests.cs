@@ -1,0 +1,123 @@
+using LazyMmuGen.Checker.Tests.Injection;
+
+namespace LazyMmuGen.Checker.Tests;
+
+/// <summary>
+/// Faults injected the way a consumer overrides a template (an AdditionalFile ".../templates/mechanisms/M/H.hbs"),
+/// compiled in-process and model-checked: each is caught with a shortest counterexample, while the same
+/// descriptors compiled the same way without the fault pass at the same depth.
+/// </summary>
+public class FaultInjectionTests
+{
+    private const int Depth = 4;
+
+    /// <summary>The built-in fragment without the lines containing <paramref name="code"/> (which must exist).</summary>
+    private static TemplateFault Without(string mechanism, string hook, string code)
+    {
+        var lines = Repo.Fragment(mechanism, hook).Split('\n');
+        var kept = lines.Where(l => !l.Contains(code, StringComparison.Ordinal)).ToArray();
+        Assert.True(kept.Length == lines.Length - 1, $"expected exactly one line with '{code}' in {mechanism}/{hook}.hbs");
+        return new TemplateFault(mechanism, hook, string.Join("\n", kept));
+    }
+
+    private static CheckResult Check(string arch, int depth, params TemplateFault[] faults) => Check(arch, new CheckOptions { Depth = depth }, faults);
+
+    private static CheckResult Check(string arch, CheckOptions options, params TemplateFault[] faults)
+    {
+        using var arches = InjectedArches.Compile(arch, faults);
+        Assert.Equal(arch, arches.Single.Name);
+        return ModelChecker.Check(arches.Single, options);
+    }
+
+    private static Violation Caught(CheckResult result)
+    {
+        var violation = Assert.IsType<Violation>(result.Violation);
+        // BFS: the first violation is found at the depth of its sequence, and none exists below it.
+        Assert.Equal(violation.Ops.Count, result.Depth);
+        return violation;
+    }
+
+    [Theory]
+    [InlineData("arm64")]
+    [InlineData("arm64-kpkeys")]
+    [InlineData("powerpc-hash")]
+    public void The_unmutated_descriptors_compiled_in_process_pass(string arch)
+    {
+        var result = Check(arch, Depth);
+        Assert.True(result.Passed, $"{arch}: {result.Violation?.Property}: {result.Violation?.Detail} after {result.Violation?.Script}");
+        Assert.Equal(Depth, result.Depth);
+    }
+
+    [Fact]
+    public void A_skipped_flush_is_caught_after_a_nested_disable()
+    {
+        // Only arch_flush loses its barriers: leave.hbs is normally the partial {{> [deferred-barriers/flush]}},
+        // so it gets the built-in flush text inlined to keep the outermost leave correct.
+        var result = Check("arm64", Depth,
+            new TemplateFault("deferred-barriers", "flush", ""),
+            new TemplateFault("deferred-barriers", "leave", Repo.Fragment("deferred-barriers", "flush")));
+
+        var violation = Caught(result);
+        Assert.Equal("guarantee 1: writes complete after disable", violation.Property);
+        // Shortest possible: flush only runs on a nested disable (two enables), the deferral needs a valid
+        // kernel pte written inside the section, and the nested disable is the step that breaks the promise.
+        // Four ops; every shorter sequence either never flushes or has nothing deferred.
+        Assert.Equal("enable;enable;set_pte(addr=0x1000);disable", violation.Script);
+        Assert.Equal(4, violation.Ops.Count);
+        Assert.True(Check("arm64", 3,
+            new TemplateFault("deferred-barriers", "flush", ""),
+            new TemplateFault("deferred-barriers", "leave", Repo.Fragment("deferred-barriers", "flush"))).Passed);
+    }
+
+    [Fact]
+    public void An_empty_flush_fragment_also_empties_leave_and_is_caught_at_the_outermost_disable()
+    {
+        // The override replaces the fragment AND the partial of the same name, and the built-in leave.hbs is
+        // that partial, so the outermost leave skips the barriers too: three ops suffice.
+        var violation = Caught(Check("arm64", Depth, new TemplateFault("deferred-barriers", "flush", "")));
+        Assert.Equal("guarantee 1: writes complete after disable", violation.Property);
+        Assert.Equal("enable;set_pte(addr=0x1000);disable", violation.Script);
+        Assert.Equal(3, violation.Ops.Count);
+    }
+
+    [Fact]
+    public void A_forgotten_register_restore_is_caught()
+    {
+        var violation = Caught(Check("arm64-kpkeys", Depth, Without("register-switch", "leave", "c.WriteRegister(")));
+        Assert.Equal("outermost leave restores registers", violation.Property);
+        Assert.Equal(["enable", "disable"], violation.Ops);
+        Assert.Equal("[] before enter, [POR_EL1=1] after leave", violation.Detail);
+    }
+
+    [Fact]
+    public void A_tlb_batch_enter_without_preempt_disable_is_caught()
+    {
+        // Leave still calls preempt_enable, which the machine refuses at preempt_count 0: the first thing
+        // any section does wrong, so it is what the checker reports, at the shortest possible length.
+        var violation = Caught(Check("powerpc-hash", Depth, Without("tlb-batch", "enter", "c.PreemptDisable();")));
+        Assert.Equal("arch respects machine rules", violation.Property);
+        Assert.Equal(["enable", "disable"], violation.Ops);
+        Assert.StartsWith("preempt_enable refused", violation.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tlb_batch_that_never_pins_the_cpu_is_caught()
+    {
+        TemplateFault[] faults = [Without("tlb-batch", "enter", "c.PreemptDisable();"), Without("tlb-batch", "leave", "c.PreemptEnable();")];
+
+        // Migration mid-section strands the batch on the old CPU; the disable flushes the new CPU's (empty) one.
+        var violation = Caught(Check("powerpc-hash", Depth, faults));
+        Assert.Equal("guarantee 1: writes complete after disable", violation.Property);
+        Assert.Equal("enable;set_pte(addr=0x1000);migrate(cpu=1);disable", violation.Script);
+
+        // Without migration, a context switch lets the next task append to the same per-CPU batch.
+        IReadOnlyList<string> noMigration = ["enable", "disable", "set_pte(addr=0x1000)", "switch(task=2)", "switch(task=1)"];
+        var mixed = Caught(Check("powerpc-hash", new CheckOptions { Depth = 5, Alphabet = noMigration }, faults));
+        Assert.Equal("a batch never mixes tasks", mixed.Property);
+        Assert.Equal(5, mixed.Ops.Count);
+        Assert.Equal("enable;set_pte(addr=0x1000);switch(task=2);enable;set_pte(addr=0x1000)", mixed.Script);
+
+        // The unmutated arch passes with that alphabet and depth too.
+        Assert.True(Check("powerpc-hash", new CheckOptions { Depth = 5, Alphabet = noMigration }).Passed);
+    }
+}
