@@ -6,6 +6,7 @@ var root = new RootCommand("lazymmu: run, trace and inspect lazy MMU arches gene
     ArchesCommand.Create(),
     TraceCommand.Create(),
     CheckCommand.Create(),
+    SimulateCommand.Create(),
 };
 root.SetAction(_ => SummaryCommand.Run(Console.Out));
 return root.Parse(args).Invoke();

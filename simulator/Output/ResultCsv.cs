@@ -1,0 +1,29 @@
+using LazyMmuGen.Runtime;
+
+namespace LazyMmuGen.Simulator.Output;
+
+/// <summary>RFC 4180 csv: one row per (arch, workload, mode) and one column per effect, zeros included.</summary>
+public static class ResultCsv
+{
+    public static IReadOnlyList<string> Header { get; } =
+        ["arch", "workload", "size", "mode", "cycles", "vs_eager", .. EffectNames.All.Select(EffectNames.Of), "notes"];
+
+    public static void Write(IReadOnlyList<SimulationResult> results, TextWriter output)
+    {
+        output.WriteLine(string.Join(",", Header));
+        foreach (var r in results)
+        {
+            string[] cells =
+            [
+                r.Arch, r.Workload, r.Size.ToString(), r.Mode.Name(),
+                r.Cycles is double c ? Numbers.Raw(c) : "", r.VsEager is double v ? Numbers.Raw(v) : "",
+                .. EffectNames.All.Select(e => r.Effects[e].ToString()),
+                string.Join("; ", r.Notes),
+            ];
+            output.WriteLine(string.Join(",", cells.Select(Quote)));
+        }
+    }
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"") + "\"";
+}

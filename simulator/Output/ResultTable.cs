@@ -1,0 +1,39 @@
+namespace LazyMmuGen.Simulator.Output;
+
+/// <summary>
+/// The table format: one row per (arch, workload, mode) with its effects, then a summary with one row
+/// per (arch, workload) and, for each mode, the cost relative to eager.
+/// </summary>
+public static class ResultTable
+{
+    public static void Write(IReadOnlyList<SimulationResult> results, TextWriter output)
+    {
+        var detail = new TextGrid("arch", "workload", "size", "mode", "cycles", "vs eager", "effects", "notes");
+        foreach (var r in results)
+        {
+            detail.Add(r.Arch, r.Workload, r.Size.ToString(), r.Mode.Name(), Numbers.Cycles(r.Cycles), Numbers.Ratio(r.VsEager),
+                r.Effects.ToString(), string.Join("; ", r.Notes));
+        }
+        output.Write(detail.ToString());
+        output.WriteLine();
+        output.WriteLine("summary: estimated cycles for eager, and each lazy mode relative to eager (lower is better)");
+        WriteSummary(results, output);
+    }
+
+    public static void WriteSummary(IReadOnlyList<SimulationResult> results, TextWriter output)
+    {
+        var modes = results.Select(r => r.Mode).Distinct().Order().ToArray();
+        var summary = new TextGrid(["arch", "workload", .. modes.Select(m => m == SimMode.Eager ? "eager cycles" : m.Name())]);
+        foreach (var group in results.GroupBy(r => (r.Arch, r.Workload)))
+        {
+            var cells = modes.Select(m => group.FirstOrDefault(r => r.Mode == m) is { } r ? Cell(r) : "");
+            summary.Add([group.Key.Arch, group.Key.Workload, .. cells]);
+        }
+        output.Write(summary.ToString());
+    }
+
+    private static string Cell(SimulationResult r) =>
+        r.Failed ? r.Notes.FirstOrDefault()?.Split(':')[0] ?? "failed"
+        : r.Mode == SimMode.Eager ? Numbers.Cycles(r.Cycles)
+        : r.Notes.Count > 0 ? Numbers.Ratio(r.VsEager) + " (!)" : Numbers.Ratio(r.VsEager);
+}

@@ -1,0 +1,95 @@
+using LazyMmuGen.Runtime;
+
+namespace LazyMmuGen.Simulator.Workloads;
+
+/// <summary>
+/// What a workload may do: the generic lazy MMU API, pte reads and writes, interrupts and scheduling on
+/// a <see cref="MachineCore"/>. Nothing here knows an arch. In eager mode the lazy MMU calls are skipped.
+/// </summary>
+public sealed class WorkloadContext(MachineCore machine, bool lazy, bool rangedEnable)
+{
+    private readonly Queue<Action> deferred = new();
+    private bool scheduling;
+
+    public MachineCore Machine { get; } = machine;
+
+    /// <summary>Whether lazy MMU calls reach the machine (false in eager mode).</summary>
+    public bool Lazy { get; } = lazy;
+
+    /// <summary>
+    /// Whether the outermost enable of a section passes its pte range (enable_with_ptes()). The runner sets
+    /// it from the arch's mechanism list: only a mechanism that caches the range can use the hint.
+    /// </summary>
+    public bool RangedEnable { get; } = rangedEnable;
+
+    /// <summary>The outer section of a kernel caller, over the ptes of one page table.</summary>
+    public void EnableSection(in PteRange range)
+    {
+        if (!Lazy) return;
+        if (RangedEnable) Machine.EnableWithRange(in range);
+        else Machine.Enable();
+    }
+
+    /// <summary>A section opened by code the outer caller calls into (it knows no range).</summary>
+    public void EnableNested()
+    {
+        if (Lazy) Machine.Enable();
+    }
+
+    /// <summary>Ends a section; a context switch that waited for preemption to come back runs here.</summary>
+    public void Disable()
+    {
+        if (Lazy) Machine.Disable();
+        RunDeferred();
+    }
+
+    public void Pause()
+    {
+        if (Lazy) Machine.Pause();
+    }
+
+    public void Resume()
+    {
+        if (Lazy) Machine.Resume();
+    }
+
+    public void Write(in PteWrite write) => Machine.SetPte(in write);
+
+    public Pte Read(int mm, ulong addr) => Machine.GetPte(mm, addr);
+
+    /// <summary>An interrupt on the current CPU whose handler runs <paramref name="handler"/>.</summary>
+    public void Interrupt(Action handler)
+    {
+        Machine.IrqEnter();
+        handler();
+        Machine.IrqExit();
+    }
+
+    /// <summary>
+    /// A context switch or migration the scheduler wants now. If the section disabled preemption, it
+    /// happens when preemption comes back, at the end of the section, as with the kernel's preempt_enable().
+    /// </summary>
+    public void Preempt(Action schedule)
+    {
+        deferred.Enqueue(schedule);
+        RunDeferred();
+    }
+
+    private void RunDeferred()
+    {
+        // Sections that a switched-in task runs end inside a switch; they must not start the next one.
+        if (scheduling) return;
+        scheduling = true;
+        try
+        {
+            while (deferred.Count > 0 && Machine.CurrentCpu.CanSchedule) deferred.Dequeue()();
+        }
+        finally
+        {
+            scheduling = false;
+        }
+    }
+
+    /// <summary>Runs what is still waiting once the workload is done (every section has ended).</summary>
+    public void Finish() => RunDeferred();
+}

@@ -1,0 +1,55 @@
+namespace LazyMmuGen.Simulator.Tests;
+
+public class CostTableTests
+{
+    [Fact]
+    public void Cost_is_the_sum_of_count_times_cycles_over_the_default_table()
+    {
+        // arm64 unmap final: 2 dsb × 40 + 2 isb × 20 + 257 pte writes × 5.
+        Assert.Equal(2 * 40 + 2 * 20 + 257 * 5, Sim.Run("arm64", "unmap", "final").Cycles);
+        Assert.All(EffectNames.All, e => Assert.True(CostTable.Default[e] > 0, EffectNames.Of(e)));
+    }
+
+    [Fact]
+    public void An_override_file_replaces_only_the_costs_it_names_and_the_ratio_follows()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"costs-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{ \"dsb\": 100, // comments are allowed\n \"isb\": 0.5, }");
+        try
+        {
+            var costs = CostTableFile.Load(path, CostTable.Default);
+            Assert.Equal(100, costs[Effect.Dsb]);
+            Assert.Equal(0.5, costs[Effect.Isb]);
+            Assert.Equal(CostTable.Default[Effect.Hypercall], costs[Effect.Hypercall]);
+
+            var arm64 = LazyMmuArchRegistry.Find("arm64")!;
+            var results = SimulationRunner.Run(new SimulationRequest([arm64], [new UnmapWorkload()], [SimMode.Eager, SimMode.Final], 256, costs));
+            Assert.Equal(257 * 100 + 257 * 0.5 + 257 * 5, results[0].Cycles);
+            Assert.Equal(2 * 100 + 2 * 0.5 + 257 * 5, results[1].Cycles);
+            Assert.Equal(results[1].Cycles / results[0].Cycles, results[1].VsEager);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"dsbb\": 40}", "unknown effect 'dsbb'")]
+    [InlineData("{\"dsb\": -1}", "'dsb' must be a number of cycles >= 0")]
+    [InlineData("{\"dsb\": \"40\"}", "'dsb' must be a number of cycles >= 0")]
+    [InlineData("[40]", "expected a JSON object")]
+    [InlineData("{\"dsb\": ", "not valid JSON")]
+    public void A_bad_override_is_an_error_that_says_why(string json, string message)
+    {
+        var e = Assert.Throws<CostTableException>(() => CostTableFile.Parse(json, CostTable.Default, "costs.json"));
+        Assert.Contains(message, e.Message);
+        Assert.StartsWith("costs.json: ", e.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error_not_a_crash()
+    {
+        Assert.Throws<CostTableException>(() => CostTableFile.Load("/nonexistent/costs.json", CostTable.Default));
+    }
+}
