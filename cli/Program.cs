@@ -7,6 +7,7 @@ var root = new RootCommand("lazymmu: run, trace and inspect lazy MMU arches gene
     TraceCommand.Create(),
     CheckCommand.Create(),
     SimulateCommand.Create(),
+    NewArchCommand.Create(),
 };
 root.SetAction(_ => SummaryCommand.Run(Console.Out));
 return root.Parse(args).Invoke();

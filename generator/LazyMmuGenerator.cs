@@ -84,7 +84,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
 
     private static RenderResult Render(ParseResult parsed, EquatableArray<DuplicateInfo> duplicates, RenderSettings settings, System.Threading.CancellationToken ct)
     {
-        var duplicate = duplicates.FirstOrDefault(d => d.Path == parsed.Path);
+        var duplicate = DuplicateFinder.For(duplicates, parsed.Path);
         if (parsed.Spec is null || duplicate is not null)
         {
             var diagnostics = duplicate is null ? parsed.Diagnostics : parsed.Diagnostics.Append(duplicate.Diagnostic).ToEquatableArray();

@@ -8,9 +8,20 @@ public static class ArchesCommand
 {
     public static Command Create()
     {
-        var command = new Command("arches", "List the arches generated from descriptors.");
-        command.SetAction(_ =>
+        var format = new Option<string>("--format")
         {
+            Description = "table (one line per arch) or markdown (the arch-support matrix: mechanisms, callbacks, state).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "markdown");
+        var command = new Command("arches", "List the arches generated from descriptors.") { format };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(format) == "markdown")
+            {
+                Console.Out.Write(ArchMatrix.Markdown(LazyMmuArchRegistry.All));
+                return ExitCodes.Ok;
+            }
             var table = new TextTable("arch", "mechanisms", "pause/resume", "descriptor", "summary");
             foreach (var arch in LazyMmuArchRegistry.All)
             {

@@ -33,6 +33,25 @@ public static class DuplicateFinder
         }
         return result.ToEquatableArray();
     }
+
+    /// <summary>
+    /// The duplicate reported for this path, or null. <see cref="Find"/> lists duplicates in ordinal path
+    /// order, so this is a binary search: every descriptor looks itself up, and a linear scan would make
+    /// many duplicated descriptors quadratic.
+    /// </summary>
+    public static DuplicateInfo? For(EquatableArray<DuplicateInfo> duplicates, string path)
+    {
+        int low = 0, high = duplicates.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(duplicates[middle].Path, path);
+            if (order == 0) return duplicates[middle];
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
 }
 
 public sealed record DuplicateInfo(string Path, DiagnosticInfo Diagnostic);

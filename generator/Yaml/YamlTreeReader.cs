@@ -26,54 +26,69 @@ public static class YamlTreeReader
         YNode? root = null;
         var documents = 0;
         var nodes = 0;
-        try
+        var last = Mark.Empty;
+        while (true)
         {
-            while (parser.MoveNext())
+            // YamlDotNet reports most syntax errors as YamlException, but some malformed input (an unclosed
+            // flow mapping at the end of the text, "summary: {\nx \"\"") makes its scanner throw
+            // InvalidOperationException instead. Either way it is a syntax error in the descriptor, not a
+            // generator failure: LMG0001, at the parser's position or just after the last event it read.
+            bool more;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                var ev = parser.Current!;
-                switch (ev)
-                {
-                    case DocumentStart when ++documents > 1:
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedYaml, Loc(path, ev),
-                            "A second YAML document ('---')", "Put one arch per file."));
-                        return null;
-                    case AnchorAlias:
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedYaml, Loc(path, ev),
-                            "An alias (*name)", "Write the value out in full."));
-                        return null;
-                    case MappingStart:
-                    case SequenceStart:
-                        if (stack.Count >= MaxDepth)
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooComplex, Loc(path, ev),
-                                $"nests deeper than {MaxDepth} levels here", MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
-                            return null;
-                        }
-                        stack.Push(new Frame(ev is MappingStart, Loc(path, ev)));
-                        break;
-                    case Scalar scalar:
-                        if (++nodes > MaxNodes)
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooComplex, Loc(path, ev),
-                                $"has more than {MaxNodes} values", MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
-                            return null;
-                        }
-                        var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Loc(path, ev));
-                        if (!Attach(stack, node, ref root, diagnostics)) return null;
-                        break;
-                    case MappingEnd:
-                    case SequenceEnd:
-                        var frame = stack.Pop();
-                        if (!Attach(stack, frame.Build(), ref root, diagnostics)) return null;
-                        break;
-                }
+                more = parser.MoveNext();
             }
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, e.Start, e.End), Clean(e.Message)));
-            return null;
+            catch (YamlException e)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, text, e.Start, e.End), Clean(e.Message)));
+                return null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, text, last, last),
+                    "the parser cannot continue after this point (look for an unclosed '{', '[' or quote)."));
+                return null;
+            }
+            if (!more) break;
+            ct.ThrowIfCancellationRequested();
+            var ev = parser.Current!;
+            last = ev.End;
+            switch (ev)
+            {
+                case DocumentStart when ++documents > 1:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedYaml, Loc(path, text, ev),
+                        "A second YAML document ('---')", "Put one arch per file."));
+                    return null;
+                case AnchorAlias:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedYaml, Loc(path, text, ev),
+                        "An alias (*name)", "Write the value out in full."));
+                    return null;
+                case MappingStart:
+                case SequenceStart:
+                    if (stack.Count >= MaxDepth)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooComplex, Loc(path, text, ev),
+                            $"nests deeper than {MaxDepth} levels here", MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
+                        return null;
+                    }
+                    stack.Push(new Frame(ev is MappingStart, Loc(path, text, ev)));
+                    break;
+                case Scalar scalar:
+                    if (++nodes > MaxNodes)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooComplex, Loc(path, text, ev),
+                            $"has more than {MaxNodes} values", MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
+                        return null;
+                    }
+                    var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Loc(path, text, ev));
+                    if (!Attach(stack, node, ref root, diagnostics)) return null;
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    var frame = stack.Pop();
+                    if (!Attach(stack, frame.Build(), ref root, diagnostics)) return null;
+                    break;
+            }
         }
         return root;
     }
@@ -95,7 +110,23 @@ public static class YamlTreeReader
         return index >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
     }
 
-    private static LocationInfo Loc(string path, ParsingEvent ev) => Loc(path, ev.Start, ev.End);
+    private static LocationInfo Loc(string path, string text, ParsingEvent ev) => Loc(path, text, ev.Start, ev.End);
+
+    /// <summary>
+    /// A location inside the text. At the very end of the text YamlDotNet's marks can point past it (a line
+    /// after the last one, an offset beyond the end: an implicit empty value after '---', a syntax error
+    /// at the end of a text without a final line break). There, line and column are derived from the
+    /// offsets clamped to the text, counting lines as the compiler does; everywhere else the marks agree
+    /// with that already and are used as they are.
+    /// </summary>
+    private static LocationInfo Loc(string path, string text, Mark start, Mark end)
+    {
+        if (end.Index < text.Length) return Loc(path, start, end);
+        var from = (int)Math.Min(Math.Max(0, start.Index), text.Length);
+        var to = (int)Math.Min(Math.Max(from, end.Index), text.Length);
+        var span = TextSpan.FromBounds(from, to);
+        return new LocationInfo(path, span, SourceText.From(text).Lines.GetLinePositionSpan(span));
+    }
 
     public static LocationInfo Loc(string path, Mark start, Mark end)
     {

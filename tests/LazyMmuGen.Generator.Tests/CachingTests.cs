@@ -46,6 +46,36 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void EditingOneOfAThousandDescriptorsRendersOnlyThatArch()
+    {
+        // The scale of the generator benchmarks (benchmarks/): the incremental run they time re-renders one arch.
+        var bodies = new[]
+        {
+            "mechanisms:\n  - kind: deferred-barriers\n",
+            "mechanisms:\n  - kind: tlb-batch\n    capacity: 192\n    flush-keys: [mm, page-size]\n",
+            "mechanisms:\n  - kind: hypercall-batch\n    entries: 32\n    arg-bytes: 512\n",
+            "mechanisms: []\n",
+        };
+        var descriptors = Enumerable.Range(0, 1000)
+            .Select(i => Descriptor($"s{i}.arch.yaml", $"arch: s{i}\nsummary: Synthetic {i}.\n" + bodies[i % bodies.Length]))
+            .ToArray();
+        var compilation = Compilation();
+        var driver = Driver(descriptors, track: true).RunGenerators(compilation);
+        var original = descriptors[500];
+        var edited = Descriptor("s500.arch.yaml", original.GetText().ToString().Replace("Synthetic 500.", "Synthetic 500, edited.", StringComparison.Ordinal));
+
+        var result = TrackedSteps.Result(driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation));
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        var reasons = TrackedSteps.Outputs(result, TrackingNames.RenderedArch).Select(o => o.Reason).ToList();
+        Assert.Equal(1000, reasons.Count);
+        Assert.Single(reasons, r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(999, reasons.Count(IsCached));
+        Assert.Contains("Synthetic 500, edited.", result.GeneratedSources.Single(s => s.HintName == "S500.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void EditingCSharpRendersNothing()
     {
         var user = CSharpSyntaxTree.ParseText("class User { }", LanguageOptions);

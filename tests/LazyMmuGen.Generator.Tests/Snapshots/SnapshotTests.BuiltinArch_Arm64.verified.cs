@@ -96,14 +96,13 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             var id = c.Store(in w);
             // deferred-barriers: only valid kernel ptes need dsb(ishst)+isb; user ptes are ordered by TLB maintenance.
             if (!w.IsValidKernel)
             {
                 c.Complete(id);
             }
-            else if (active)
+            else if (c.IsActive)
             {
                 c.Task.BarriersPending = true;
             }

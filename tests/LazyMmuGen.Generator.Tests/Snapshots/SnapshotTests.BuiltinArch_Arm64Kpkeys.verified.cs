@@ -112,9 +112,8 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             // register-switch: outside the mode (and in interrupts) every write switches to PGTABLES and back.
-            var switchedPOR_EL1 = !active;
+            var switchedPOR_EL1 = !c.IsActive;
             var previousPOR_EL1 = 0UL;
             if (switchedPOR_EL1)
             {
@@ -128,7 +127,7 @@ namespace LazyMmuGen.Arches
             {
                 c.Complete(id);
             }
-            else if (active)
+            else if (c.IsActive)
             {
                 c.Task.BarriersPending = true;
             }

@@ -116,9 +116,8 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             // ipte-cache: writes in the pinned range go to the cache; others fall through to the table.
-            var cached = active && c.Task.Pinned is not null && c.Task.Pinned.Covers(w.Mm, w.Addr);
+            var cached = c.IsActive && c.Task.Pinned is not null && c.Task.Pinned.Covers(w.Mm, w.Addr);
             var id = cached ? c.Track(in w) : c.Store(in w);
             if (cached)
             {

@@ -87,19 +87,19 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             var id = c.Store(in w);
             // tlb-batch: queue the invalidation inside the section, invalidate at once outside it.
-            if (active)
+            if (c.IsActive)
             {
-                if (c.Cpu.Tlb.Differs(in w))
+                var tlb = c.Cpu.Tlb;
+                if (tlb.Differs(in w))
                 {
-                    c.Cpu.Tlb.Flush(c.Machine);
+                    tlb.Flush(c.Machine);
                 }
-                c.Cpu.Tlb.Append(id, in w, c.TaskId);
-                if (c.Cpu.Tlb.IsFull)
+                tlb.Append(id, in w, c.TaskId);
+                if (tlb.IsFull)
                 {
-                    c.Cpu.Tlb.Flush(c.Machine);
+                    tlb.Flush(c.Machine);
                 }
             }
             else

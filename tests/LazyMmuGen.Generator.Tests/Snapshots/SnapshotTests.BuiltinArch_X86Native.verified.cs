@@ -78,7 +78,6 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             var id = c.Store(in w);
             c.Complete(id);
         }

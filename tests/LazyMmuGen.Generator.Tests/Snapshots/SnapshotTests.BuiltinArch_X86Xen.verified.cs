@@ -52,10 +52,7 @@ namespace LazyMmuGen.Arches
         public static void Enter(ref Ctx c)
         {
             // hypercall-batch: enter_lazy(XEN_LAZY_MMU).
-            if (c.Cpu.LazyMmu)
-            {
-                // Already entered by the switch-in hook: tolerated since the 2026 fix.
-            }
+            // Already in XEN_LAZY_MMU (entered by the switch-in hook) is tolerated since the 2026 fix.
             c.Cpu.LazyMmu = true;
         }
 
@@ -63,10 +60,7 @@ namespace LazyMmuGen.Arches
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
             // hypercall-batch: enter_lazy(XEN_LAZY_MMU).
-            if (c.Cpu.LazyMmu)
-            {
-                // Already entered by the switch-in hook: tolerated since the 2026 fix.
-            }
+            // Already in XEN_LAZY_MMU (entered by the switch-in hook) is tolerated since the 2026 fix.
             c.Cpu.LazyMmu = true;
         }
 
@@ -107,15 +101,15 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             var id = c.Store(in w);
             // hypercall-batch: queue an mmu_update in lazy mode (never from an interrupt), else one direct hypercall.
             if (c.Cpu.LazyMmu && !c.InInterrupt)
             {
-                if (!c.Cpu.Multicalls.TryAppend(id, c.TaskId, w.Mm))
+                var multicalls = c.Cpu.Multicalls;
+                if (!multicalls.TryAppend(id, c.TaskId, w.Mm))
                 {
-                    c.Cpu.Multicalls.Issue(c.Machine);
-                    c.Cpu.Multicalls.TryAppend(id, c.TaskId, w.Mm);
+                    multicalls.Issue(c.Machine);
+                    multicalls.TryAppend(id, c.TaskId, w.Mm);
                 }
             }
             else

@@ -111,15 +111,15 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
-            var active = c.IsActive;
             var id = c.Store(in w);
             // hypercall-batch: queue an mmu_update in lazy mode (never from an interrupt), else one direct hypercall.
             if (c.Cpu.LazyMmu && !c.InInterrupt)
             {
-                if (!c.Cpu.Multicalls.TryAppend(id, c.TaskId, w.Mm))
+                var multicalls = c.Cpu.Multicalls;
+                if (!multicalls.TryAppend(id, c.TaskId, w.Mm))
                 {
-                    c.Cpu.Multicalls.Issue(c.Machine);
-                    c.Cpu.Multicalls.TryAppend(id, c.TaskId, w.Mm);
+                    multicalls.Issue(c.Machine);
+                    multicalls.TryAppend(id, c.TaskId, w.Mm);
                 }
             }
             else

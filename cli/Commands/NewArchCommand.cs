@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using LazyMmuGen.Arches;
+using LazyMmuGen.Cli.Scaffolding;
+using LazyMmuGen.Runtime;
+
+namespace LazyMmuGen.Cli.Commands;
+
+/// <summary>
+/// lazymmu new-arch NAME [--from ARCH] [--out PATH]: scaffolds a descriptor with a comment explaining
+/// each field. Refuses (exit 2) an invalid or taken name, an unknown --from arch, or an existing file.
+/// </summary>
+public static partial class NewArchCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "Arch name: lowercase letters and digits in dash-separated words, e.g. riscv-sfence." };
+        var from = new Option<string?>("--from") { Description = "Copy the mechanisms (and their parameters) of this built-in arch, e.g. arm64." };
+        var output = new Option<string?>("--out") { Description = "File (or existing folder) to write; default arches/NAME.arch.yaml in this repository." };
+        var command = new Command("new-arch", "Scaffold a descriptor, with a comment explaining each field.") { name, from, output };
+        command.SetAction(parse => Run(parse.GetValue(name)!, parse.GetValue(from), parse.GetValue(output),
+            Directory.GetCurrentDirectory(), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string name, string? from, string? output, string currentDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        if (NameProblem(name) is { } problem)
+        {
+            stderr.WriteLine($"error: '{name}' cannot be an arch name: {problem}.");
+            return ExitCodes.Usage;
+        }
+        ArchInfo? source = null;
+        if (from is not null && (source = LazyMmuArchRegistry.Find(from)) is null)
+        {
+            stderr.WriteLine($"error: unknown arch '{from}' for --from. Known arches: {string.Join(", ", LazyMmuArchRegistry.All.Select(a => a.Name))}.");
+            return ExitCodes.Usage;
+        }
+        var repository = FindRepository(currentDirectory);
+        var path = TargetPath(name, output, currentDirectory, repository);
+        if (!path.EndsWith(".arch.yaml", StringComparison.Ordinal) && !path.EndsWith(".arch.yml", StringComparison.Ordinal))
+        {
+            stderr.WriteLine($"error: {path}: the generator only reads files named *.arch.yaml (or *.arch.yml).");
+            return ExitCodes.Usage;
+        }
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: {path} already exists; choose another name or --out.");
+            return ExitCodes.Usage;
+        }
+
+        // The editor hint only when the file lands in this repository (elsewhere the schema's place is unknown).
+        var inRepository = repository is not null && !Path.GetRelativePath(repository, path).StartsWith("..", StringComparison.Ordinal);
+        var schema = !inRepository ? null : Path.GetRelativePath(Path.GetDirectoryName(path)!, Path.Combine(repository!, "schema", "arch.schema.json")).Replace('\\', '/');
+        var text = DescriptorScaffold.Build(name, source, LazyMmuArchRegistry.All, schema);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using var writer = new StreamWriter(file);
+            writer.Write(text);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            stderr.WriteLine($"error: {path} already exists; choose another name or --out.");
+            return ExitCodes.Usage;
+        }
+
+        var shown = Path.GetRelativePath(currentDirectory, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
+        stdout.WriteLine(source is null
+            ? $"created {shown}: no mechanism yet (uncomment one of the listed mechanisms to opt in)"
+            : $"created {shown} from {source.Name}: {string.Join(", ", source.Mechanisms.DefaultIfEmpty("no mechanisms"))}");
+        stdout.WriteLine($"next: edit the summary, build, then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\" and lazymmu check --arch {name}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Null when the generator will accept the name (as far as lazymmu can tell), else why not.</summary>
+    public static string? NameProblem(string name)
+    {
+        if (name.Length > 64) return "it is longer than 64 characters";
+        if (!ArchName().IsMatch(name)) return "use lowercase ASCII letters and digits in words joined by single dashes, starting with a letter (e.g. riscv-sfence)";
+        var typeName = DescriptorScaffold.TypeName(name);
+        if (typeName is "TaskState" or "CpuState" or "LazyMmuArchRegistry") return $"its type name {typeName} is used by the generated code";
+        if (LazyMmuArchRegistry.Find(name) is { } taken) return $"a built-in arch already has it ({taken.DescriptorPath})";
+        if (LazyMmuArchRegistry.All.FirstOrDefault(a => string.Equals(a.TypeName, typeName, StringComparison.OrdinalIgnoreCase)) is { } clash)
+            return $"its type name {typeName} clashes with {clash.Name}'s {clash.TypeName}";
+        return null;
+    }
+
+    private static string TargetPath(string name, string? output, string currentDirectory, string? repository)
+    {
+        var fileName = name + ".arch.yaml";
+        if (output is null) return Path.GetFullPath(Path.Combine(repository ?? currentDirectory, "arches", fileName));
+        var full = Path.GetFullPath(Path.Combine(currentDirectory, output));
+        return Directory.Exists(full) ? Path.Combine(full, fileName) : full;
+    }
+
+    /// <summary>The folder holding LazyMmuGen.sln above the current one, if any.</summary>
+    private static string? FindRepository(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LazyMmuGen.sln")) && File.Exists(Path.Combine(dir.FullName, "schema", "arch.schema.json")))
+                return dir.FullName;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ArchName();
+}

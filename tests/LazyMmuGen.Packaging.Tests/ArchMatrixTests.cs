@@ -1,0 +1,48 @@
+using LazyMmuGen.Arches;
+using LazyMmuGen.Cli.Output;
+
+namespace LazyMmuGen.Packaging.Tests;
+
+/// <summary>lazymmu arches --format markdown reads the generated types, and docs/arch-matrix.md is its current output.</summary>
+public sealed class ArchMatrixTests
+{
+    [Fact]
+    public void DocsHoldTheCurrentMatrix()
+    {
+        var matrix = ArchMatrix.Markdown(LazyMmuArchRegistry.All);
+        var docs = File.ReadAllText(RepoRoot.Combine("docs", "arch-matrix.md")).Replace("\r\n", "\n");
+
+        Assert.True(docs.Contains(matrix, StringComparison.Ordinal),
+            "docs/arch-matrix.md is out of date: replace its table with the output of `dotnet run --project cli -- arches --format markdown`:\n" + matrix);
+    }
+
+    /// <summary>Once README.md embeds the matrix (its header row), it must embed the current one.</summary>
+    [Fact]
+    public void ReadmeHoldsTheCurrentMatrixIfItEmbedsOne()
+    {
+        var matrix = ArchMatrix.Markdown(LazyMmuArchRegistry.All);
+        var readme = File.ReadAllText(RepoRoot.Combine("README.md")).Replace("\r\n", "\n");
+        if (!readme.Contains(matrix.Split('\n')[0], StringComparison.Ordinal)) return;
+
+        Assert.True(readme.Contains(matrix, StringComparison.Ordinal),
+            "README.md embeds an out-of-date arch matrix: replace it with the output of `dotnet run --project cli -- arches --format markdown`:\n" + matrix);
+    }
+
+    [Fact]
+    public void CallbacksAndStateComeFromTheGeneratedTypes()
+    {
+        var arm64 = LazyMmuArchRegistry.Find("arm64")!;
+        var (type, task, cpu) = ArchMatrix.Types(arm64);
+        Assert.Equal(typeof(Arm64), type);
+        Assert.Equal(typeof(Arm64.TaskState), task);
+        Assert.Equal(typeof(Arm64.CpuState), cpu);
+        Assert.False(ArchMatrix.DoesWork(type, "Enter"));
+        Assert.True(ArchMatrix.DoesWork(type, "Leave"));
+        Assert.Equal("`BarriersPending`", ArchMatrix.Fields(task));
+        Assert.Equal("–", ArchMatrix.Fields(cpu));
+
+        var row = ArchMatrix.Markdown(LazyMmuArchRegistry.All).Split('\n').Single(l => l.StartsWith("| s390 |", StringComparison.Ordinal));
+        Assert.Contains("| ✓ | ✓ | distinct |", row);
+        Assert.Contains("`Cache`", row);
+    }
+}
