@@ -1,3 +1,4 @@
+using LazyMmuGen.Runtime.Reporting;
 using System.CommandLine;
 using LazyMmuGen.Arches;
 using LazyMmuGen.Cli.Output;

@@ -1,3 +1,4 @@
+using LazyMmuGen.Runtime.Reporting;
 using System.CommandLine;
 using System.Text.Json;
 using LazyMmuGen.Checker.Explorer;

@@ -1,3 +1,4 @@
+using LazyMmuGen.Runtime.Reporting;
 using System.Text.Json;
 using LazyMmuGen.Checker.Diff;
 using LazyMmuGen.Cli.Output;

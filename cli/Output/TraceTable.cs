@@ -1,3 +1,4 @@
+using LazyMmuGen.Runtime.Reporting;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 

@@ -1,3 +1,4 @@
+using LazyMmuGen.Runtime.Reporting;
 namespace LazyMmuGen.Simulator.Output;
 
 /// <summary>
@@ -8,7 +9,7 @@ public static class ResultTable
 {
     public static void Write(IReadOnlyList<SimulationResult> results, TextWriter output)
     {
-        var detail = new TextGrid("arch", "workload", "size", "mode", "cycles", "vs eager", "effects", "notes");
+        var detail = new TextTable("arch", "workload", "size", "mode", "cycles", "vs eager", "effects", "notes");
         foreach (var r in results)
         {
             detail.Add(r.Arch, r.Workload, r.Size.ToString(), r.Mode.Name(), Numbers.Cycles(r.Cycles), Numbers.Ratio(r.VsEager),
@@ -23,7 +24,7 @@ public static class ResultTable
     public static void WriteSummary(IReadOnlyList<SimulationResult> results, TextWriter output)
     {
         var modes = results.Select(r => r.Mode).Distinct().Order().ToArray();
-        var summary = new TextGrid(["arch", "workload", .. modes.Select(m => m == SimMode.Eager ? "eager cycles" : m.Name())]);
+        var summary = new TextTable(["arch", "workload", .. modes.Select(m => m == SimMode.Eager ? "eager cycles" : m.Name())]);
         foreach (var group in results.GroupBy(r => (r.Arch, r.Workload)))
         {
             var cells = modes.Select(m => group.FirstOrDefault(r => r.Mode == m) is { } r ? Cell(r) : "");

@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace LazyMmuGen.Cli.Output;
+namespace LazyMmuGen.Runtime.Reporting;
 
-/// <summary>A plain, deterministic text table: stable in CI logs, diffs and snapshot tests.</summary>
+/// <summary>A plain, deterministic text table shared by every command: stable in CI logs, diffs and tests.</summary>
 public sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];
