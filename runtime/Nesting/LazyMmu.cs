@@ -12,21 +12,13 @@ public static class LazyMmu<TArch, TTask, TCpu>
 {
     public static void Enable(Machine<TArch, TTask, TCpu> m)
     {
-        if (!BeginEnable(m)) return;
-        m.PreemptionPoint(PreemptSite.EnableBeforeEnter);
-        m.Callbacks.Record(ArchCallback.Enter);
-        var c = m.Context();
-        TArch.Enter(ref c);
+        if (BeginEnable(m)) ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.EnableBeforeEnter);
     }
 
     /// <summary>enable_with_ptes(): only the outermost enable hands the range to the arch.</summary>
     public static void EnableWithRange(Machine<TArch, TTask, TCpu> m, in PteRange range)
     {
-        if (!BeginEnable(m)) return;
-        m.PreemptionPoint(PreemptSite.EnableBeforeEnter);
-        m.Callbacks.Record(ArchCallback.Enter);
-        var c = m.Context();
-        TArch.EnterWithRange(ref c, in range);
+        if (BeginEnable(m)) ArchCalls<TArch, TTask, TCpu>.EnterWithRange(m, in range);
     }
 
     public static void Disable(Machine<TArch, TTask, TCpu> m)
@@ -35,20 +27,8 @@ public static class LazyMmu<TArch, TTask, TCpu>
         ref var s = ref m.CurrentState;
         if (s.PauseCount > 0) return;
         if (s.EnableCount == 0) m.Warnings.Fire(WarnSite.DisableUnderflow);
-        if (--s.EnableCount == 0)
-        {
-            m.PreemptionPoint(PreemptSite.DisableBeforeLeave);
-            m.Callbacks.Record(ArchCallback.Leave);
-            var c = m.Context();
-            TArch.Leave(ref c);
-        }
-        else
-        {
-            m.PreemptionPoint(PreemptSite.DisableBeforeFlush);
-            m.Callbacks.Record(ArchCallback.Flush);
-            var c = m.Context();
-            TArch.Flush(ref c);
-        }
+        if (--s.EnableCount == 0) ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.DisableBeforeLeave);
+        else ArchCalls<TArch, TTask, TCpu>.Flush(m);
     }
 
     public static void Pause(Machine<TArch, TTask, TCpu> m)
@@ -57,18 +37,7 @@ public static class LazyMmu<TArch, TTask, TCpu>
         ref var s = ref m.CurrentState;
         if (s.PauseCount == byte.MaxValue) m.Warnings.Fire(WarnSite.PauseOverflow);
         if (s.PauseCount++ != 0 || s.EnableCount == 0) return;
-        m.PreemptionPoint(PreemptSite.PauseBeforeLeave);
-        var c = m.Context();
-        if (TArch.HasDistinctPauseResume)
-        {
-            m.Callbacks.Record(ArchCallback.Pause);
-            TArch.Pause(ref c);
-        }
-        else
-        {
-            m.Callbacks.Record(ArchCallback.Leave);
-            TArch.Leave(ref c);
-        }
+        ArchCalls<TArch, TTask, TCpu>.Pause(m);
     }
 
     public static void Resume(Machine<TArch, TTask, TCpu> m)
@@ -77,18 +46,7 @@ public static class LazyMmu<TArch, TTask, TCpu>
         ref var s = ref m.CurrentState;
         if (s.PauseCount == 0) m.Warnings.Fire(WarnSite.ResumeUnderflow);
         if (--s.PauseCount != 0 || s.EnableCount == 0) return;
-        m.PreemptionPoint(PreemptSite.ResumeBeforeEnter);
-        var c = m.Context();
-        if (TArch.HasDistinctPauseResume)
-        {
-            m.Callbacks.Record(ArchCallback.Resume);
-            TArch.Resume(ref c);
-        }
-        else
-        {
-            m.Callbacks.Record(ArchCallback.Enter);
-            TArch.Enter(ref c);
-        }
+        ArchCalls<TArch, TTask, TCpu>.Resume(m);
     }
 
     public static bool IsActive(Machine<TArch, TTask, TCpu> m) => m.IsActive;

@@ -14,21 +14,15 @@ public static class LazyMmuLegacy<TArch, TTask, TCpu>
     {
         if (m.InInterrupt) return;
         m.CurrentState.EnableCount = 1;
-        m.PreemptionPoint(PreemptSite.EnableBeforeEnter);
-        m.Callbacks.Record(ArchCallback.Enter);
-        var c = m.Context();
-        if (withRange) TArch.EnterWithRange(ref c, in range);
-        else TArch.Enter(ref c);
+        if (withRange) ArchCalls<TArch, TTask, TCpu>.EnterWithRange(m, in range);
+        else ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.EnableBeforeEnter);
     }
 
     public static void Disable(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;
         m.CurrentState.EnableCount = 0;
-        m.PreemptionPoint(PreemptSite.DisableBeforeLeave);
-        m.Callbacks.Record(ArchCallback.Leave);
-        var c = m.Context();
-        TArch.Leave(ref c);
+        ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.DisableBeforeLeave);
     }
 
     /// <summary>Callers bracketed a nested callback with arch_leave/arch_enter directly.</summary>

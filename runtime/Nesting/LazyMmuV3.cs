@@ -18,11 +18,8 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         if (s.EnableCount == byte.MaxValue) m.Warnings.Fire(WarnSite.EnableOverflow);
         if (s.EnableCount++ != 0) return;
         s.PauseCount = 0;
-        m.PreemptionPoint(PreemptSite.EnableBeforeEnter);
-        m.Callbacks.Record(ArchCallback.Enter);
-        var c = m.Context();
-        if (withRange) TArch.EnterWithRange(ref c, in range);
-        else TArch.Enter(ref c);
+        if (withRange) ArchCalls<TArch, TTask, TCpu>.EnterWithRange(m, in range);
+        else ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.EnableBeforeEnter);
     }
 
     public static void Disable(Machine<TArch, TTask, TCpu> m)
@@ -33,17 +30,11 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         if (--s.EnableCount == 0)
         {
             s.PauseCount = 0;
-            m.PreemptionPoint(PreemptSite.DisableBeforeLeave);
-            m.Callbacks.Record(ArchCallback.Leave);
-            var c = m.Context();
-            TArch.Leave(ref c);
+            ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.DisableBeforeLeave);
         }
         else
         {
-            m.PreemptionPoint(PreemptSite.DisableBeforeFlush);
-            m.Callbacks.Record(ArchCallback.Flush);
-            var c = m.Context();
-            TArch.Flush(ref c);
+            ArchCalls<TArch, TTask, TCpu>.Flush(m);
         }
     }
 
@@ -54,10 +45,7 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         if (s.EnableCount == 0) return;
         if (s.PauseCount != 0) m.Warnings.Fire(WarnSite.V3NestedPause);
         s.PauseCount = 1;
-        m.PreemptionPoint(PreemptSite.PauseBeforeLeave);
-        m.Callbacks.Record(ArchCallback.Leave);
-        var c = m.Context();
-        TArch.Leave(ref c);
+        ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.PauseBeforeLeave);
     }
 
     public static void Resume(Machine<TArch, TTask, TCpu> m)
@@ -67,9 +55,6 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         if (s.EnableCount == 0) return;
         if (s.PauseCount == 0) m.Warnings.Fire(WarnSite.V3ResumeWithoutPause);
         s.PauseCount = 0;
-        m.PreemptionPoint(PreemptSite.ResumeBeforeEnter);
-        m.Callbacks.Record(ArchCallback.Enter);
-        var c = m.Context();
-        TArch.Enter(ref c);
+        ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.ResumeBeforeEnter);
     }
 }
