@@ -30,10 +30,18 @@ public static class ArchEmitter
                 ["distinct"] = spec.DistinctPauseResume ? "true" : "false",
                 ["version"] = GeneratorVersion,
             };
+            // Fragment data is the same for every hook: build it once per mechanism, not once per hook.
+            var composition = TemplateData.Composition(spec);
+            var fragmentData = spec.Mechanisms.Select(m => new Dictionary<string, object>
+            {
+                ["p"] = TemplateData.Parameters(MechanismCatalog.Find(m.Kind)!, m),
+                ["arch"] = composition,
+                ["typeName"] = spec.TypeName,
+            }).ToList();
             foreach (var hook in Hooks.All)
             {
                 ct.ThrowIfCancellationRequested();
-                var rendered = RenderHook(spec, hook, templates);
+                var rendered = RenderHook(spec, hook, templates, fragmentData);
                 data[NameRules.ToCamel(hook)] = rendered;
                 data["has" + NameRules.ToTypeName(hook)] = rendered.Count > 0;
             }
@@ -53,9 +61,8 @@ public static class ArchEmitter
         }
     }
 
-    private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates)
+    private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates, List<Dictionary<string, object>> fragmentData)
     {
-        var composition = TemplateData.Composition(spec);
         var pieces = new List<(int Phase, int Order, string Text)>();
         for (var i = 0; i < spec.Mechanisms.Count; i++)
         {
@@ -69,13 +76,7 @@ public static class ArchEmitter
                 template = templates.Fragment(mechanism.Kind, fallback);
             }
             if (template is null) continue;
-            var data = new Dictionary<string, object>
-            {
-                ["p"] = TemplateData.Parameters(definition, mechanism),
-                ["arch"] = composition,
-                ["typeName"] = spec.TypeName,
-            };
-            pieces.Add((definition.PhaseOf(used), i, template(data)));
+            pieces.Add((definition.PhaseOf(used), i, template(fragmentData[i])));
         }
         return pieces.OrderBy(p => p.Phase).ThenBy(p => p.Order).Select(p => p.Text.TrimEnd('\n', ' ')).Where(t => t.Length > 0).ToList();
     }
