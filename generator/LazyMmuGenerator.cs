@@ -52,11 +52,14 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
             .Select(static (identities, _) => DuplicateFinder.Find(identities))
             .WithTrackingName(TrackingNames.Duplicates);
 
+        // Narrow the duplicates list to this descriptor's own entry before combining with settings, so
+        // one descriptor's edit never re-renders the others even while some duplicate exists.
         var rendered = parsed
             .Combine(duplicates)
+            .Select(static (pair, _) => new CheckedDescriptor(pair.Left, DuplicateFinder.For(pair.Right, pair.Left.Path)?.Diagnostic))
             .Combine(settings)
             .WithTrackingName(TrackingNames.RenderInputs)
-            .Select(static (input, ct) => Render(input.Left.Left, input.Left.Right, input.Right, ct))
+            .Select(static (input, ct) => Render(input.Left.Parsed, input.Left.Duplicate, input.Right, ct))
             .WithTrackingName(TrackingNames.RenderedArch);
 
         context.RegisterSourceOutput(rendered, static (spc, result) => Output(spc, result));
@@ -75,19 +78,26 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
         context.RegisterSourceOutput(templates, static (spc, choice) =>
         {
-            foreach (var diagnostic in TemplateSetCache.For(choice).Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            foreach (var diagnostic in TemplateOverrides.Problems(choice)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            try
+            {
+                foreach (var diagnostic in TemplateSetCache.For(choice).Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                spc.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.TemplateError, null, "(all overrides together)", e.Message).ToDiagnostic());
+            }
         });
     }
 
     public static bool IsDescriptor(string path) =>
         path.EndsWith(".arch.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".arch.yml", StringComparison.OrdinalIgnoreCase);
 
-    private static RenderResult Render(ParseResult parsed, EquatableArray<DuplicateInfo> duplicates, RenderSettings settings, System.Threading.CancellationToken ct)
+    private static RenderResult Render(ParseResult parsed, DiagnosticInfo? duplicate, RenderSettings settings, System.Threading.CancellationToken ct)
     {
-        var duplicate = DuplicateFinder.For(duplicates, parsed.Path);
         if (parsed.Spec is null || duplicate is not null)
         {
-            var diagnostics = duplicate is null ? parsed.Diagnostics : parsed.Diagnostics.Append(duplicate.Diagnostic).ToEquatableArray();
+            var diagnostics = duplicate is null ? parsed.Diagnostics : parsed.Diagnostics.Append(duplicate).ToEquatableArray();
             return new RenderResult(parsed.Path, null, diagnostics, null);
         }
         try
@@ -108,7 +118,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         {
             return RegistryEmitter.Emit(entries, settings.Options, TemplateSetCache.For(settings.Templates).Set);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             var internalError = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, null, e.Message);
             return new RenderResult(RegistryEmitter.HintName, null, new[] { internalError }.ToEquatableArray(), null);
@@ -118,7 +128,16 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
     private static void Output(SourceProductionContext spc, RenderResult result)
     {
         foreach (var diagnostic in result.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-        if (result.Source is not null) spc.AddSource(result.HintName, SourceText.From(result.Source, System.Text.Encoding.UTF8));
+        if (result.Source is null) return;
+        try
+        {
+            spc.AddSource(result.HintName, SourceText.From(result.Source, System.Text.Encoding.UTF8));
+        }
+        catch (ArgumentException e)
+        {
+            // A hint-name clash validation missed must still be an LMG error, never CS8785.
+            spc.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, null, e.Message).ToDiagnostic());
+        }
     }
 
     private static void ReportOptions(SourceProductionContext spc, GeneratorOptions options)

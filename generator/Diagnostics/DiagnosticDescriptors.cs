@@ -73,6 +73,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TemplateError = Error("LMG0021", "Template cannot be rendered",
         "Template '{0}' failed: {1}. Fix the template.");
 
+    public static readonly DiagnosticDescriptor UnknownTemplate = new("LMG0022", "Template override replaces nothing",
+        "Template '{0}' does not match a built-in template, so it is not used. Use one of the names in templates/ (e.g. 'mechanisms/tlb-batch/leave.hbs') in the LazyMmuTemplate metadata or under a 'templates' folder.",
+        "LazyMmuGen", DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "lmg0022");
+
+    public static readonly DiagnosticDescriptor DuplicateTemplate = Error("LMG0023", "Two overrides for one template",
+        "Template '{0}' is overridden by both '{1}' and '{2}'. Keep one.");
+
     public static readonly DiagnosticDescriptor InternalError = Error("LMG0099", "Internal generator error",
         "LazyMmuGen failed on this descriptor: {0}. Please report it with the descriptor attached.");
 
@@ -81,7 +88,7 @@ public static class DiagnosticDescriptors
         YamlSyntax, WrongShape, MissingField, UnknownField, InvalidArchName, InvalidTypeName, DuplicateArch,
         UnknownMechanism, UnknownParameter, ParameterType, ParameterRange, MissingParameter, ResourceConflict,
         UnsafeText, TooComplex, PauseResumeConflict, UndeclaredLevel, UnsupportedYaml, DuplicateKey,
-        InvalidNamespace, TemplateError, InternalError,
+        InvalidNamespace, TemplateError, UnknownTemplate, DuplicateTemplate, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(d => d.Id);

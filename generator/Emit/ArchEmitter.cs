@@ -61,16 +61,25 @@ public static class ArchEmitter
         }
     }
 
+    /// <summary>
+    /// Pause/resume fall back to leave/enter only when they are distinct callbacks; a ranged enter falls
+    /// back to enter only when some mechanism has a ranged enter, otherwise the template calls Enter.
+    /// </summary>
+    private static bool UsesFallback(ArchSpec spec, string hook, TemplateSet templates) => hook == "enter-range"
+        ? spec.Mechanisms.Any(m => templates.Fragment(m.Kind, "enter-range") is not null)
+        : spec.DistinctPauseResume;
+
     private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates, List<Dictionary<string, object>> fragmentData)
     {
         var pieces = new List<(int Phase, int Order, string Text)>();
+        var fallsBack = UsesFallback(spec, hook, templates);
         for (var i = 0; i < spec.Mechanisms.Count; i++)
         {
             var mechanism = spec.Mechanisms[i];
             var definition = MechanismCatalog.Find(mechanism.Kind)!;
             var used = hook;
             var template = templates.Fragment(mechanism.Kind, hook);
-            if (template is null && (spec.DistinctPauseResume || hook == "enter-range") && Hooks.FallbackOf(hook) is { } fallback)
+            if (template is null && fallsBack && Hooks.FallbackOf(hook) is { } fallback)
             {
                 used = fallback;
                 template = templates.Fragment(mechanism.Kind, fallback);

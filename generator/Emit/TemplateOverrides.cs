@@ -29,6 +29,21 @@ public static class TemplateOverrides
         return slash >= 0 ? normalized.Substring(slash + 1) : normalized;
     }
 
+    /// <summary>Overrides that replace nothing (a typo is otherwise silent) and names overridden twice.</summary>
+    public static IEnumerable<DiagnosticInfo> Problems(TemplateChoice choice)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in choice.Overrides)
+        {
+            if (!TemplateSet.BuiltinSources.ContainsKey(o.LogicalName))
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName);
+            else if (seen.TryGetValue(o.LogicalName, out var first))
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, first, o.Path);
+            else
+                seen[o.LogicalName] = o.Path;
+        }
+    }
+
     public static TemplateChoice Choose(ImmutableArray<TemplateOverride> overrides) =>
         overrides.IsDefaultOrEmpty
             ? TemplateChoice.BuiltinOnly

@@ -46,6 +46,22 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void EditingOneDescriptorWhileADuplicateExistsRendersOnlyThatArch()
+    {
+        // Each arch's render input holds only its own duplicate verdict, not the whole list.
+        var twin = Descriptor("twin.arch.yaml", "arch: arm\nsummary: Duplicate of arm.\nmechanisms: []\n");
+        var compilation = Compilation();
+        var driver = Driver(new[] { Arm, Plain, twin }, track: true).RunGenerators(compilation);
+        var edited = Descriptor("plain.arch.yaml", "arch: plain\nsummary: Second, edited.\nmechanisms: []\n");
+
+        var result = TrackedSteps.Result(driver.ReplaceAdditionalText(Plain, edited).RunGenerators(compilation));
+
+        var reasons = TrackedSteps.Outputs(result, TrackingNames.RenderedArch).Select(o => o.Reason).ToList();
+        Assert.Single(reasons, r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(2, reasons.Count(IsCached));
+    }
+
+    [Fact]
     public void EditingOneOfAThousandDescriptorsRendersOnlyThatArch()
     {
         // The scale of the generator benchmarks (benchmarks/): the incremental run they time re-renders one arch.

@@ -58,10 +58,7 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            // register-switch: switch POR_EL1 to PGTABLES once per section, saving the old value.
-            c.Task.SavedPOR_EL1 = c.ReadRegister("POR_EL1");
-            c.WriteRegister("POR_EL1", 1);
-            c.Emit(Effect.Isb);
+            Enter(ref c);
         }
 
         [Inline(Hot)]

@@ -55,8 +55,7 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            // tlb-batch: the batch is per CPU, so the section must not move.
-            c.PreemptDisable();
+            Enter(ref c);
         }
 
         [Inline(Hot)]

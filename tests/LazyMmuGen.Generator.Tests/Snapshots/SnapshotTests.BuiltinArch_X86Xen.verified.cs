@@ -59,9 +59,7 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            // hypercall-batch: enter_lazy(XEN_LAZY_MMU).
-            // Already in XEN_LAZY_MMU (entered by the switch-in hook) is tolerated since the 2026 fix.
-            c.Cpu.LazyMmu = true;
+            Enter(ref c);
         }
 
         [Inline(Hot)]

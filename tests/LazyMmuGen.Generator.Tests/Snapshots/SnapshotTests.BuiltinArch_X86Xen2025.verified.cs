@@ -62,12 +62,7 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
-            // hypercall-batch: enter_lazy(XEN_LAZY_MMU).
-            if (c.Cpu.LazyMmu)
-            {
-                c.Bug("enter_lazy: CPU " + c.CpuId + " is already in XEN_LAZY_MMU");
-            }
-            c.Cpu.LazyMmu = true;
+            Enter(ref c);
         }
 
         [Inline(Hot)]
