@@ -7,8 +7,13 @@ using LazyMmuGen.Runtime.Scripting;
 namespace LazyMmuGen.Checker.Explorer;
 
 /// <summary>
-/// One machine driven op by op beside the oracle, checking every property of SEMANTICS.md §5 after
-/// the ops it is asked to check. Its state key (machine + oracle + enter snapshots) drives hashing.
+/// One machine driven op by op beside the oracle, checking after each op it is asked to check: the
+/// oracle's callbacks, counters, first warnings and is_active; guarantees 1-4 through pending writes;
+/// batch purity (tasks always, mms where mm is a flush key: a Xen multicall may legitimately carry two
+/// mms' updates, e.g. fork); and, after the outermost leave, preemption, registers, empty batches and
+/// no pending write. Not checked here: §5's capacity bounds (the per-arch tests assert exact counts)
+/// and arch flags such as arm64's BarriersPending (only their effect, a pending write, is visible).
+/// The state key (machine + oracle + enter snapshots) drives hashing.
 /// </summary>
 public sealed class CheckedRun
 {
