@@ -4,7 +4,9 @@ namespace LazyMmuGen.Runtime;
 
 /// <summary>
 /// s390's per-CPU cache of one page table (the ipte batching proposal): writes in the pinned range
-/// land here, reads see them, and write-back issues one multi-entry IPTE per run of valid entries.
+/// land here, reads see them, and write-back issues one multi-entry IPTE per run of entries that were
+/// valid when the cache was loaded. As with the kernel's ptep_flush_direct(), an IPTE is owed only when a
+/// valid old pte is replaced or cleared: installing a pte where there was none needs no invalidation.
 /// </summary>
 public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismState
 {
@@ -12,6 +14,8 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     private readonly Pte[] entries = new Pte[tableEntries];
     private readonly long[] ids = new long[tableEntries];
     private readonly bool[] dirty = new bool[tableEntries];
+    // Whether the entry loaded at Pin (the page table's value, i.e. the old pte) was valid.
+    private readonly bool[] originalValid = new bool[tableEntries];
     private readonly List<long> superseded = new();
     private PteRange range;
 
@@ -31,6 +35,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         Array.Copy(entries, copy.entries, tableEntries);
         Array.Copy(ids, copy.ids, tableEntries);
         Array.Copy(dirty, copy.dirty, tableEntries);
+        Array.Copy(originalValid, copy.originalValid, tableEntries);
         copy.superseded.AddRange(superseded);
         return copy;
     }
@@ -41,6 +46,15 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         for (var i = 0; i < tableEntries; i++)
         {
             if (dirty[i]) builder.Append(';').Append(i).Append('=').Append(entries[i]);
+        }
+        // Which old ptes were valid decides the IPTEs at write-back; the page table may have changed since Pin.
+        if (Pinned)
+        {
+            builder.Append(";v");
+            for (var i = 0; i < tableEntries; i++)
+            {
+                if (originalValid[i]) builder.Append(',').Append(i);
+            }
         }
         builder.Append(']');
     }
@@ -58,6 +72,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         {
             dirty[i] = false;
             entries[i] = Covers(range.Mm, range.Start + (ulong)i * PageSize) ? table.Read(range.Mm, range.Start + (ulong)i * PageSize) : Pte.None;
+            originalValid[i] = entries[i].Valid;
         }
     }
 
@@ -73,7 +88,10 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         dirty[i] = true;
     }
 
-    /// <summary>Stores dirty entries; each run of consecutive valid dirty entries costs one IPTE of at most the limit.</summary>
+    /// <summary>
+    /// Stores dirty entries. Each run of consecutive dirty entries whose old (pinned) value was valid costs one
+    /// IPTE of at most the limit; a dirty entry that replaced an invalid one owes none and ends the run.
+    /// </summary>
     public void WriteBack(MachineCore machine)
     {
         foreach (var id in superseded) machine.Pending.Complete(id);
@@ -81,7 +99,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         var run = 0;
         for (var i = 0; i <= tableEntries; i++)
         {
-            var inRun = i < tableEntries && dirty[i] && entries[i].Valid;
+            var inRun = i < tableEntries && dirty[i] && originalValid[i];
             if (i < tableEntries && dirty[i])
             {
                 machine.PageTable.Store(range.Mm, range.Start + (ulong)i * PageSize, entries[i]);

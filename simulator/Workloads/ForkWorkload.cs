@@ -4,7 +4,8 @@ namespace LazyMmuGen.Simulator.Workloads;
 
 /// <summary>
 /// fork(): copy_pte_range() write-protects each of N parent ptes for copy-on-write and installs the copy
-/// in the child, so writes alternate between two mms. The range hint is the parent's table.
+/// in the child, so writes alternate between two mms. The range hint is the parent's table. The parent's
+/// ptes are mapped before the fork; the child's are empty.
 /// </summary>
 public sealed class ForkWorkload : IWorkload
 {
@@ -16,6 +17,7 @@ public sealed class ForkWorkload : IWorkload
 
     public void Run(WorkloadContext context, int size)
     {
+        for (var i = 0; i < size; i++) context.Populate(User(ParentMm, Addr(UserBase, i), (uint)i));
         foreach (var (_, first, count) in Tables(size))
         {
             context.EnableSection(Range(ParentMm, UserBase, first, count));

@@ -13,6 +13,7 @@ public sealed class MprotectWorkload : IWorkload
 
     public void Run(WorkloadContext context, int size)
     {
+        for (var i = 0; i < size; i++) context.Populate(User(ParentMm, Addr(UserBase, i), (uint)i));
         foreach (var (_, first, count) in Tables(size))
         {
             context.EnableSection(Range(ParentMm, UserBase, first, count));

@@ -2,7 +2,10 @@ using static LazyMmuGen.Simulator.Workloads.PageWalk;
 
 namespace LazyMmuGen.Simulator.Workloads;
 
-/// <summary>mremap(): move_ptes() clears each of N old ptes and sets it at the new address, in the same mm.</summary>
+/// <summary>
+/// mremap(): move_ptes() clears each of N old (mapped) ptes and sets it at the new (empty) address, in the
+/// same mm.
+/// </summary>
 public sealed class MremapWorkload : IWorkload
 {
     public string Name => "mremap";
@@ -11,6 +14,7 @@ public sealed class MremapWorkload : IWorkload
 
     public void Run(WorkloadContext context, int size)
     {
+        for (var i = 0; i < size; i++) context.Populate(User(ParentMm, Addr(UserBase, i), (uint)i));
         foreach (var (_, first, count) in Tables(size))
         {
             context.EnableSection(Range(ParentMm, UserBase, first, count));
@@ -18,7 +22,7 @@ public sealed class MremapWorkload : IWorkload
             {
                 var from = Addr(UserBase, i);
                 context.Read(ParentMm, from);
-                context.Write(User(ParentMm, from, 0));
+                context.Write(UserClear(ParentMm, from));
                 context.Write(User(ParentMm, Addr(RemapBase, i), (ulong)i));
             }
             context.Disable();

@@ -45,10 +45,17 @@ public static class PageWalk
     /// <summary>The range hint for the ptes [first, first + count) of a region.</summary>
     public static PteRange Range(int mm, ulong region, int first, int count) => new(mm, Addr(region, first), Addr(region, first + count));
 
-    // Every write is a change to a live mapping, so it is marked valid: the model charges per-write
-    // maintenance (arm64 barriers, s390 IPTEs) only for valid entries. The workloads compare how section
-    // structure batches that maintenance, not the pte contents.
+    // A write that installs or changes a mapping is valid; a write that clears one (zap, the old half of a
+    // move) is invalid. The model charges arm64's barriers for the NEW pte (a valid kernel pte) and s390's
+    // IPTE for the OLD one (a valid pte replaced or cleared), so the ptes a caller changes or clears are
+    // mapped before it runs (WorkloadContext.Populate) and the ptes it installs are not.
     public static PteWrite Kernel(ulong addr, ulong value) => new(InitMm, addr, PteKind.Kernel, true, value);
 
     public static PteWrite User(int mm, ulong addr, ulong value) => new(mm, addr, PteKind.User, true, value);
+
+    /// <summary>pte_clear()/ptep_get_and_clear() of a kernel pte: the new entry is invalid.</summary>
+    public static PteWrite KernelClear(ulong addr) => new(InitMm, addr, PteKind.Kernel, false, 0);
+
+    /// <summary>pte_clear()/ptep_get_and_clear() of a user pte: the new entry is invalid.</summary>
+    public static PteWrite UserClear(int mm, ulong addr) => new(mm, addr, PteKind.User, false, 0);
 }

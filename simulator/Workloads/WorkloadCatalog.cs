@@ -9,6 +9,7 @@ public static class WorkloadCatalog
     public static IReadOnlyList<IWorkload> All { get; } =
     [
         new UnmapWorkload(),
+        new SetMemoryWorkload(),
         new MprotectWorkload(),
         new ForkWorkload(),
         new MremapWorkload(),

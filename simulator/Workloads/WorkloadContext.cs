@@ -55,6 +55,12 @@ public sealed class WorkloadContext(MachineCore machine, bool lazy, bool rangedE
 
     public void Write(in PteWrite write) => Machine.SetPte(in write);
 
+    /// <summary>
+    /// A mapping that exists before the caller runs (the ptes a zap or an mprotect finds): stored straight
+    /// into the page table, in every mode, with no effect counted.
+    /// </summary>
+    public void Populate(in PteWrite write) => Machine.PageTable.Store(write.Mm, write.Addr, write.Entry);
+
     public Pte Read(int mm, ulong addr) => Machine.GetPte(mm, addr);
 
     /// <summary>An interrupt on the current CPU whose handler runs <paramref name="handler"/>.</summary>

@@ -1,6 +1,10 @@
 namespace LazyMmuGen.Arches.Tests;
 
-/// <summary>s390 (proposal): a per-CPU cache of one page table (256 ptes), written back with multi-entry IPTEs.</summary>
+/// <summary>
+/// s390 (proposal): a per-CPU cache of one page table (256 ptes), written back with multi-entry IPTEs. As with
+/// ptep_flush_direct(), an IPTE is owed only when a valid old pte is replaced or cleared, so most tests map
+/// their pages first (<see cref="Map"/>).
+/// </summary>
 public class S390Tests
 {
     private const int TableEntries = 256;
@@ -9,13 +13,20 @@ public class S390Tests
 
     private static Machine<S390, S390.TaskState, S390.CpuState> New() => S390.CreateMachine();
 
+    /// <summary>Maps <paramref name="pages"/> pages from <paramref name="start"/> straight into the page table (no effects).</summary>
+    private static void Map(MachineCore m, int pages, ulong start = Start, int mm = 1)
+    {
+        for (var i = 0; i < pages; i++) m.PageTable.Store(mm, Pages.At(i, start), new Pte(500 + (ulong)i, PteKind.Kernel, true));
+    }
+
     private static PteRange RangeOf(int pages, int mm = 1, ulong start = Start) => new(mm, start, start + (ulong)pages * Pages.Size);
 
     [Fact]
-    public void Three_hundred_writes_are_one_ipte_of_256_at_leave_plus_44_single_entry_fall_throughs()
+    public void Three_hundred_writes_over_mapped_ptes_are_one_ipte_of_256_at_leave_plus_44_single_entry_fall_throughs()
     {
         const int pages = 300;
         var m = New();
+        Map(m, pages);
         m.EnableWithRange(RangeOf(pages));
         var perOp = new List<EffectCounts>();
         for (var i = 0; i < pages; i++)
@@ -47,19 +58,56 @@ public class S390Tests
     }
 
     [Fact]
-    public void An_invalid_pte_in_the_middle_of_a_run_splits_it_into_two_iptes()
+    public void Three_hundred_writes_into_empty_ptes_owe_no_ipte_inside_or_outside_the_cache()
+    {
+        const int pages = 300;
+        var m = New();
+        m.EnableWithRange(RangeOf(pages));
+        for (var i = 0; i < pages; i++) m.SetPte(Pages.Kernel(Pages.At(i, Start), value: 1000 + (ulong)i));
+        Assert.Equal(TableEntries, m.Pending.Count); // the 44 fall-throughs completed at once, with no IPTE
+        m.Disable();
+        Assert.Equal(0, m.Effects[Effect.Ipte]);
+        Assert.Equal(0, m.Effects[Effect.IpteEntries]);
+        Assert.Equal(0, m.Pending.Count);
+        for (var i = 0; i < pages; i++) Assert.Equal(1000 + (ulong)i, m.PageTable.Read(1, Pages.At(i, Start)).Value);
+    }
+
+    [Fact]
+    public void An_unmapped_pte_in_the_middle_of_a_run_splits_it_into_two_iptes()
     {
         var m = New();
+        Map(m, 10);
+        m.PageTable.Store(1, Pages.At(5, Start), Pte.None);
         m.EnableWithRange(RangeOf(10));
-        for (var i = 0; i < 10; i++) m.SetPte(i == 5 ? Pages.Invalid(Pages.At(i, Start)) : Pages.Kernel(Pages.At(i, Start)));
+        for (var i = 0; i < 10; i++) m.SetPte(Pages.Kernel(Pages.At(i, Start)));
         Assert.Equal(0, m.Effects[Effect.Ipte]);
         Assert.Equal(10, m.Pending.Count);
 
         var leave = Pages.Delta(m, m.Disable);
-        Assert.Equal(2, leave[Effect.Ipte]); // pages 0-4 and 6-9
+        Assert.Equal(2, leave[Effect.Ipte]); // pages 0-4 and 6-9; page 5 replaced nothing
         Assert.Equal(9, leave[Effect.IpteEntries]);
         Assert.Equal(0, m.Pending.Count);
-        Assert.False(m.PageTable.Read(1, Pages.At(5, Start)).Valid);
+        Assert.True(m.PageTable.Read(1, Pages.At(5, Start)).Valid);
+    }
+
+    [Fact]
+    public void Clearing_mapped_ptes_owes_iptes_by_the_old_value_not_the_new_one()
+    {
+        var m = New();
+        Map(m, 10);
+        m.EnableWithRange(RangeOf(10));
+        // A zap: every new value is invalid, every old one was valid. The run is not split by the new values.
+        for (var i = 0; i < 10; i++) m.SetPte(Pages.Invalid(Pages.At(i, Start)));
+        var leave = Pages.Delta(m, m.Disable);
+        Assert.Equal(1, leave[Effect.Ipte]);
+        Assert.Equal(10, leave[Effect.IpteEntries]);
+        Assert.All(Enumerable.Range(0, 10), i => Assert.False(m.PageTable.Read(1, Pages.At(i, Start)).Valid));
+
+        // Outside a section: clearing a mapped pte owes one IPTE, clearing it again owes none.
+        var mapped = Pages.At(20, Start);
+        m.PageTable.Store(1, mapped, new Pte(7, PteKind.Kernel, true));
+        Assert.Equal(1, Pages.Delta(m, () => m.SetPte(Pages.Invalid(mapped)))[Effect.Ipte]);
+        Assert.Equal(0, Pages.Delta(m, () => m.SetPte(Pages.Invalid(mapped)))[Effect.Ipte]);
     }
 
     [Fact]
@@ -67,8 +115,8 @@ public class S390Tests
     {
         var m = New();
         var addr = Pages.At(3, Start);
-        m.SetPte(Pages.Kernel(addr, value: 111)); // outside: stored at once
-        Assert.Equal(1, m.Effects[Effect.Ipte]);
+        m.SetPte(Pages.Kernel(addr, value: 111)); // outside: stored at once; it replaced nothing, so no IPTE
+        Assert.Equal(0, m.Effects[Effect.Ipte]);
         Assert.Equal(0, m.Pending.Count);
 
         m.EnableWithRange(RangeOf(16));
@@ -85,13 +133,14 @@ public class S390Tests
         Assert.Equal(222UL, m.PageTable.Read(1, addr).Value);
         Assert.Equal(222UL, m.GetPte(1, addr).Value);
         Assert.Equal(0, m.Pending.Count);
-        Assert.Equal(2, m.Effects[Effect.Ipte]);
+        Assert.Equal(1, m.Effects[Effect.Ipte]); // 222 replaced the valid 111
     }
 
     [Fact]
     public void Pause_writes_back_and_resume_keeps_the_range()
     {
         var m = New();
+        Map(m, 3);
         var range = RangeOf(16);
         m.EnableWithRange(range);
         m.SetPte(Pages.Kernel(Pages.At(0, Start), value: 7));
@@ -123,7 +172,7 @@ public class S390Tests
         Assert.Equal(0, d[Effect.Ipte]);
         Assert.Equal(1, m.Pending.Count);
         Assert.Equal(9UL, m.GetPte(1, Pages.At(2, Start)).Value);
-        Assert.Equal(Pte.None, m.PageTable.Read(1, Pages.At(2, Start)));
+        Assert.Equal(502UL, m.PageTable.Read(1, Pages.At(2, Start)).Value);
         Assert.Equal(8UL, m.GetPte(1, Pages.At(1, Start)).Value); // loaded into the cache at resume
 
         m.Callbacks.Clear();
@@ -142,6 +191,8 @@ public class S390Tests
         var m = New();
         var outer = RangeOf(16);
         var inner = RangeOf(16, start: 0x100000);
+        Map(m, 16);
+        Map(m, 16, inner.Start);
         m.EnableWithRange(outer);
         m.Callbacks.Clear();
         m.EnableWithRange(inner);
@@ -197,6 +248,7 @@ public class S390Tests
     public void Enable_without_a_range_pins_the_cpu_but_caches_nothing()
     {
         var m = New();
+        Map(m, 1);
         m.Enable();
         Assert.Equal(1, m.CpuAt(0).PreemptCount);
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, Start))));
@@ -211,6 +263,7 @@ public class S390Tests
     public void Interrupt_write_inside_a_section_falls_through_and_does_not_touch_the_cache()
     {
         var m = New();
+        Map(m, 256);
         m.EnableWithRange(RangeOf(16));
         m.SetPte(Pages.Kernel(Pages.At(0, Start)));
         m.IrqEnter();
@@ -228,6 +281,7 @@ public class S390Tests
     public void Script_enable_with_range()
     {
         var m = New();
+        Map(m, 4);
         var rows = Pages.Trace(m,
             "enable(mm=1,start=0x1000,end=0x5000);set_pte(addr=0x1000,value=5);get_pte(addr=0x1000);set_pte(addr=0x2000);disable;get_pte(addr=0x1000)");
         Assert.All(rows, r => Assert.Null(r.Error));

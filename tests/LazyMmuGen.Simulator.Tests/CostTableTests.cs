@@ -5,8 +5,8 @@ public class CostTableTests
     [Fact]
     public void Cost_is_the_sum_of_count_times_cycles_over_the_default_table()
     {
-        // arm64 unmap final: 2 dsb × 40 + 2 isb × 20 + 257 pte writes × 5.
-        Assert.Equal(2 * 40 + 2 * 20 + 257 * 5, Sim.Run("arm64", "unmap", "final").Cycles);
+        // arm64 vmalloc final: 33 dsb × 40 + 33 isb × 20 + 288 pte writes × 5.
+        Assert.Equal(33 * 40 + 33 * 20 + 288 * 5, Sim.Run("arm64", "vmalloc", "final").Cycles);
         Assert.All(EffectNames.All, e => Assert.True(CostTable.Default[e] > 0, EffectNames.Of(e)));
     }
 
@@ -23,9 +23,9 @@ public class CostTableTests
             Assert.Equal(CostTable.Default[Effect.Hypercall], costs[Effect.Hypercall]);
 
             var arm64 = LazyMmuArchRegistry.Find("arm64")!;
-            var results = SimulationRunner.Run(new SimulationRequest([arm64], [new UnmapWorkload()], [SimMode.Eager, SimMode.Final], 256, costs));
-            Assert.Equal(257 * 100 + 257 * 0.5 + 257 * 5, results[0].Cycles);
-            Assert.Equal(2 * 100 + 2 * 0.5 + 257 * 5, results[1].Cycles);
+            var results = SimulationRunner.Run(new SimulationRequest([arm64], [new VmallocWorkload()], [SimMode.Eager, SimMode.Final], 256, costs));
+            Assert.Equal(288 * 100 + 288 * 0.5 + 288 * 5, results[0].Cycles);
+            Assert.Equal(33 * 100 + 33 * 0.5 + 288 * 5, results[1].Cycles);
             Assert.Equal(results[1].Cycles / results[0].Cycles, results[1].VsEager);
         }
         finally

@@ -49,7 +49,7 @@ public class WorkloadShapeTests
     [Fact]
     public void Every_workload_is_listed_once_with_a_description()
     {
-        Assert.Equal(["unmap", "mprotect", "fork", "mremap", "vmalloc", "mixed"], WorkloadCatalog.All.Select(w => w.Name));
+        Assert.Equal(["unmap", "setmem", "mprotect", "fork", "mremap", "vmalloc", "mixed"], WorkloadCatalog.All.Select(w => w.Name));
         Assert.All(WorkloadCatalog.All, w => Assert.False(string.IsNullOrWhiteSpace(w.Description)));
     }
 

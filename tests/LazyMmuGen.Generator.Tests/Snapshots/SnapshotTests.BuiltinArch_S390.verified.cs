@@ -118,6 +118,8 @@ namespace LazyMmuGen.Arches
         {
             // ipte-cache: writes in the pinned range go to the cache; others fall through to the table.
             var cached = c.IsActive && c.Task.Pinned is not null && c.Task.Pinned.Covers(w.Mm, w.Addr);
+            // ipte-cache: an IPTE is owed only if the old pte was valid (ptep_flush_direct), so read it before the store.
+            var oldValid = !cached && c.Machine.PageTable.Read(w.Mm, w.Addr).Valid;
             var id = cached ? c.Track(in w) : c.Store(in w);
             if (cached)
             {
@@ -125,7 +127,7 @@ namespace LazyMmuGen.Arches
             }
             if (!cached)
             {
-                PteCache.Ipte(c.Machine, w.Valid ? 1 : 0);
+                PteCache.Ipte(c.Machine, oldValid ? 1 : 0);
                 c.Complete(id);
             }
         }
