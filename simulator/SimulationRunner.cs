@@ -7,9 +7,6 @@ namespace LazyMmuGen.Simulator;
 /// <summary>Runs workloads on fresh machines, one per (arch, workload, mode), and prices the effects.</summary>
 public static class SimulationRunner
 {
-    /// <summary>The mechanism whose arch takes the outermost section's pte range (enable_with_ptes()).</summary>
-    public const string RangeMechanism = "ipte-cache";
-
     public static IReadOnlyList<SimulationResult> Run(SimulationRequest request)
     {
         var results = new List<SimulationResult>();
@@ -29,7 +26,7 @@ public static class SimulationRunner
     public static SimulationResult RunOne(ArchInfo arch, IWorkload workload, SimMode mode, int size, CostTable costs, double? eagerCycles)
     {
         var machine = arch.CreateMachine(MachineOptions.Default with { Revision = mode.Revision(), Record = false });
-        var context = new WorkloadContext(machine, lazy: mode != SimMode.Eager, rangedEnable: arch.Mechanisms.Contains(RangeMechanism));
+        var context = new WorkloadContext(machine, lazy: mode != SimMode.Eager, rangedEnable: arch.TakesEnableRange);
         var notes = new List<string>();
         var registersBefore = Registers(machine);
         var completed = true;

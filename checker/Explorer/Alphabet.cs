@@ -21,7 +21,7 @@ public static class Alphabet
         "migrate(cpu=1)", "migrate(cpu=0)",
     ];
 
-    /// <summary>Arches whose descriptor takes a range on enable also get the ranged enable.</summary>
+    /// <summary>Arches that use the range of enable_with_ptes() also get the ranged enable.</summary>
     public static IReadOnlyList<string> For(ArchInfo arch) =>
-        arch.Mechanisms.Contains("ipte-cache") ? [.. Core, "enable(mm=1,start=0x1000,end=0x3000)"] : Core;
+        arch.TakesEnableRange ? [.. Core, "enable(mm=1,start=0x1000,end=0x3000)"] : Core;
 }

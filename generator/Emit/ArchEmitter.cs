@@ -47,6 +47,7 @@ public static class ArchEmitter
             }
             var source = Whitespace.Tidy(templates.Arch(data));
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
+                (bool)data["hasEnterRange"],
                 spec.Mechanisms.Select(m => m.Kind).ToEquatableArray());
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }

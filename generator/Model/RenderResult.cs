@@ -14,4 +14,5 @@ public sealed record RegistryEntry(
     string Summary,
     string DescriptorPath,
     bool DistinctPauseResume,
+    bool TakesEnableRange,
     EquatableArray<string> Mechanisms);

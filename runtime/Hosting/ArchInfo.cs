@@ -1,6 +1,10 @@
 namespace LazyMmuGen.Runtime;
 
-/// <summary>A registry entry the generator emits for every arch in a compilation.</summary>
+/// <summary>
+/// A registry entry the generator emits for every arch in a compilation. <see cref="TakesEnableRange"/>
+/// is true when a mechanism of the arch uses the range of enable_with_ptes(), so tools decide from the
+/// generated arch, not from mechanism names.
+/// </summary>
 public sealed record ArchInfo(
     string Name,
     string TypeName,
@@ -8,4 +12,5 @@ public sealed record ArchInfo(
     IReadOnlyList<string> Mechanisms,
     string DescriptorPath,
     bool HasDistinctPauseResume,
+    bool TakesEnableRange,
     Func<MachineOptions, MachineCore> CreateMachine);

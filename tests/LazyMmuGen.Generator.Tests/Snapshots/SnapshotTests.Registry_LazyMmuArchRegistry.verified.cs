@@ -19,6 +19,7 @@ namespace LazyMmuGen.Arches
                 new string[] { "deferred-barriers" },
                 "arm64.arch.yaml",
                 false,
+                false,
                 static options => new Machine<Arm64, Arm64.TaskState, Arm64.CpuState>(options)),
             new ArchInfo(
                 "arm64-kpkeys",
@@ -26,6 +27,7 @@ namespace LazyMmuGen.Arches
                 "arm64 deferred barriers plus one POR_EL1 switch per section, restoring the saved value on leave.",
                 new string[] { "deferred-barriers", "register-switch" },
                 "arm64-kpkeys.arch.yaml",
+                false,
                 false,
                 static options => new Machine<Arm64Kpkeys, Arm64Kpkeys.TaskState, Arm64Kpkeys.CpuState>(options)),
             new ArchInfo(
@@ -35,6 +37,7 @@ namespace LazyMmuGen.Arches
                 new string[] { "tlb-batch" },
                 "powerpc-hash.arch.yaml",
                 false,
+                false,
                 static options => new Machine<PowerpcHash, PowerpcHash.TaskState, PowerpcHash.CpuState>(options)),
             new ArchInfo(
                 "s390",
@@ -42,6 +45,7 @@ namespace LazyMmuGen.Arches
                 "Caches one page table per CPU for the enabled range and writes it back with multi-entry IPTEs.",
                 new string[] { "ipte-cache" },
                 "s390.arch.yaml",
+                true,
                 true,
                 static options => new Machine<S390, S390.TaskState, S390.CpuState>(options)),
             new ArchInfo(
@@ -51,6 +55,7 @@ namespace LazyMmuGen.Arches
                 new string[] { "tlb-batch" },
                 "sparc64.arch.yaml",
                 false,
+                false,
                 static options => new Machine<Sparc64, Sparc64.TaskState, Sparc64.CpuState>(options)),
             new ArchInfo(
                 "x86-native",
@@ -58,6 +63,7 @@ namespace LazyMmuGen.Arches
                 "Does not opt in; every pte update takes effect immediately.",
                 new string[] {  },
                 "x86-native.arch.yaml",
+                false,
                 false,
                 static options => new Machine<X86Native, X86Native.TaskState, X86Native.CpuState>(options)),
             new ArchInfo(
@@ -67,6 +73,7 @@ namespace LazyMmuGen.Arches
                 new string[] { "hypercall-batch" },
                 "x86-xen.arch.yaml",
                 false,
+                false,
                 static options => new Machine<X86Xen, X86Xen.TaskState, X86Xen.CpuState>(options)),
             new ArchInfo(
                 "x86-xen-2025",
@@ -74,6 +81,7 @@ namespace LazyMmuGen.Arches
                 "x86 Xen PV before the 2026 fix, with strict enter/leave (kept to show the checker finds the race).",
                 new string[] { "hypercall-batch" },
                 "x86-xen-2025.arch.yaml",
+                false,
                 false,
                 static options => new Machine<X86Xen2025, X86Xen2025.TaskState, X86Xen2025.CpuState>(options)),
         };
