@@ -16,11 +16,21 @@ public enum SimMode
 
     /// <summary>Seed v3: {count, enabled}; resume re-enters without the range of the outermost enable.</summary>
     V3,
+
+    /// <summary>
+    /// Seed v2, "[PATCH v2 2/7] mm: introduce local state for lazy_mmu sections": enter() returns a state the
+    /// caller passes to leave(); pause/resume do not nest. Not part of 'all': name it (--mode v2).
+    /// </summary>
+    V2,
 }
 
 public static class SimModes
 {
+    /// <summary>What 'all' runs: the published summary tables and charts (docs/simulate.md) cover these.</summary>
     public static IReadOnlyList<SimMode> All { get; } = [SimMode.Eager, SimMode.Legacy, SimMode.Final, SimMode.V3];
+
+    /// <summary>Every mode --mode accepts by name: <see cref="All"/> plus v2.</summary>
+    public static IReadOnlyList<SimMode> Known { get; } = [.. All, SimMode.V2];
 
     public static string Name(this SimMode mode) => mode.ToString().ToLowerInvariant();
 
@@ -29,6 +39,7 @@ public static class SimModes
     {
         SimMode.Legacy => GenericRevision.Legacy,
         SimMode.V3 => GenericRevision.V3,
+        SimMode.V2 => GenericRevision.V2,
         _ => GenericRevision.Final,
     };
 
@@ -40,7 +51,7 @@ public static class SimModes
         var modes = new List<SimMode>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var mode = All.Where(m => m.Name() == part).Select(m => (SimMode?)m).FirstOrDefault();
+            var mode = Known.Where(m => m.Name() == part).Select(m => (SimMode?)m).FirstOrDefault();
             if (mode is null)
             {
                 error = $"unknown mode '{part}'. Modes: {string.Join(", ", All.Select(m => m.Name()))}, or 'all'.";

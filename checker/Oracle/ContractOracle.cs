@@ -3,40 +3,79 @@ using LazyMmuGen.Runtime;
 namespace LazyMmuGen.Checker.Oracle;
 
 /// <summary>
-/// A reference model of the generic layer, written from SEMANTICS.md and NOT calling the runtime's
+/// A reference model of the generic layer, written from docs/contract.md and NOT calling the runtime's
 /// LazyMmu classes: per-task counters as plain ints with explicit u8 wrap, per revision. It answers
-/// "which callbacks, which counters, which first-time warnings" for every API call.
+/// "which callbacks, which counters, which first-time warnings" for every API call. V2 (seed "[PATCH v2
+/// 2/7] mm: introduce local state for lazy_mmu sections") has no counters: per task it keeps the stack of
+/// states the callers' enter() calls returned and the arch's "mode on" flag, and reports them in the
+/// runtime's encoding only through <see cref="Counters"/> and <see cref="V2NestedMask"/>.
 /// </summary>
-public sealed class ContractOracle(GenericRevision revision, bool distinctPauseResume)
+public sealed class ContractOracle(GenericRevision revision, bool distinctPauseResume, bool hasLazyMmuMode = true)
 {
     private readonly Dictionary<int, (int Enable, int Pause)> tasks = new();
     private readonly HashSet<string> fired = [];
 
-    public (int Enable, int Pause) Counters(int task) => tasks.GetValueOrDefault(task);
+    /// <summary>V2 per task: the returned states bottom to top ('D' = LAZY_MMU_DEFAULT, 'N' = LAZY_MMU_NESTED) and the mode flag.</summary>
+    private readonly Dictionary<int, (string States, bool On)> v2 = new();
+
+    /// <summary>
+    /// The counters the machine's LazyMmuState must hold. V2: (depth, 1 when the mode is off although
+    /// sections are open, else 0).
+    /// </summary>
+    public (int Enable, int Pause) Counters(int task)
+    {
+        if (revision != GenericRevision.V2) return tasks.GetValueOrDefault(task);
+        var (states, on) = V2State(task);
+        return (states.Length, states.Length > 0 && !on ? 1 : 0);
+    }
+
+    /// <summary>What LazyMmuState.V2Nested must hold: bit i set when state i is NESTED, for the first 64 states; 0 outside v2.</summary>
+    public ulong V2NestedMask(int task)
+    {
+        if (revision != GenericRevision.V2) return 0;
+        var states = V2State(task).States;
+        ulong mask = 0;
+        for (var i = 0; i < Math.Min(states.Length, V2TrackedDepth); i++)
+        {
+            if (states[i] == 'N') mask |= 1UL << i;
+        }
+        return mask;
+    }
 
     public ContractOracle Clone()
     {
-        var copy = new ContractOracle(revision, distinctPauseResume);
+        var copy = new ContractOracle(revision, distinctPauseResume, hasLazyMmuMode);
         foreach (var (task, counters) in tasks) copy.tasks[task] = counters;
+        foreach (var (task, state) in v2) copy.v2[task] = state;
         copy.fired.UnionWith(fired);
         return copy;
     }
 
     public bool IsActive(int task, bool inInterrupt)
     {
+        if (revision == GenericRevision.V2) return !inInterrupt && V2State(task).On;
         var (enable, pause) = Counters(task);
         return !inInterrupt && enable > 0 && pause == 0;
     }
 
     public string Fingerprint() =>
-        string.Join(";", tasks.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.Enable},{t.Value.Pause}")) + "|" + string.Join(",", fired.Order());
+        string.Join(";", tasks.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.Enable},{t.Value.Pause}"))
+        + "|" + string.Join(";", v2.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.States},{(t.Value.On ? 1 : 0)}"))
+        + "|" + string.Join(",", fired.Order());
 
     /// <summary>Applies one API call and returns what the arch must see plus the warnings that fire for the first time.</summary>
     public (List<OracleCallback> Callbacks, List<string> NewWarnings) Apply(string op, int task, bool inInterrupt)
     {
         var calls = new List<OracleCallback>();
         var warnings = new List<string>();
-        if (inInterrupt) return (calls, warnings);
+        // In interrupt context every helper returns at once; without CONFIG_ARCH_HAS_LAZY_MMU_MODE every
+        // helper is an empty stub (include/linux/pgtable.h).
+        if (inInterrupt || !hasLazyMmuMode) return (calls, warnings);
+        if (revision == GenericRevision.V2)
+        {
+            v2[task] = V2(op, V2State(task), calls, warnings);
+            return (calls, warnings);
+        }
         var (e, p) = Counters(task);
         switch (revision)
         {
@@ -107,6 +146,66 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
                 calls.Add(OracleCallback.Enter);
                 break;
         }
+    }
+
+    /// <summary>States a LazyMmuState.V2Nested can hold; a deeper state counts as NESTED (the runtime's documented limit).</summary>
+    private const int V2TrackedDepth = 64;
+
+    /// <summary>The v2 depth is a u8 in the runtime: an enable at 255 open sections warns and is ignored.</summary>
+    private const int V2MaxDepth = 255;
+
+    private (string States, bool On) V2State(int task) => v2.GetValueOrDefault(task, ("", false));
+
+    /// <summary>
+    /// v2: enter() returns NESTED when the mode is on (no arch work), else DEFAULT and enters;
+    /// leave(state) always flushes and leaves the mode only for DEFAULT; pause = leave(DEFAULT) when the
+    /// mode is on; resume = enter() when the mode is off inside a section. A DEFAULT leave with the mode
+    /// already off makes no call (the model's choice: C would leave a second time, and a strict Xen leave_lazy() BUGs).
+    /// </summary>
+    private (string, bool) V2(string op, (string States, bool On) state, List<OracleCallback> calls, List<string> warnings)
+    {
+        var (states, on) = state;
+        switch (op)
+        {
+            case "enable":
+                if (states.Length == V2MaxDepth)
+                {
+                    Warn("enable-overflow", warnings);
+                    break;
+                }
+                // What the caller's local holds; beyond 64 states the runtime can only record NESTED.
+                states += on || states.Length >= V2TrackedDepth ? 'N' : 'D';
+                if (!on)
+                {
+                    on = true;
+                    calls.Add(OracleCallback.Enter);
+                }
+                break;
+            case "disable":
+                if (states.Length == 0)
+                {
+                    Warn("disable-underflow", warnings);
+                    break;
+                }
+                var top = states[^1];
+                states = states[..^1];
+                if (top == 'N') calls.Add(OracleCallback.Flush);
+                else if (on)
+                {
+                    on = false;
+                    calls.Add(OracleCallback.Leave);
+                }
+                break;
+            case "pause" when on:
+                on = false;
+                calls.Add(distinctPauseResume ? OracleCallback.Pause : OracleCallback.Leave);
+                break;
+            case "resume" when !on && states.Length > 0:
+                on = true;
+                calls.Add(distinctPauseResume ? OracleCallback.Resume : OracleCallback.Enter);
+                break;
+        }
+        return (states, on);
     }
 
     private static void Legacy(string op, ref int flag, ref int paused, List<OracleCallback> calls)

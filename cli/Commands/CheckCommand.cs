@@ -14,11 +14,10 @@ public static class CheckCommand
     {
         var arch = new Option<string>("--arch") { Description = "Arch name, or 'all'.", DefaultValueFactory = _ => "all" };
         var depth = new Option<int>("--depth") { Description = "Longest op sequence to explore.", DefaultValueFactory = _ => 6 };
-        var revision = new Option<string>("--revision") { Description = "Generic layer revision: final, v3 or legacy.", DefaultValueFactory = _ => "final" };
-        revision.AcceptOnlyFromAmong("final", "v3", "legacy");
+        var revision = RevisionOption();
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var diff = new Option<string?>("--diff") { Description = "Compare two revisions, e.g. final,v3: shortest sequences whose behaviour differs." };
+        var diff = new Option<string?>("--diff") { Description = "Compare two revisions (final, v3, v2, legacy), e.g. final,v3: shortest sequences whose behaviour differs." };
         var command = new Command("check", "Model-check arches: every op sequence up to --depth against the contract.")
         {
             arch, depth, revision, format, diff,
@@ -38,12 +37,34 @@ public static class CheckCommand
         return command;
     }
 
+    /// <summary>The CLI's names of the generic layer revisions, in the order help text lists them.</summary>
+    public static readonly string[] RevisionNames = ["final", "v3", "v2", "legacy"];
+
+    /// <summary>--revision as check and trace take it.</summary>
+    public static Option<string> RevisionOption()
+    {
+        var revision = new Option<string>("--revision")
+        {
+            Description = "Generic layer revision: final, v3, v2 (seed v2 state-passing) or legacy.",
+            DefaultValueFactory = _ => "final",
+        };
+        revision.AcceptOnlyFromAmong(RevisionNames);
+        return revision;
+    }
+
     public static GenericRevision ParseRevision(string text) => text switch
     {
         "v3" => GenericRevision.V3,
+        "v2" => GenericRevision.V2,
         "legacy" => GenericRevision.Legacy,
         _ => GenericRevision.Final,
     };
+
+    public static string RevisionName(GenericRevision revision) => revision.ToString().ToLowerInvariant();
+
+    /// <summary>Violation.Reproduce names no revision; trace runs final unless told otherwise.</summary>
+    private static string Reproduce(Violation v, GenericRevision revision) =>
+        revision == GenericRevision.Final ? v.Reproduce : $"{v.Reproduce} --revision {RevisionName(revision)}";
 
     private static int Run(IReadOnlyList<ArchInfo> arches, int depth, GenericRevision revision, string format)
     {
@@ -73,7 +94,7 @@ public static class CheckCommand
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         if (format == "json")
         {
-            foreach (var r in results) Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(r)));
+            foreach (var r in results) Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(r, revision)));
         }
         else
         {
@@ -85,13 +106,13 @@ public static class CheckCommand
             }
             Console.Out.Write(table.ToString());
             foreach (var v in results.Select(r => r.Violation).OfType<Violation>())
-                Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {v.Reproduce}");
+                Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {Reproduce(v, revision)}");
             Console.Out.WriteLine($"\nexplored {results.Sum(r => r.States)} states in {seconds:F1} s");
         }
         return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    private static object ToJson(CheckResult r) => new
+    private static object ToJson(CheckResult r, GenericRevision revision) => new
     {
         arch = r.Arch,
         passed = r.Passed,
@@ -101,6 +122,6 @@ public static class CheckCommand
         property = r.Violation?.Property,
         detail = r.Violation?.Detail,
         counterexample = r.Violation?.Script,
-        reproduce = r.Violation?.Reproduce,
+        reproduce = r.Violation is { } v ? Reproduce(v, revision) : null,
     };
 }

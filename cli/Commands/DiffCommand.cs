@@ -12,9 +12,9 @@ public static class DiffCommand
     public static int Run(IReadOnlyList<ArchInfo> arches, string pair, int depth, string format)
     {
         var names = pair.Split(',');
-        if (names.Length != 2 || names.Any(n => n is not ("final" or "v3" or "legacy")))
+        if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)))
         {
-            Console.Error.WriteLine($"error: --diff expects two of final, v3, legacy separated by a comma, e.g. final,v3 (got '{pair}')");
+            Console.Error.WriteLine($"error: --diff expects two of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}')");
             return ExitCodes.Usage;
         }
         var left = CheckCommand.ParseRevision(names[0]);

@@ -18,7 +18,7 @@ public static class SimulateCommand
             DefaultValueFactory = _ => "all",
         };
         var size = new Option<int>("--size") { Description = "Ptes per workload.", DefaultValueFactory = _ => WorkloadCatalog.DefaultSize };
-        var mode = new Option<string>("--mode") { Description = "Comma-separated modes: eager, legacy, final, v3; or 'all'.", DefaultValueFactory = _ => "all" };
+        var mode = new Option<string>("--mode") { Description = "Comma-separated modes: eager, legacy, final, v3, v2; or 'all' (eager, legacy, final, v3).", DefaultValueFactory = _ => "all" };
         var costs = new Option<FileInfo?>("--costs") { Description = "JSON object of effect name → cycles overriding the defaults, e.g. {\"dsb\": 40}." };
         var format = new Option<string>("--format") { Description = "table, json (one object per line), csv or svg.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ResultWriter.Formats]);

@@ -15,11 +15,11 @@ public static class SummaryCommand
         {
             var machine = arch.CreateMachine(MachineOptions.Default);
             var rows = new TraceRunner(machine).Run(OpScript.Parse(SeedSummary.Script)).ToList();
-            var problem = SeedSummary.Check(rows, arch.HasDistinctPauseResume);
+            var problem = SeedSummary.Check(rows, arch);
             var mechanisms = arch.Mechanisms.Count == 0 ? "no mechanisms" : string.Join(", ", arch.Mechanisms);
             output.WriteLine($"== {arch.Name} ({mechanisms}) ==");
             output.Write(TraceTable.Render(rows));
-            output.WriteLine(problem is null ? "matches the summary trace of SEMANTICS.md §2" : "MISMATCH: " + problem);
+            output.WriteLine(problem is null ? "matches the summary trace of docs/contract.md §4" : "MISMATCH: " + problem);
             output.WriteLine();
             if (problem is not null) failures++;
         }

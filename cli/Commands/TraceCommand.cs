@@ -18,15 +18,17 @@ public static class TraceCommand
         var format = new Option<string>("--format") { Description = "table or json (one object per op per line).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var strict = new Option<bool>("--strict") { Description = "Refuse misuse calls instead of warn-once + wrap." };
+        var revision = CheckCommand.RevisionOption();
         var command = new Command("trace", "Run an op script on a fresh machine (2 CPUs, task 1 on CPU 0) and show each step.")
         {
-            arch, ops, format, strict,
+            arch, ops, format, strict, revision,
         };
-        command.SetAction(parse => Run(parse.GetValue(arch)!, parse.GetValue(ops)!, parse.GetValue(format)!, parse.GetValue(strict)));
+        command.SetAction(parse => Run(parse.GetValue(arch)!, parse.GetValue(ops)!, parse.GetValue(format)!, parse.GetValue(strict),
+            CheckCommand.ParseRevision(parse.GetValue(revision)!)));
         return command;
     }
 
-    private static int Run(string archName, string script, string format, bool strict)
+    private static int Run(string archName, string script, string format, bool strict, GenericRevision revision)
     {
         IReadOnlyList<ScriptOp> ops;
         try
@@ -42,7 +44,7 @@ public static class TraceCommand
         }
         var arches = ArchSelection.Resolve(archName, Console.Error);
         if (arches is null) return ExitCodes.Usage;
-        var options = MachineOptions.Default with { Policy = strict ? MisusePolicy.Strict : MisusePolicy.WarnOnce };
+        var options = MachineOptions.Default with { Policy = strict ? MisusePolicy.Strict : MisusePolicy.WarnOnce, Revision = revision };
         foreach (var info in arches)
         {
             var rows = new TraceRunner(info.CreateMachine(options)).Run(ops);

@@ -14,6 +14,7 @@ public static class ArchMatrix
 {
     private const string Does = "✓";
     private const string Empty = "–";
+    private const string Stub = "stub";
     private static readonly string[] Callbacks = ["Enter", "Leave", "Flush", "Pause", "Resume"];
 
     public static string Markdown(IReadOnlyList<ArchInfo> arches)
@@ -34,11 +35,12 @@ public static class ArchMatrix
             cells.AddRange(mechanisms.Select(m => arch.Mechanisms.Contains(m) ? Does : ""));
             foreach (var callback in Callbacks)
             {
-                if (!arch.HasDistinctPauseResume && callback is "Pause") cells.Add("→ leave");
+                if (!arch.HasLazyMmuMode) cells.Add(Stub);
+                else if (!arch.HasDistinctPauseResume && callback is "Pause") cells.Add("→ leave");
                 else if (!arch.HasDistinctPauseResume && callback is "Resume") cells.Add("→ enter");
                 else cells.Add(DoesWork(type, callback) ? Does : Empty);
             }
-            cells.Add(arch.HasDistinctPauseResume ? "distinct" : "leave/enter");
+            cells.Add(!arch.HasLazyMmuMode ? "stubs" : arch.HasDistinctPauseResume ? "distinct" : "leave/enter");
             cells.Add(Fields(task));
             cells.Add(Fields(cpu));
             Row(b, cells);
@@ -47,6 +49,7 @@ public static class ArchMatrix
         b.Append(Does).Append(": the arch's callback does work. ").Append(Empty).Append(": the callback is empty. ")
             .Append("→ leave / → enter: with leave/enter pause/resume, the generic layer calls the arch's leave for the outermost ")
             .Append("pause() and its enter for the matching resume(); with distinct, the arch has its own pause and resume callbacks. ")
+            .Append(Stub).Append(": the arch does not opt in (no mechanisms), so the generic helpers are the kernel's empty stubs and never call it. ")
             .Append("State: the fields of the generated `TaskState` (per task, owned by the generic layer) and `CpuState` (per CPU) structs.\n");
         return b.ToString();
     }

@@ -55,8 +55,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooComplex = Error("LMG0015", "Descriptor too large or too deep",
         "The descriptor {0}. Descriptors are small: keep nesting to at most {1} levels, at most 200000 values and at most {2} characters.");
 
-    public static readonly DiagnosticDescriptor PauseResumeConflict = Error("LMG0016", "pause-resume setting conflicts with a mechanism",
-        "Mechanism '{0}' needs distinct pause/resume callbacks (its resume must re-enter with saved state). Remove 'pause-resume: leave-enter' or set it to 'distinct'.");
+    public static readonly DiagnosticDescriptor PauseResumeConflict = Error("LMG0016", "pause-resume setting conflicts with the mechanisms",
+        "'pause-resume: distinct' needs a mechanism: an arch with no mechanisms does not opt in to lazy MMU mode, so it has no pause or resume callback. Add a mechanism or remove 'pause-resume'.");
 
     public static readonly DiagnosticDescriptor UndeclaredLevel = Error("LMG0017", "Register level not declared",
         "Level '{0}' is not declared in 'levels' of '{1}'. Declared levels: {2}.");

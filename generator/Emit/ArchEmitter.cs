@@ -28,6 +28,8 @@ public static class ArchEmitter
                 ["descriptorDoc"] = CSharpText.Doc(spec.DescriptorPath),
                 ["mechanismsDoc"] = spec.Mechanisms.Count == 0 ? "none (does not opt in)" : string.Join(", ", spec.Mechanisms.Select(m => m.Kind)),
                 ["distinct"] = spec.DistinctPauseResume ? "true" : "false",
+                // An arch opts in (CONFIG_ARCH_HAS_LAZY_MMU_MODE) by naming at least one mechanism.
+                ["optsIn"] = spec.Mechanisms.Count > 0 ? "true" : "false",
                 ["version"] = GeneratorVersion,
             };
             // Fragment data is the same for every hook: build it once per mechanism, not once per hook.
@@ -47,7 +49,7 @@ public static class ArchEmitter
             }
             var source = Whitespace.Tidy(templates.Arch(data));
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
-                (bool)data["hasEnterRange"],
+                spec.Mechanisms.Count > 0, (bool)data["hasEnterRange"],
                 spec.Mechanisms.Select(m => m.Kind).ToEquatableArray());
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }

@@ -25,6 +25,7 @@ public static class RegistryEmitter
                 ["pathLiteral"] = CSharpText.Literal(e.DescriptorPath),
                 ["mechanismLiterals"] = string.Join(", ", e.Mechanisms.Select(CSharpText.Literal)),
                 ["distinct"] = e.DistinctPauseResume ? "true" : "false",
+                ["optsIn"] = e.HasLazyMmuMode ? "true" : "false",
                 ["range"] = e.TakesEnableRange ? "true" : "false",
             }).ToList();
             var data = new Dictionary<string, object>

@@ -27,6 +27,15 @@ public static class MechanismCatalog
                 "Properties whose change flushes a non-empty batch before appending.", "mm")
                 { Choices = new[] { "mm", "page-size", "segment-size", "huge-page-shift" } },
             new ParameterDefinition("preempt", ParameterKind.Boolean, "Disable preemption from enter to leave.", "true"),
+            new ParameterDefinition("only-valid-old", ParameterKind.Boolean,
+                "Only a pte whose old value was valid owes an invalidation; writing over an empty pte queues nothing, inside or outside the mode "
+                + "(powerpc hash__pte_update(): hpte_need_flush() only if old & H_PAGE_HASHPTE; sparc64 maybe_tlb_batch_add(): pte_accessible(mm, orig)).", "false"),
+            new ParameterDefinition("batch-kernel-ptes", ParameterKind.Boolean,
+                "Kernel (init_mm) ptes are batched like user ones; false leaves them to the caller's flush_tlb_kernel_range() "
+                + "(sparc64 maybe_tlb_batch_add(): mm != &init_mm).", "true"),
+            new ParameterDefinition("mm-check-outside-mode", ParameterKind.Boolean,
+                "A write to another mm flushes a non-empty batch before the active check, so an interrupt can flush a task's batch early "
+                + "(sparc64 tlb_batch_add_one(): nr != 0 && mm != tb->mm).", "false"),
         },
         _ => new[] { "pte-completion", "section-preemption" },
         new Dictionary<string, int>
@@ -37,7 +46,7 @@ public static class MechanismCatalog
 
     public static readonly MechanismDefinition HypercallBatch = new(
         "hypercall-batch",
-        "Per-CPU multicall buffer of mmu_update requests, issued as one multicall when full and at flush/leave.",
+        "Per-CPU multicall buffer of mmu_update requests, issued when full and at flush/leave: one entry as a direct hypercall, two or more as a multicall.",
         new[]
         {
             new ParameterDefinition("entries", ParameterKind.Integer, "Multicall entries per CPU (Xen: 32).") { Min = 1, Max = 255 },
@@ -63,8 +72,7 @@ public static class MechanismCatalog
         {
             ["enter"] = HookPhase.Pin, ["enter-range"] = HookPhase.Pin, ["resume"] = HookPhase.Pin,
             ["leave"] = HookPhase.Release, ["pause"] = HookPhase.Release,
-        },
-        requiresDistinctPauseResume: true);
+        });
 
     public static readonly MechanismDefinition RegisterSwitch = new(
         "register-switch",
@@ -79,9 +87,19 @@ public static class MechanismCatalog
         spec => new[] { "register:" + spec.Get("register") },
         new Dictionary<string, int> { ["leave"] = HookPhase.Restore, ["pause"] = HookPhase.Restore });
 
+    /// <summary>
+    /// x86 with PARAVIRT_XXL on bare metal: the arch opts in, so the generic layer runs, but its pv lazy_mode
+    /// ops are paravirt_nop (arch/x86/kernel/paravirt.c, native pv_ops). No fragments, no resources.
+    /// </summary>
+    public static readonly MechanismDefinition ParavirtNop = new(
+        "paravirt-nop",
+        "Opts in with no-op callbacks: the generic layer runs, enter/leave/flush do nothing (x86 PARAVIRT_XXL on bare metal).",
+        new ParameterDefinition[0],
+        _ => new string[0]);
+
     public static IReadOnlyList<MechanismDefinition> All { get; } = new[]
     {
-        DeferredBarriers, TlbBatch, HypercallBatch, IpteCache, RegisterSwitch,
+        DeferredBarriers, ParavirtNop, TlbBatch, HypercallBatch, IpteCache, RegisterSwitch,
     };
 
     public static MechanismDefinition? Find(string name) => All.FirstOrDefault(m => m.Name == name);

@@ -14,5 +14,6 @@ public sealed record RegistryEntry(
     string Summary,
     string DescriptorPath,
     bool DistinctPauseResume,
+    bool HasLazyMmuMode,
     bool TakesEnableRange,
     EquatableArray<string> Mechanisms);

@@ -122,17 +122,18 @@ public static class DescriptorParser
 
     private static bool ReadPauseResume(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<MechanismSpec> mechanisms, List<DiagnosticInfo> diagnostics)
     {
-        var needsDistinct = mechanisms.FirstOrDefault(x => MechanismCatalog.Find(x.Kind)!.RequiresDistinctPauseResume);
-        if (!fields.TryGetValue("pause-resume", out var entry)) return needsDistinct is not null;
+        if (!fields.TryGetValue("pause-resume", out var entry)) return false;
         if (entry.Value is not YScalar { Value: PauseResumeDistinct or PauseResumeLeaveEnter } scalar)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location,
                 $"'{PauseResumeLeaveEnter}' or '{PauseResumeDistinct}'", entry.Value.Describe(), ""));
             return false;
         }
-        if (scalar.Value == PauseResumeLeaveEnter && needsDistinct is not null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PauseResumeConflict, scalar.Location, needsDistinct.Kind));
-        return scalar.Value == PauseResumeDistinct || needsDistinct is not null;
+        // An arch without mechanisms does not opt in: it gets the kernel's empty stubs and has no callbacks at all.
+        var noMechanisms = !fields.TryGetValue("mechanisms", out var list) || list.Value is YSequence { Items.Count: 0 };
+        if (scalar.Value == PauseResumeDistinct && noMechanisms)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PauseResumeConflict, scalar.Location));
+        return scalar.Value == PauseResumeDistinct;
     }
 
     /// <summary>Diagnostic messages must not carry control characters either.</summary>

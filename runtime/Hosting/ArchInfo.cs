@@ -3,7 +3,8 @@ namespace LazyMmuGen.Runtime;
 /// <summary>
 /// A registry entry the generator emits for every arch in a compilation. <see cref="TakesEnableRange"/>
 /// is true when a mechanism of the arch uses the range of enable_with_ptes(), so tools decide from the
-/// generated arch, not from mechanism names.
+/// generated arch, not from mechanism names. <see cref="HasLazyMmuMode"/> is false for an arch with no
+/// mechanisms: it does not opt in and gets the kernel's empty stubs.
 /// </summary>
 public sealed record ArchInfo(
     string Name,
@@ -12,5 +13,6 @@ public sealed record ArchInfo(
     IReadOnlyList<string> Mechanisms,
     string DescriptorPath,
     bool HasDistinctPauseResume,
+    bool HasLazyMmuMode,
     bool TakesEnableRange,
     Func<MachineOptions, MachineCore> CreateMachine);

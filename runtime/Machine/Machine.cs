@@ -31,6 +31,7 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
 
     public override string ArchName => TArch.Name;
     public override bool HasDistinctPauseResume => TArch.HasDistinctPauseResume;
+    public override bool HasLazyMmuMode => TArch.HasLazyMmuMode;
 
     public ref TTask TaskState(int task) => ref taskStates[task];
     public ref TCpu CpuState(int cpu) => ref cpuStates[cpu];
@@ -46,30 +47,39 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
 
     public override void Disable()
     {
+        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
+        if (!TArch.HasLazyMmuMode) return;
         switch (Options.Revision)
         {
             case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Disable(this); break;
             case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Disable(this); break;
+            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Disable(this); break;
             default: LazyMmu<TArch, TTask, TCpu>.Disable(this); break;
         }
     }
 
     public override void Pause()
     {
+        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
+        if (!TArch.HasLazyMmuMode) return;
         switch (Options.Revision)
         {
             case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Pause(this); break;
             case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Pause(this); break;
+            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Pause(this); break;
             default: LazyMmu<TArch, TTask, TCpu>.Pause(this); break;
         }
     }
 
     public override void Resume()
     {
+        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
+        if (!TArch.HasLazyMmuMode) return;
         switch (Options.Revision)
         {
             case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Resume(this); break;
             case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Resume(this); break;
+            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Resume(this); break;
             default: LazyMmu<TArch, TTask, TCpu>.Resume(this); break;
         }
     }
@@ -79,10 +89,13 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
 
     private void Enable(in PteRange range, bool withRange)
     {
+        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE, lazy_mmu_mode_enable() is an empty stub (include/linux/pgtable.h).
+        if (!TArch.HasLazyMmuMode) return;
         switch (Options.Revision)
         {
             case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
             case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
+            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
             default:
                 if (withRange) LazyMmu<TArch, TTask, TCpu>.EnableWithRange(this, in range);
                 else LazyMmu<TArch, TTask, TCpu>.Enable(this);

@@ -67,6 +67,9 @@ public abstract class MachineCore
     public abstract string ArchName { get; }
     public abstract bool HasDistinctPauseResume { get; }
 
+    /// <summary>False when the arch does not opt in: the lazy MMU helpers are the kernel's empty stubs.</summary>
+    public abstract bool HasLazyMmuMode { get; }
+
     public IReadOnlyList<Cpu> Cpus => cpus;
     public int CurrentCpuId { get; private set; }
     public Cpu CurrentCpu => cpus[CurrentCpuId];
@@ -123,9 +126,11 @@ public abstract class MachineCore
             builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(taskCpu[t]);
             foreach (var (name, value) in registers[t].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
         }
-        // Page-table contents and pending addresses are left out on purpose: no arch decides anything
-        // from a stored value or an address outside its own primitives (whose fingerprints cover what
-        // they hold), and no checked property reads them, so including them only multiplies states.
+        // Which ptes are valid decides behaviour (an invalidation is owed only for a valid old pte: powerpc
+        // hash__pte_update(), sparc64 maybe_tlb_batch_add(), s390 ptep_flush_direct()), so it is state.
+        // Stored values and pending addresses are left out: nothing decides anything from them outside
+        // the primitives (whose fingerprints cover what they hold), so including them only multiplies states.
+        builder.Append("|valid:").Append(PageTable.ValidFingerprint());
         builder.Append("|pending:").Append(string.Join(";", Pending.All.Select(p => $"{p.Task}/{p.Mm}/{p.InInterrupt}").OrderBy(x => x, StringComparer.Ordinal)));
         builder.Append("|warn:").Append(string.Join("", Enum.GetValues<WarnSite>().Select(w => Warnings.HasFired(w) ? '1' : '0')));
         AppendArchFingerprint(builder);
@@ -225,15 +230,20 @@ public abstract class MachineCore
     /// <summary>Moves the focus (where ops run) to a CPU; used by schedulers that switch tasks back in.</summary>
     public void FocusCpu(int cpu) => CurrentCpuId = cpu;
 
+    /// <summary>
+    /// One __switch_to on <paramref name="cpu"/>. The idle task is a task too, so both hooks run even when
+    /// either side is idle: a migration is two switches (out on the old CPU, in on the new one), and on
+    /// arm64 each issues its own dsb(ish) (arch/arm64/kernel/process.c: __switch_to()).
+    /// </summary>
     private void Replace(Cpu cpu, int next)
     {
         var prev = cpu.CurrentTask;
-        if (prev != Cpu.Idle) ArchSwitchOut(cpu.Id, prev);
+        ArchSwitchOut(cpu.Id, prev);
         if (prev != Cpu.Idle) taskCpu[prev] = -1;
         cpu.CurrentTask = next;
         if (next != Cpu.Idle) taskCpu[next] = cpu.Id;
         Effects.Add(Effect.ContextSwitch);
-        if (next != Cpu.Idle) ArchSwitchIn(cpu.Id, next);
+        ArchSwitchIn(cpu.Id, next);
     }
 
     private void CheckTask(int task)

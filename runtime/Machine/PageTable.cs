@@ -16,6 +16,10 @@ public sealed class PageTable
         foreach (var (key, pte) in source.entries) entries[key] = pte;
     }
 
+    /// <summary>The (mm, address) of every valid pte, in order: what arches decide from.</summary>
+    public string ValidFingerprint() =>
+        string.Join(";", entries.Where(e => e.Value.Valid).Select(e => e.Key).OrderBy(k => k).Select(k => $"{k.Mm}/{k.Addr:x}"));
+
     public string Fingerprint() =>
         string.Join(";", entries.OrderBy(e => e.Key).Select(e => $"{e.Key.Mm}/{e.Key.Addr}={e.Value}"));
 }

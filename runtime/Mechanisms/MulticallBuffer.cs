@@ -23,7 +23,10 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
     /// <summary>Adds one mmu_update; false when it does not fit and the caller must issue the buffer first.</summary>
     public bool TryAppend(long id, int task, int mm)
     {
-        if (usedBytes + updateBytes > argBytes) return false;
+        // xen_mc_extend_args() and __xen_mc_entry() (arch/x86/xen/multicalls.c) refuse when
+        // (argidx + size) >= MC_ARGS: the argument space runs out one request early, so with
+        // MC_ARGS = 512 and a 16-byte mmu_update one buffer carries at most 31 updates.
+        if (usedBytes + updateBytes >= argBytes) return false;
         var extend = merge && Entries > 0;
         if (!extend && Entries >= maxEntries) return false;
         if (!extend) Entries++;
@@ -34,12 +37,23 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
         return true;
     }
 
-    /// <summary>xen_mc_flush(): one multicall hypercall for everything queued.</summary>
+    /// <summary>
+    /// xen_mc_flush() (arch/x86/xen/multicalls.c): two or more entries go out as one multicall; a single
+    /// entry bypasses HYPERVISOR_multicall ("Singleton multicall - bypass multicall machinery") and is
+    /// made directly by xen_single_call(), so a merged run of mmu_updates is one direct hypercall.
+    /// </summary>
     public void Issue(MachineCore machine)
     {
         if (Entries == 0) return;
-        machine.Effects.Add(Effect.Multicall);
-        machine.Effects.Add(Effect.MulticallEntries, Entries);
+        if (Entries == 1)
+        {
+            machine.Effects.Add(Effect.Hypercall);
+        }
+        else
+        {
+            machine.Effects.Add(Effect.Multicall);
+            machine.Effects.Add(Effect.MulticallEntries, Entries);
+        }
         machine.Effects.Add(Effect.MmuUpdate, ids.Count);
         foreach (var id in ids) machine.Pending.Complete(id);
         ids.Clear();

@@ -29,6 +29,12 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
                       || ((keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0 && write.PageShift != pageShift)
                       || (keys.HasFlag(TlbFlushKeys.SegmentSize) && write.SegmentShift != segmentShift));
 
+    /// <summary>
+    /// True when the batch holds another mm's entries: sparc64 tlb_batch_add_one() (arch/sparc/mm/tlb.c)
+    /// flushes on `nr != 0 &amp;&amp; mm != tb->mm` before it checks whether the mode is active.
+    /// </summary>
+    public bool HoldsOtherMm(int mm) => Count > 0 && mms[0] != mm;
+
     public void Append(long id, in PteWrite write, int task)
     {
         if (Count == 0)

@@ -1,6 +1,6 @@
 namespace LazyMmuGen.Runtime;
 
-/// <summary>Which revision of the generic layer a machine runs (SEMANTICS.md §2-3).</summary>
+/// <summary>Which revision of the generic layer a machine runs (docs/contract.md §2 and §5).</summary>
 public enum GenericRevision
 {
     /// <summary>The merged contract: enable_count/pause_count, nested pause, calls while paused ignored.</summary>
@@ -11,4 +11,12 @@ public enum GenericRevision
 
     /// <summary>arm64 before nesting support: a nested enter is tolerated but the first leave ends the mode.</summary>
     Legacy,
+
+    /// <summary>
+    /// Seed v2, "[PATCH v2 2/7] mm: introduce local state for lazy_mmu sections" (Kevin Brodsky, Sept 2025):
+    /// arch_enter() returns a lazy_mmu_state_t the caller keeps and passes to arch_leave(state);
+    /// a nested enter returns LAZY_MMU_NESTED and its leave only flushes. Pause/resume are
+    /// leave(LAZY_MMU_DEFAULT) then enter() and do not nest. See <see cref="LazyMmuV2{TArch,TTask,TCpu}"/>.
+    /// </summary>
+    V2,
 }

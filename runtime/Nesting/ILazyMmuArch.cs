@@ -13,6 +13,12 @@ public interface ILazyMmuArch<TSelf, TTask, TCpu>
 {
     static abstract string Name { get; }
 
+    /// <summary>
+    /// CONFIG_ARCH_HAS_LAZY_MMU_MODE: false for an arch that does not opt in, which gets the kernel's empty
+    /// stubs (include/linux/pgtable.h): the helpers do nothing and the mode is never active.
+    /// </summary>
+    static abstract bool HasLazyMmuMode { get; }
+
     /// <summary>True when pause()/resume() call Pause/Resume instead of Leave/Enter.</summary>
     static abstract bool HasDistinctPauseResume { get; }
 

@@ -1,7 +1,7 @@
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
-/// The generic nesting layer, final revision (SEMANTICS.md §2): two u8 counters per task, interrupt
+/// The generic nesting layer, final revision (docs/contract.md §2): two u8 counters per task, interrupt
 /// context is a no-op, warn-once then C-faithful wrap-around. Each method is a line-by-line model of
 /// the kernel's lazy_mmu_mode_*() helpers, with a preemption point between counter and callback.
 /// </summary>

@@ -1,13 +1,21 @@
 namespace LazyMmuGen.Runtime.Scripting;
 
-/// <summary>The seed's summary trace (SEMANTICS.md §2), which every arch must reproduce.</summary>
+/// <summary>The seed's summary trace (docs/contract.md §4), which every arch must reproduce.</summary>
 public static class SeedSummary
 {
     public const string Script = "enable;enable;pause;resume;disable;disable";
 
-    /// <summary>Null when the rows match the contract, otherwise the first difference.</summary>
-    public static string? Check(IReadOnlyList<TraceRow> rows, bool distinctPauseResume)
+    /// <summary>Null when the rows match the contract for this arch, otherwise the first difference.</summary>
+    public static string? Check(IReadOnlyList<TraceRow> rows, ArchInfo arch) =>
+        Check(rows, arch.HasDistinctPauseResume, arch.HasLazyMmuMode);
+
+    /// <summary>
+    /// Null when the rows match the contract, otherwise the first difference. An arch that does not opt in
+    /// runs the kernel's empty stubs: no callback, counters stay 0, never active.
+    /// </summary>
+    public static string? Check(IReadOnlyList<TraceRow> rows, bool distinctPauseResume, bool hasLazyMmuMode = true)
     {
+        if (!hasLazyMmuMode) return CheckStubs(rows);
         var pause = distinctPauseResume ? ArchCallback.Pause : ArchCallback.Leave;
         var resume = distinctPauseResume ? ArchCallback.Resume : ArchCallback.Enter;
         (ArchCallback[] Calls, byte Enable, byte Pause, bool Active)[] expected =
@@ -26,6 +34,18 @@ public static class SeedSummary
             var row = rows[i];
             if (!row.Callbacks.SequenceEqual(calls) || row.EnableCount != enable || row.PauseCount != pauseCount || row.Active != active)
                 return $"row {i + 1} ({row.Op}): expected [{string.Join(",", calls)}] enable={enable} pause={pauseCount} active={active}";
+        }
+        return null;
+    }
+
+    private static string? CheckStubs(IReadOnlyList<TraceRow> rows)
+    {
+        var ops = Script.Split(';');
+        if (rows.Count != ops.Length) return $"expected {ops.Length} rows, got {rows.Count}";
+        foreach (var row in rows)
+        {
+            if (row.Callbacks.Count > 0 || row.EnableCount != 0 || row.PauseCount != 0 || row.Active)
+                return $"row {row.Op}: an arch that does not opt in expects no callback, enable=0 pause=0 active=False";
         }
         return null;
     }

@@ -21,8 +21,8 @@ Console.WriteLine();
 
 // 1. The seed's summary trace: the generic layer's contract, which every arch must reproduce.
 var summary = Trace(arch, SeedSummary.Script);
-var problem = SeedSummary.Check(summary, arch.HasDistinctPauseResume);
-Console.WriteLine(problem is null ? "summary trace: matches the summary trace of SEMANTICS.md §2" : "summary trace: MISMATCH: " + problem);
+var problem = SeedSummary.Check(summary, arch);
+Console.WriteLine(problem is null ? "summary trace: matches the summary trace of docs/contract.md §4" : "summary trace: MISMATCH: " + problem);
 Console.WriteLine();
 
 // 2. What the descriptor buys: two writes share one batch; a write to another mm flushes first.

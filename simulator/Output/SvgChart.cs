@@ -21,6 +21,7 @@ public static class SvgChart
         SimMode.Eager => "#999999",
         SimMode.Legacy => "#E69F00",
         SimMode.Final => "#0072B2",
+        SimMode.V2 => "#CC79A7",
         _ => "#009E73",
     };
 

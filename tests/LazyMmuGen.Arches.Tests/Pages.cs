@@ -16,6 +16,20 @@ public static class Pages
 
     public static PteWrite Invalid(ulong addr, int mm = 1) => new(mm, addr, PteKind.Kernel, false, 0);
 
+    /// <summary>
+    /// Makes pages 0..count-1 (from <see cref="Size"/>) valid in each mm, straight in the page table, so that
+    /// writes over them owe an invalidation: powerpc hash__pte_update() and sparc64 maybe_tlb_batch_add()
+    /// invalidate only a pte whose old value was hashed/accessible (the model's proxy: valid).
+    /// </summary>
+    public static T Populated<T>(T m, int count = 200, params int[] mms) where T : MachineCore
+    {
+        foreach (var mm in mms.Length == 0 ? [1, 2, 3, 4, 9] : mms)
+        {
+            for (var i = 0; i < count; i++) m.PageTable.Store(mm, At(i), new Pte(1, PteKind.User, true));
+        }
+        return m;
+    }
+
     /// <summary>Runs <paramref name="op"/> and returns exactly the effects it added.</summary>
     public static EffectCounts Delta(MachineCore m, Action op)
     {

@@ -1,9 +1,37 @@
 namespace LazyMmuGen.Arches.Tests;
 
-/// <summary>powerpc book3s64 hash: per-CPU ppc64_tlb_batch of 192, keyed by mm, page size and segment size.</summary>
+/// <summary>
+/// powerpc book3s64 hash: per-CPU ppc64_tlb_batch of 192, keyed by mm, page size and segment size
+/// (arch/powerpc/include/asm/book3s/64/tlbflush-hash.h, arch/powerpc/mm/book3s64/hash_tlb.c: hpte_need_flush()).
+/// The tests write over valid ptes, because hash__pte_update() only owes an invalidation for a hashed one.
+/// </summary>
 public class PowerpcHashTests
 {
-    private static Machine<PowerpcHash, PowerpcHash.TaskState, PowerpcHash.CpuState> New() => PowerpcHash.CreateMachine();
+    private static Machine<PowerpcHash, PowerpcHash.TaskState, PowerpcHash.CpuState> New() => Pages.Populated(PowerpcHash.CreateMachine());
+
+    [Fact]
+    public void Writing_over_an_empty_pte_queues_nothing_inside_or_outside_the_mode()
+    {
+        // arch/powerpc/include/asm/book3s/64/hash.h: hash__pte_update() calls hpte_need_flush() only
+        // `if (old & H_PAGE_HASHPTE)`; a never-hashed pte (modelled: the old pte was invalid) owes nothing.
+        var m = PowerpcHash.CreateMachine();
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0))));
+        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, m.Pending.Count);
+        m.Enable();
+        d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(1))));
+        Assert.Equal(0, m.CpuState(0).Tlb.Count);
+        Assert.Equal(0, m.Pending.Count);
+        // The same pte, now valid, owes an invalidation: kernel ptes are batched too (mm = init_mm).
+        m.SetPte(Pages.Kernel(Pages.At(0)));
+        Assert.Equal(1, m.CpuState(0).Tlb.Count);
+        Assert.Equal(1, m.Pending.Count);
+        d = Pages.Delta(m, m.Disable);
+        Assert.Equal(1, d[Effect.TlbFlush]);
+        Assert.Equal(1, d[Effect.TlbFlushEntries]);
+        Assert.Equal(0, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+    }
 
     [Fact]
     public void Batch_of_193_writes_flushes_192_as_one_range_at_the_192nd_write_and_1_single_at_leave()

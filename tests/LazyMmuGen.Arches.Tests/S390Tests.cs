@@ -1,7 +1,7 @@
 namespace LazyMmuGen.Arches.Tests;
 
 /// <summary>
-/// s390 (proposal): a per-CPU cache of one page table (256 ptes), written back with multi-entry IPTEs. As with
+/// s390 (proposal, as posted; s390-saved-range adds the reviewers' distinct pause/resume): a per-CPU cache of one page table (256 ptes), written back with multi-entry IPTEs. As with
 /// ptep_flush_direct(), an IPTE is owed only when a valid old pte is replaced or cleared, so most tests map
 /// their pages first (<see cref="Map"/>).
 /// </summary>
@@ -137,9 +137,50 @@ public class S390Tests
     }
 
     [Fact]
-    public void Pause_writes_back_and_resume_keeps_the_range()
+    public void As_posted_pause_leaves_and_resume_enters_without_the_range()
     {
+        // The posted series (arch/s390/mm/lazy_mmu.c, lazy_mmu_mode_enable_with_ptes()) adds no arch
+        // pause/resume: lazy_mmu_mode_resume() calls arch_enter_lazy_mmu_mode(), so the range is gone.
         var m = New();
+        Assert.False(m.HasDistinctPauseResume);
+        Map(m, 3);
+        m.EnableWithRange(RangeOf(16));
+        m.SetPte(Pages.Kernel(Pages.At(0, Start), value: 7));
+        Assert.Equal(1, m.Pending.Count);
+
+        m.Callbacks.Clear();
+        var d = Pages.Delta(m, m.Pause);
+        Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(default, m.TaskState(1).Range);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+
+        m.Callbacks.Clear();
+        m.Resume();
+        Assert.Equal([ArchCallback.Enter], m.Callbacks.Calls);
+        Assert.Equal(default, m.TaskState(1).Range);
+        Assert.Equal(1, m.CpuAt(0).PreemptCount); // enter still pins the CPU
+
+        // After resume a write in the old range goes straight to the table, with its own IPTE.
+        d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(2, Start), value: 9)));
+        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(0, m.Pending.Count);
+        Assert.Equal(9UL, m.PageTable.Read(1, Pages.At(2, Start)).Value);
+
+        m.Callbacks.Clear();
+        d = Pages.Delta(m, m.Disable);
+        Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
+        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(0, m.CpuAt(0).PreemptCount);
+        Assert.Equal(2, m.Effects[Effect.Ipte]);
+    }
+
+    [Fact]
+    // s390-saved-range: the reviewers' distinct arch pause/resume callbacks (not the posted code).
+    public void Saved_range_variant_pause_writes_back_and_resume_re_pins_the_saved_range()
+    {
+        var m = S390SavedRange.CreateMachine();
         Map(m, 3);
         var range = RangeOf(16);
         m.EnableWithRange(range);

@@ -1,33 +1,72 @@
 namespace LazyMmuGen.Arches.Tests;
 
-/// <summary>x86 Xen PV: mmu_update requests batched into multicalls (32 entries, 512 argument bytes per CPU).</summary>
+/// <summary>
+/// x86 Xen PV: mmu_update requests batched in the per-CPU multicall buffer (MC_BATCH 32 entries, MC_ARGS
+/// 512 argument bytes; arch/x86/xen/multicalls.c). Consecutive mmu_updates merge into one entry
+/// (xen_extend_mmu_update(), arch/x86/xen/mmu_pv.c), so a run of writes flushes as direct hypercalls.
+/// </summary>
 public class X86XenTests
 {
     private static Machine<X86Xen, X86Xen.TaskState, X86Xen.CpuState> New() => X86Xen.CreateMachine();
 
     [Fact]
-    public void Forty_writes_in_one_section_are_two_multicalls_and_no_direct_hypercall()
+    public void Forty_writes_in_one_section_are_two_direct_hypercalls_of_31_and_9_updates()
     {
         var m = New();
         m.Enable();
-        for (var i = 0; i < 32; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
-        // 32 requests of 16 bytes fill the 512 argument bytes of one merged entry.
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
-        Assert.Equal(32, m.Pending.Count);
-        Assert.Equal(32, m.CpuState(0).Multicalls.Updates);
+        for (var i = 0; i < 31; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
+        // arch/x86/xen/multicalls.c: xen_mc_extend_args() refuses when (argidx + size) >= MC_ARGS, so the
+        // merged entry holds 31 requests of 16 bytes (496 of the 512 argument bytes), not 32.
+        Assert.Equal(0, m.Effects[Effect.Hypercall]);
+        Assert.Equal(31, m.Pending.Count);
+        Assert.Equal(31, m.CpuState(0).Multicalls.Updates);
+        Assert.Equal(1, m.CpuState(0).Multicalls.Entries);
 
-        m.SetPte(Pages.Kernel(Pages.At(32)));
-        Assert.Equal(1, m.Effects[Effect.Multicall]);
-        Assert.Equal(32, m.Effects[Effect.MmuUpdate]);
+        // The 32nd write: __xen_mc_entry() refuses too and flushes. One entry is a "singleton multicall":
+        // xen_mc_flush() bypasses HYPERVISOR_multicall and calls xen_single_call() directly.
+        var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(31))));
+        Assert.Equal(1, d[Effect.Hypercall]);
+        Assert.Equal(31, d[Effect.MmuUpdate]);
+        Assert.Equal(0, d[Effect.Multicall]);
         Assert.Equal(1, m.Pending.Count);
 
-        for (var i = 33; i < 40; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
-        Assert.Equal(8, m.Pending.Count);
+        for (var i = 32; i < 40; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
+        Assert.Equal(9, m.Pending.Count);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Multicall]);
-        Assert.Equal(2, m.Effects[Effect.MulticallEntries]);
+        Assert.Equal(2, m.Effects[Effect.Hypercall]);
+        Assert.Equal(0, m.Effects[Effect.Multicall]);
+        Assert.Equal(0, m.Effects[Effect.MulticallEntries]);
         Assert.Equal(40, m.Effects[Effect.MmuUpdate]);
-        Assert.Equal(0, m.Effects[Effect.Hypercall]);
+        Assert.Equal(0, m.Pending.Count);
+    }
+
+    [Fact]
+    public void A_run_of_512_writes_in_one_section_is_17_direct_hypercalls()
+    {
+        // An mprotect of one x86-64 page table (512 ptes) in one section: 16 flushes of 31 when the buffer is
+        // full, 16 left at leave; each flush is one merged entry, so a direct hypercall (xen_mc_flush()).
+        var m = New();
+        m.Enable();
+        for (var i = 0; i < 512; i++) m.SetPte(Pages.User(Pages.At(i)));
+        m.Disable();
+        Assert.Equal(17, m.Effects[Effect.Hypercall]);
+        Assert.Equal(0, m.Effects[Effect.Multicall]);
+        Assert.Equal(512, m.Effects[Effect.MmuUpdate]);
+    }
+
+    [Fact]
+    public void Two_or_more_entries_go_out_as_one_multicall()
+    {
+        // xen_mc_flush(): only mcidx > 1 issues HYPERVISOR_multicall. Unmerged mmu_updates are one entry each.
+        var m = New();
+        var buffer = new MulticallBuffer(maxEntries: 32, argBytes: 512, updateBytes: 16, merge: false);
+        for (var i = 0; i < 3; i++) Assert.True(buffer.TryAppend(m.Pending.Track(1, 0, 1, Pages.At(i), false), task: 1, mm: 1));
+        Assert.Equal(3, buffer.Entries);
+        var d = Pages.Delta(m, () => buffer.Issue(m));
+        Assert.Equal(1, d[Effect.Multicall]);
+        Assert.Equal(3, d[Effect.MulticallEntries]);
+        Assert.Equal(3, d[Effect.MmuUpdate]);
+        Assert.Equal(0, d[Effect.Hypercall]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -56,7 +95,8 @@ public class X86XenTests
         m.Callbacks.Clear();
         var d = Pages.Delta(m, () => m.Switch(2));
         Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
-        Assert.Equal(1, d[Effect.Multicall]);
+        Assert.Equal(1, d[Effect.Hypercall]); // one merged entry: a direct hypercall (xen_mc_flush singleton)
+        Assert.Equal(0, d[Effect.Multicall]);
         Assert.Equal(5, d[Effect.MmuUpdate]);
         Assert.Equal(1, d[Effect.ContextSwitch]);
         Assert.Equal(0, m.Pending.Count);
@@ -83,9 +123,9 @@ public class X86XenTests
         m.SetPte(Pages.Kernel(Pages.At(5)));
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Multicall]);
+        Assert.Equal(0, m.Effects[Effect.Multicall]);
         Assert.Equal(9, m.Effects[Effect.MmuUpdate]);
-        Assert.Equal(3, m.Effects[Effect.Hypercall]);
+        Assert.Equal(5, m.Effects[Effect.Hypercall]); // switch-out flush, task 2's three writes, the leave
         Assert.Equal(0, m.Pending.Count);
         Assert.False(m.CpuState(0).LazyMmu);
     }
@@ -133,7 +173,7 @@ public class X86XenTests
         m.Migrate(1);
         Assert.Equal([ArchCallback.Leave, ArchCallback.Enter], m.Callbacks.Calls);
         Assert.Equal(1, m.CurrentCpuId);
-        Assert.Equal(1, m.Effects[Effect.Multicall]);
+        Assert.Equal(1, m.Effects[Effect.Hypercall]);
         Assert.Equal(0, m.Pending.Count);
         Assert.False(m.CpuState(0).LazyMmu);
         Assert.True(m.CpuState(1).LazyMmu);
@@ -142,8 +182,8 @@ public class X86XenTests
         Assert.Equal(1, m.CpuState(1).Multicalls.Updates);
         Assert.Equal(0, m.CpuState(0).Multicalls.Updates);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Multicall]);
-        Assert.Equal(0, m.Effects[Effect.Hypercall]);
+        Assert.Equal(2, m.Effects[Effect.Hypercall]);
+        Assert.Equal(0, m.Effects[Effect.Multicall]);
         Assert.False(m.CpuState(1).LazyMmu);
     }
 
@@ -165,7 +205,8 @@ public class X86XenTests
         m.IrqExit();
 
         m.Disable();
-        Assert.Equal(1, m.Effects[Effect.Multicall]);
+        Assert.Equal(2, m.Effects[Effect.Hypercall]); // the interrupt's own and the section's singleton flush
+        Assert.Equal(0, m.Effects[Effect.Multicall]);
         Assert.Equal(4, m.Effects[Effect.MmuUpdate]);
         Assert.Equal(0, m.Pending.Count);
     }
@@ -206,13 +247,14 @@ public class X86XenTests
         Assert.All(rows, r => Assert.Null(r.Error));
         Assert.Equal(2, rows[2].Pending);
         Assert.Equal([ArchCallback.Leave], rows[3].Callbacks);
-        Assert.Equal(1, rows[3].Effects[Effect.Multicall]);
+        Assert.Equal(1, rows[3].Effects[Effect.Hypercall]);
         Assert.Equal(2, rows[3].Task);
         Assert.Equal(1, rows[4].Effects[Effect.Hypercall]);
         Assert.Equal([ArchCallback.Enter], rows[5].Callbacks);
         Assert.Equal(1, rows[6].Pending);
         Assert.Equal(0, rows[6].Effects[Effect.Hypercall]);
-        Assert.Equal(1, rows[7].Effects[Effect.Multicall]);
+        Assert.Equal(1, rows[7].Effects[Effect.Hypercall]);
+        Assert.Equal(0, rows[7].Effects[Effect.Multicall]);
         Assert.Equal(0, rows[7].Pending);
     }
 }

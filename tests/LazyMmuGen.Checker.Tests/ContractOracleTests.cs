@@ -3,7 +3,7 @@ using static LazyMmuGen.Checker.Oracle.OracleCallback;
 
 namespace LazyMmuGen.Checker.Tests;
 
-/// <summary>The oracle alone against the rows of the SEMANTICS.md §2 table, final revision.</summary>
+/// <summary>The oracle alone against the rows of the docs/contract.md §2 table, final revision.</summary>
 public class ContractOracleTests
 {
     private const int Task = 1;

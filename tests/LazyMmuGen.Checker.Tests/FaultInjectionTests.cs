@@ -20,6 +20,14 @@ public class FaultInjectionTests
         return new TemplateFault(mechanism, hook, string.Join("\n", kept));
     }
 
+    /// <summary>The built-in fragment with every <paramref name="code"/> (which must occur) replaced.</summary>
+    private static TemplateFault Replaced(string mechanism, string hook, string code, string replacement)
+    {
+        var text = Repo.Fragment(mechanism, hook);
+        Assert.Contains(code, text, StringComparison.Ordinal);
+        return new TemplateFault(mechanism, hook, text.Replace(code, replacement, StringComparison.Ordinal));
+    }
+
     private static CheckResult Check(string arch, int depth, params TemplateFault[] faults) => Check(arch, new CheckOptions { Depth = depth }, faults);
 
     private static CheckResult Check(string arch, CheckOptions options, params TemplateFault[] faults)
@@ -106,18 +114,30 @@ public class FaultInjectionTests
         TemplateFault[] faults = [Without("tlb-batch", "enter", "c.PreemptDisable();"), Without("tlb-batch", "leave", "c.PreemptEnable();")];
 
         // Migration mid-section strands the batch on the old CPU; the disable flushes the new CPU's (empty) one.
-        var violation = Caught(Check("powerpc-hash", Depth, faults));
+        // Its first write only makes the pte valid: hash__pte_update() owes nothing for a never-hashed pte.
+        var violation = Caught(Check("powerpc-hash", Depth + 1, faults));
         Assert.Equal("guarantee 1: writes complete after disable", violation.Property);
-        Assert.Equal("enable;set_pte(addr=0x1000);migrate(cpu=1);disable", violation.Script);
+        Assert.Equal("enable;set_pte(addr=0x1000);set_pte(addr=0x1000);migrate(cpu=1);disable", violation.Script);
 
         // Without migration, a context switch lets the next task append to the same per-CPU batch.
         IReadOnlyList<string> noMigration = ["enable", "disable", "set_pte(addr=0x1000)", "switch(task=2)", "switch(task=1)"];
-        var mixed = Caught(Check("powerpc-hash", new CheckOptions { Depth = 5, Alphabet = noMigration }, faults));
+        var mixed = Caught(Check("powerpc-hash", new CheckOptions { Depth = 6, Alphabet = noMigration }, faults));
         Assert.Equal("a batch never mixes tasks", mixed.Property);
-        Assert.Equal(5, mixed.Ops.Count);
-        Assert.Equal("enable;set_pte(addr=0x1000);switch(task=2);enable;set_pte(addr=0x1000)", mixed.Script);
+        Assert.Equal(6, mixed.Ops.Count);
+        Assert.Equal(["enable", "set_pte(addr=0x1000)", "set_pte(addr=0x1000)", "switch(task=2)", "enable", "set_pte(addr=0x1000)"], mixed.Ops);
 
         // The unmutated arch passes with that alphabet and depth too.
-        Assert.True(Check("powerpc-hash", new CheckOptions { Depth = 5, Alphabet = noMigration }).Passed);
+        Assert.True(Check("powerpc-hash", new CheckOptions { Depth = 6, Alphabet = noMigration }).Passed);
+    }
+
+    [Fact]
+    public void An_interrupt_that_extends_the_batch_is_caught()
+    {
+        // Guarantee 4 (docs/contract.md §3): is_lazy_mmu_mode_active() is false in interrupt context, so an
+        // interrupt's write must not join the task's batch. Testing the task's mode instead lets it join.
+        var fault = Replaced("tlb-batch", "pte-complete", "else if (c.IsActive)", "else if (c.Machine.IsTaskActive(c.TaskId))");
+        var violation = Caught(Check("powerpc-hash", Depth, fault));
+        Assert.Equal("guarantee 3/4: interrupt writes complete at once", violation.Property);
+        Assert.Equal("enable;set_pte(addr=0x1000);irq_enter;set_pte(addr=0x1000)", violation.Script);
     }
 }

@@ -75,6 +75,33 @@ public class RevisionDiffTests
     }
 
     [Fact]
+    public void Final_vs_v2_finds_the_nested_pause_and_the_enable_while_paused()
+    {
+        // [PATCH v2 2/7] mm: introduce local state for lazy_mmu sections: pause/resume are leave(DEFAULT) and
+        // enter(), which do not nest. The second pause does nothing in either revision, so the difference
+        // shows at the first resume: final still counts one pause open (kind nested-resume: pause_count 2),
+        // v2 re-enters.
+        var diffs = FinalVs(GenericRevision.V2);
+        var nested = Shortest(diffs, "nested-resume");
+        Assert.Equal(["enable", "pause", "pause", "resume"], nested.Ops);
+        Assert.Equal("callbacks+active", nested.Aspect);
+        Assert.Contains("callbacks=[] active=False", nested.Left);
+        Assert.Contains("callbacks=[enter] active=True", nested.Right);
+
+        // Enable while paused: final ignores it, v2 starts a fresh DEFAULT section with its own enter.
+        var enable = Shortest(diffs, "enable-while-paused");
+        Assert.Equal(["pause", "enable"], enable.Ops);
+        Assert.Equal("callbacks+active", enable.Aspect);
+        Assert.Contains("callbacks=[enter]", enable.Right);
+
+        // The summary trace itself is the same under both.
+        var final = Trace(GenericRevision.Final, SeedSummary.Script);
+        var v2 = Trace(GenericRevision.V2, SeedSummary.Script);
+        Assert.Equal(final.Select(r => (string.Join(",", r.Callbacks), r.EnableCount, r.PauseCount, r.Active)),
+            v2.Select(r => (string.Join(",", r.Callbacks), r.EnableCount, r.PauseCount, r.Active)));
+    }
+
+    [Fact]
     public void A_revision_does_not_differ_from_itself()
     {
         Assert.Empty(RevisionDiffer.Diff(Arm64, GenericRevision.Final, GenericRevision.Final, 3));

@@ -44,7 +44,7 @@ public sealed class DiagnosticTests
         ["bidi override in summary"] = ("LMG0014", "arch: bad\nsummary: \"admin\u202E txt\"\n", 2, 10),
         ["nesting deeper than 32"] = ("LMG0015", "arch: bad\nsummary: " + new string('[', 40) + new string(']', 40) + "\n", 2, 41),
         ["file over 1,000,000 characters"] = ("LMG0015", "arch: bad\nsummary: " + new string('x', 1_000_000) + "\n", 1, 1),
-        ["leave-enter with ipte-cache"] = ("LMG0016", "arch: bad\npause-resume: leave-enter\nmechanisms:\n  - kind: ipte-cache\n", 2, 15),
+        ["distinct without mechanisms"] = ("LMG0016", "arch: bad\npause-resume: distinct\nmechanisms: []\n", 2, 15),
         ["write-level not in levels"] = ("LMG0017", "arch: bad\nmechanisms:\n  - kind: register-switch\n    register: POR_EL1\n" +
             "    levels: { DEFAULT: 0, PGTABLES: 1 }\n    write-level: KERNEL\n", 6, 18),
         ["alias"] = ("LMG0018", "arch: &a bad\nsummary: *a\n", 2, 10),

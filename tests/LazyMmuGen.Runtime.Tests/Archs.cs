@@ -3,12 +3,12 @@ namespace LazyMmuGen.Runtime.Tests;
 /// <summary>Arch factories for [Theory] tests, and a one-step assertion over callbacks and counters.</summary>
 public static class Archs
 {
-    public static TheoryData<string> All => new() { Arm64.ArchName, X86Native.ArchName };
+    public static TheoryData<string> All => new() { Arm64.ArchName, X86ParavirtNative.ArchName };
 
     public static MachineCore Create(string arch, MachineOptions? options = null) => arch switch
     {
         Arm64.ArchName => Arm64.CreateMachine(options),
-        X86Native.ArchName => X86Native.CreateMachine(options),
+        X86ParavirtNative.ArchName => X86ParavirtNative.CreateMachine(options),
         _ => throw new ArgumentOutOfRangeException(nameof(arch), arch, "unknown arch"),
     };
 

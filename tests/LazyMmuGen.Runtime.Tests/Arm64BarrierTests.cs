@@ -1,6 +1,6 @@
 namespace LazyMmuGen.Runtime.Tests;
 
-/// <summary>arm64 deferred barriers: exact dsb/isb counts and pending writes (SEMANTICS.md §4).</summary>
+/// <summary>arm64 deferred barriers: exact dsb/isb counts and pending writes (docs/contract.md §6).</summary>
 public class Arm64BarrierTests
 {
     private static PteWrite Kernel(int i, bool valid = true) =>
@@ -149,15 +149,17 @@ public class Arm64BarrierTests
     }
 
     [Fact]
-    public void EachSwitchOutIssuesOneDsb()
+    public void EachSwitchToIssuesOneDsbAndAMigrationIsTwo()
     {
+        // arch/arm64/kernel/process.c: __switch_to() issues dsb(ish) on every switch. A migration is two
+        // switches, out on the old CPU (to its idle task) and in on the new one (from its idle task).
         var m = Arm64.CreateMachine();
         m.Switch(2);
         Barriers(m, 1, 0, 0);
         m.Switch(1);
         Barriers(m, 2, 0, 0);
         m.Migrate(1);
-        Barriers(m, 3, 0, 0);
+        Barriers(m, 4, 0, 0);
         Assert.Equal(4, m.Effects[Effect.ContextSwitch]); // migrate = CPU 0 to idle + CPU 1 from idle
     }
 
@@ -171,10 +173,10 @@ public class Arm64BarrierTests
         Assert.True(m.TaskState(1).BarriersPending);
         Assert.False(m.TaskState(2).BarriersPending);
         m.Switch(1);
-        m.Migrate(1);
-        Barriers(m, 3, 0, 1);
+        m.Migrate(1); // two __switch_to, two dsb(ish) (arch/arm64/kernel/process.c)
+        Barriers(m, 4, 0, 1);
         m.Disable();
-        Barriers(m, 4, 1, 0);
+        Barriers(m, 5, 1, 0);
         Assert.False(m.TaskState(1).BarriersPending);
     }
 

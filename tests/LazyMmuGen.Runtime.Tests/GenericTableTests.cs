@@ -2,7 +2,7 @@ namespace LazyMmuGen.Runtime.Tests;
 
 using static ArchCallback;
 
-/// <summary>Every row of the generic table in SEMANTICS.md §2, for every arch.</summary>
+/// <summary>Every row of the generic table in docs/contract.md §2, for every arch.</summary>
 public class GenericTableTests
 {
     private static readonly ArchCallback[] None = [];

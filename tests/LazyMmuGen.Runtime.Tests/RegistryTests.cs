@@ -1,6 +1,6 @@
 namespace LazyMmuGen.Runtime.Tests;
 
-/// <summary>The generated registry lists both arches and its factories build machines of the right arch.</summary>
+/// <summary>The generated registry lists the arches and its factories build machines of the right arch.</summary>
 public class RegistryTests
 {
     [Theory, MemberData(nameof(Archs.All), MemberType = typeof(Archs))]
@@ -21,6 +21,7 @@ public class RegistryTests
         var names = LazyMmuArchRegistry.All.Select(a => a.Name).ToArray();
         Assert.Contains(Arm64.ArchName, names);
         Assert.Contains(X86Native.ArchName, names);
+        Assert.Contains(X86ParavirtNative.ArchName, names);
         Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal), names);
         Assert.Null(LazyMmuArchRegistry.Find("no-such-arch"));
     }

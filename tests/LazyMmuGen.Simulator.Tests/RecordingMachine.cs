@@ -9,6 +9,7 @@ public sealed class RecordingMachine() : MachineCore(MachineOptions.Default)
 
     public override string ArchName => "recording";
     public override bool HasDistinctPauseResume => false;
+    public override bool HasLazyMmuMode => true;
 
     public override void Enable() => Calls.Add("enable");
     public override void EnableWithRange(in PteRange range) => Calls.Add($"enable({range.Mm},{range.End - range.Start >> 12})");

@@ -43,7 +43,8 @@ public class WorkloadShapeTests
     public void Mixed_interrupts_every_64_writes_and_switches_and_migrates_mid_section()
     {
         Assert.Equal("enable write×64 irq-write write×64 irq-write switch-out 1 switch-in 2 enable write×16 disable switch-out 2 switch-in 1 "
-            + "write×64 irq-write switch-out 1 switch-in 1 write×64 irq-write disable", Shape("mixed", 256));
+            // The migration is two __switch_to: task 1 to idle (task 0) on CPU 0, idle to task 1 on CPU 1.
+            + "write×64 irq-write switch-out 1 switch-in 0 switch-out 0 switch-in 1 write×64 irq-write disable", Shape("mixed", 256));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
 
     public static string Name => "arm64";
 
+    public static bool HasLazyMmuMode => true;
     public static bool HasDistinctPauseResume => false;
 
     public static void InitCpu(ref CpuState cpu, int cpuId)
@@ -99,6 +100,7 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
 
     public static string Name => "powerpc-hash";
 
+    public static bool HasLazyMmuMode => true;
     public static bool HasDistinctPauseResume => false;
 
     public static void InitCpu(ref CpuState cpu, int cpuId) =>
@@ -170,6 +172,7 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
 
     public static string Name => "x86-xen";
 
+    public static bool HasLazyMmuMode => true;
     public static bool HasDistinctPauseResume => false;
 
     public static void InitCpu(ref CpuState cpu, int cpuId) => cpu.Multicalls = new MulticallBuffer(32, 512, 16, merge: true);

@@ -15,6 +15,7 @@ public struct NoState;
 public readonly struct PluginHost : ILazyMmuArch<PluginHost, NoState, NoState>
 {
     public static string Name => "plugin-host";
+    public static bool HasLazyMmuMode => true;
     public static bool HasDistinctPauseResume => false;
     public static void InitCpu(ref NoState cpu, int cpuId) { }
     public static void InitTask(ref NoState task, int taskId) { }

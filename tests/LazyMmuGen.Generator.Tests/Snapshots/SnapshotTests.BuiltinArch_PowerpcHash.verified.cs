@@ -20,6 +20,8 @@ namespace LazyMmuGen.Arches
 
         public static string Name => ArchName;
 
+        public static bool HasLazyMmuMode => true;
+
         public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
@@ -86,11 +88,17 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
+            // tlb-batch: only a pte whose old value was valid owes an invalidation, so read it before the store.
+            var tlbOwed = c.Machine.PageTable.Read(w.Mm, w.Addr).Valid;
             var id = c.Store(in w);
             // tlb-batch: queue the invalidation inside the section, invalidate at once outside it.
-            if (c.IsActive)
+            var tlb = c.Cpu.Tlb;
+            if (!tlbOwed)
             {
-                var tlb = c.Cpu.Tlb;
+                c.Complete(id);
+            }
+            else if (c.IsActive)
+            {
                 if (tlb.Differs(in w))
                 {
                     tlb.Flush(c.Machine);

@@ -8,7 +8,7 @@ namespace LazyMmuGen.Arches
     using Ctx = global::LazyMmuGen.Runtime.ArchContext<S390.TaskState, S390.CpuState>;
     using Inline = global::System.Runtime.CompilerServices.MethodImplAttribute;
 
-    /// <summary>Caches one page table per CPU for the enabled range and writes it back with multi-entry IPTEs.</summary>
+    /// <summary>Caches one page table per CPU for the enabled range and writes it back with multi-entry IPTEs; a resume drops the range, as posted.</summary>
     /// <remarks>Mechanisms: ipte-cache.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("LazyMmuGen", "0.1.0")]
     public readonly struct S390 : ILazyMmuArch<S390, S390.TaskState, S390.CpuState>
@@ -20,7 +20,9 @@ namespace LazyMmuGen.Arches
 
         public static string Name => ArchName;
 
-        public static bool HasDistinctPauseResume => true;
+        public static bool HasLazyMmuMode => true;
+
+        public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
         public struct TaskState

@@ -8,7 +8,7 @@ namespace LazyMmuGen.Arches
     using Ctx = global::LazyMmuGen.Runtime.ArchContext<Sparc64.TaskState, Sparc64.CpuState>;
     using Inline = global::System.Runtime.CompilerServices.MethodImplAttribute;
 
-    /// <summary>Batches TLB flushes per CPU (192 addresses), flushing on mm or huge-page shift change.</summary>
+    /// <summary>Batches TLB flushes per CPU (192 addresses), flushing on mm or huge-page shift change; user ptes only.</summary>
     /// <remarks>Mechanisms: tlb-batch.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("LazyMmuGen", "0.1.0")]
     public readonly struct Sparc64 : ILazyMmuArch<Sparc64, Sparc64.TaskState, Sparc64.CpuState>
@@ -19,6 +19,8 @@ namespace LazyMmuGen.Arches
         public const string ArchName = "sparc64";
 
         public static string Name => ArchName;
+
+        public static bool HasLazyMmuMode => true;
 
         public static bool HasDistinctPauseResume => false;
 
@@ -86,11 +88,17 @@ namespace LazyMmuGen.Arches
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
+            // tlb-batch: only a pte whose old value was valid owes an invalidation, so read it before the store.
+            var tlbOwed = c.Machine.PageTable.Read(w.Mm, w.Addr).Valid && w.Kind != PteKind.Kernel;
             var id = c.Store(in w);
             // tlb-batch: queue the invalidation inside the section, invalidate at once outside it.
-            if (c.IsActive)
+            var tlb = c.Cpu.Tlb;
+            if (!tlbOwed)
             {
-                var tlb = c.Cpu.Tlb;
+                c.Complete(id);
+            }
+            else if (c.IsActive)
+            {
                 if (tlb.Differs(in w))
                 {
                     tlb.Flush(c.Machine);
@@ -103,6 +111,11 @@ namespace LazyMmuGen.Arches
             }
             else
             {
+                // tlb-batch: another mm flushes the batch before the active check, so an interrupt may flush it early.
+                if (tlb.HoldsOtherMm(w.Mm))
+                {
+                    tlb.Flush(c.Machine);
+                }
                 TlbBatch.FlushOne(c.Machine, id);
             }
         }

@@ -8,7 +8,7 @@ namespace LazyMmuGen.Arches
     using Ctx = global::LazyMmuGen.Runtime.ArchContext<X86Native.TaskState, X86Native.CpuState>;
     using Inline = global::System.Runtime.CompilerServices.MethodImplAttribute;
 
-    /// <summary>Does not opt in; every pte update takes effect immediately.</summary>
+    /// <summary>Does not opt in; the lazy MMU helpers are empty stubs and every pte update takes effect immediately.</summary>
     /// <remarks>Mechanisms: none (does not opt in).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("LazyMmuGen", "0.1.0")]
     public readonly struct X86Native : ILazyMmuArch<X86Native, X86Native.TaskState, X86Native.CpuState>
@@ -19,6 +19,8 @@ namespace LazyMmuGen.Arches
         public const string ArchName = "x86-native";
 
         public static string Name => ArchName;
+
+        public static bool HasLazyMmuMode => false;
 
         public static bool HasDistinctPauseResume => false;
 

@@ -20,6 +20,8 @@ namespace LazyMmuGen.Arches
 
         public static string Name => ArchName;
 
+        public static bool HasLazyMmuMode => true;
+
         public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
