@@ -92,12 +92,5 @@ public static class RevisionDiffer
         $"callbacks=[{string.Join(",", row.Callbacks.Select(CallbackLog.Name))}] active={row.Active} warnings={row.Warnings.Count} pending={row.Pending} effects={{{row.Effects}}}";
 
     private static Guid Key(MachineCore a, MachineCore b) =>
-        new(MD5.HashData(Encoding.UTF8.GetBytes(a.Fingerprint() + V2Nested(a) + "#" + b.Fingerprint() + V2Nested(b))));
-
-    /// <summary>
-    /// v2's NESTED bits decide what a later disable does, but MachineCore.Fingerprint() covers only the two
-    /// counters, so without them "enable;pause;enable" and "enable;enable" would merge. 0 in other revisions.
-    /// </summary>
-    private static string V2Nested(MachineCore m) =>
-        "|v2:" + string.Join(",", Enumerable.Range(0, m.MaxTasks).Select(t => m.StateOf(t).V2Nested.ToString("x")));
+        new(MD5.HashData(Encoding.UTF8.GetBytes(a.Fingerprint() + "#" + b.Fingerprint())));
 }

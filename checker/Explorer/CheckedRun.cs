@@ -100,8 +100,7 @@ public sealed class CheckedRun
             var want = oracle.Counters(t);
             if (state.EnableCount != want.Enable || state.PauseCount != want.Pause)
                 return ("counters follow the contract table", $"task {t}: expected enable={want.Enable} pause={want.Pause}, got enable={state.EnableCount} pause={state.PauseCount}");
-            // v2's stack of returned states: MachineCore.Fingerprint() leaves V2Nested out, so the state key
-            // relies on the oracle's fingerprint, which is only sound while the two agree.
+            // v2's stack of returned states (in both fingerprints) must agree too.
             if (state.V2Nested != oracle.V2NestedMask(t))
                 return ("counters follow the contract table", $"task {t}: expected v2 NESTED bits {oracle.V2NestedMask(t):x}, got {state.V2Nested:x}");
         }

@@ -123,7 +123,7 @@ public abstract class MachineCore
         }
         for (var t = 0; t < states.Length; t++)
         {
-            builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(taskCpu[t]);
+            builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(states[t].V2Nested).Append(',').Append(taskCpu[t]);
             foreach (var (name, value) in registers[t].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
         }
         // Which ptes are valid decides behaviour (an invalidation is owed only for a valid old pte: powerpc

@@ -8,7 +8,7 @@ namespace LazyMmuGen.Arches
     using Ctx = global::LazyMmuGen.Runtime.ArchContext<X86XenStrictEnter.TaskState, X86XenStrictEnter.CpuState>;
     using Inline = global::System.Runtime.CompilerServices.MethodImplAttribute;
 
-    /// <summary>x86 Xen PV with strict enter_lazy()/leave_lazy() (BUG_ON on a mode mismatch), kept to show the checker finds the double-enter race.</summary>
+    /// <summary>x86 Xen PV with strict enter_lazy()/leave_lazy() (BUG_ON on a mode mismatch), as in kernels from the nesting series' context-switch change until the May 2026 tolerate fix; kept to show the checker finds the double-enter race.</summary>
     /// <remarks>Mechanisms: hypercall-batch.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("LazyMmuGen", "0.1.0")]
     public readonly struct X86XenStrictEnter : ILazyMmuArch<X86XenStrictEnter, X86XenStrictEnter.TaskState, X86XenStrictEnter.CpuState>

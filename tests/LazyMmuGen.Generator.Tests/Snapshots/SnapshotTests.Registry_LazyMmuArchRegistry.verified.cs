@@ -105,7 +105,7 @@ namespace LazyMmuGen.Arches
             new ArchInfo(
                 "x86-xen-strict-enter",
                 "X86XenStrictEnter",
-                "x86 Xen PV with strict enter_lazy()/leave_lazy() (BUG_ON on a mode mismatch), kept to show the checker finds the double-enter race.",
+                "x86 Xen PV with strict enter_lazy()/leave_lazy() (BUG_ON on a mode mismatch), as in kernels from the nesting series' context-switch change until the May 2026 tolerate fix; kept to show the checker finds the double-enter race.",
                 new string[] { "hypercall-batch" },
                 "x86-xen-strict-enter.arch.yaml",
                 false,
