@@ -1,6 +1,6 @@
 using LazyMmuGen.Runtime.Reporting;
 using System.CommandLine;
-using LazyMmuGen.Arches;
+using System.Text.Json;
 using LazyMmuGen.Cli.Output;
 
 namespace LazyMmuGen.Cli.Commands;
@@ -11,20 +11,41 @@ public static class ArchesCommand
     {
         var format = new Option<string>("--format")
         {
-            Description = "table (one line per arch) or markdown (the arch-support matrix: mechanisms, callbacks, state).",
+            Description = "table (one line per arch), json (one document) or markdown (the arch-support matrix: mechanisms, callbacks, state).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "markdown");
-        var command = new Command("arches", "List the arches generated from descriptors.") { format };
+        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var source = ArchSource.CreateSymbols();
+        var command = new Command("arches", "List the arches: the built-ins, or the given descriptors compiled on the fly.")
+        {
+            format, source.Paths, source.NoBuiltins, source.Project,
+        };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(format) == "markdown")
+            using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            if (available is null) return ExitCodes.Usage;
+            var arches = available.Defaults;
+            switch (parse.GetValue(format))
             {
-                Console.Out.Write(ArchMatrix.Markdown(LazyMmuArchRegistry.All));
-                return ExitCodes.Ok;
+                case "markdown":
+                    Console.Out.Write(ArchMatrix.Markdown(arches));
+                    return ExitCodes.Ok;
+                case "json":
+                    Console.Out.WriteLine(JsonSerializer.Serialize(arches.Select(a => new
+                    {
+                        name = a.Name,
+                        type_name = a.TypeName,
+                        summary = a.Summary,
+                        mechanisms = a.Mechanisms,
+                        descriptor = a.DescriptorPath,
+                        opts_in = a.HasLazyMmuMode,
+                        distinct_pause_resume = a.HasDistinctPauseResume,
+                        takes_enable_range = a.TakesEnableRange,
+                    }), new JsonSerializerOptions { WriteIndented = true }));
+                    return ExitCodes.Ok;
             }
             var table = new TextTable("arch", "mechanisms", "pause/resume", "descriptor", "summary");
-            foreach (var arch in LazyMmuArchRegistry.All)
+            foreach (var arch in arches)
             {
                 table.Add(arch.Name, arch.Mechanisms.Count == 0 ? "-" : string.Join(", ", arch.Mechanisms),
                     arch.HasDistinctPauseResume ? "distinct" : "leave/enter", arch.DescriptorPath, arch.Summary);

@@ -12,19 +12,22 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Arch name, or 'all'.", DefaultValueFactory = _ => "all" };
+        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
         var depth = new Option<int>("--depth") { Description = "Longest op sequence to explore.", DefaultValueFactory = _ => 6 };
         var revision = RevisionOption();
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new Option<string>("--format") { Description = "table, json (one document) or jsonl (one object per line).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "jsonl");
         var diff = new Option<string?>("--diff") { Description = "Compare two revisions (final, v3, v2, legacy), e.g. final,v3: shortest sequences whose behaviour differs." };
+        var source = ArchSource.CreateSymbols();
         var command = new Command("check", "Model-check arches: every op sequence up to --depth against the contract.")
         {
-            arch, depth, revision, format, diff,
+            arch, depth, revision, format, diff, source.Paths, source.NoBuiltins, source.Project,
         };
         command.SetAction(parse =>
         {
-            var arches = ArchSelection.Resolve(parse.GetValue(arch)!, Console.Error);
+            using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            if (available is null) return ExitCodes.Usage;
+            var arches = available.Select(parse.GetValue(arch), Console.Error);
             if (arches is null) return ExitCodes.Usage;
             if (parse.GetValue(depth) is < 1 or > 32)
             {
@@ -32,7 +35,7 @@ public static class CheckCommand
                 return ExitCodes.Usage;
             }
             if (parse.GetValue(diff) is { } pair) return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!);
-            return Run(arches, parse.GetValue(depth), ParseRevision(parse.GetValue(revision)!), parse.GetValue(format)!);
+            return Run(arches, parse.GetValue(depth), ParseRevision(parse.GetValue(revision)!), parse.GetValue(format)!, available.CommandSuffix);
         });
         return command;
     }
@@ -62,15 +65,18 @@ public static class CheckCommand
 
     public static string RevisionName(GenericRevision revision) => revision.ToString().ToLowerInvariant();
 
-    /// <summary>Violation.Reproduce names no revision; trace runs final unless told otherwise.</summary>
-    private static string Reproduce(Violation v, GenericRevision revision) =>
-        revision == GenericRevision.Final ? v.Reproduce : $"{v.Reproduce} --revision {RevisionName(revision)}";
+    /// <summary>
+    /// Violation.Reproduce names no revision and no descriptor; trace runs final on the built-ins unless told
+    /// otherwise, so both are added for the line to run as printed.
+    /// </summary>
+    private static string Reproduce(Violation v, GenericRevision revision, string suffix) =>
+        v.Reproduce + (revision == GenericRevision.Final ? "" : $" --revision {RevisionName(revision)}") + suffix;
 
-    private static int Run(IReadOnlyList<ArchInfo> arches, int depth, GenericRevision revision, string format)
+    private static int Run(IReadOnlyList<ArchInfo> arches, int depth, GenericRevision revision, string format, string suffix)
     {
         var results = new List<CheckResult>();
         var started = DateTime.UtcNow;
-        if (Console.IsOutputRedirected || format == "json")
+        if (Console.IsOutputRedirected || format != "table")
         {
             foreach (var arch in arches) results.Add(ModelChecker.Check(arch, new CheckOptions { Depth = depth, Revision = revision }));
         }
@@ -92,29 +98,42 @@ public static class CheckCommand
             });
         }
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        if (format == "json")
+        var outcomes = results.Select((r, i) => new CheckOutcome(r, arches[i].ExpectedViolation)).ToList();
+        if (format != "table")
         {
-            foreach (var r in results) Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(r, revision)));
+            JsonDocuments.Write(format, outcomes.Select(o => JsonSerializer.Serialize(ToJson(o, revision, suffix))), Console.Out);
         }
         else
         {
             var table = new TextTable("arch", "result", "depth", "states", "transitions", "property", "counterexample");
-            foreach (var r in results)
+            foreach (var o in outcomes)
             {
-                table.Add(r.Arch, r.Passed ? "pass" : "FAIL", r.Depth.ToString(), r.States.ToString(), r.Transitions.ToString(),
+                var r = o.Result;
+                table.Add(r.Arch, o.Label, r.Depth.ToString(), r.States.ToString(), r.Transitions.ToString(),
                     r.Violation?.Property ?? "-", r.Violation?.Script ?? "-");
             }
             Console.Out.Write(table.ToString());
-            foreach (var v in results.Select(r => r.Violation).OfType<Violation>())
-                Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {Reproduce(v, revision)}");
+            foreach (var o in outcomes)
+            {
+                if (o.Result.Violation is { } v)
+                    Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {Reproduce(v, revision, suffix)}");
+                if (o.Note is { } note) Console.Out.WriteLine((o.Result.Violation is null ? "\n" : "  ") + note);
+            }
             Console.Out.WriteLine($"\nexplored {results.Sum(r => r.States)} states in {seconds:F1} s");
         }
-        return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failed;
+        // 0 when every arch does what its descriptor declares: passes, or fails exactly as expected.
+        return outcomes.All(o => o.AsDeclared) ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    private static object ToJson(CheckResult r, GenericRevision revision) => new
+    private static object ToJson(CheckOutcome o, GenericRevision revision, string suffix) => ToJson(o.Result, o, revision, suffix);
+
+    private static object ToJson(CheckResult r, CheckOutcome o, GenericRevision revision, string suffix) => new
     {
         arch = r.Arch,
+        revision = RevisionName(revision),
+        outcome = o.Kind,
+        as_declared = o.AsDeclared,
+        expected_violation = o.Expected?.Property,
         passed = r.Passed,
         depth = r.Depth,
         states = r.States,
@@ -122,6 +141,6 @@ public static class CheckCommand
         property = r.Violation?.Property,
         detail = r.Violation?.Detail,
         counterexample = r.Violation?.Script,
-        reproduce = r.Violation is { } v ? Reproduce(v, revision) : null,
+        reproduce = r.Violation is { } v ? Reproduce(v, revision, suffix) : null,
     };
 }

@@ -19,13 +19,16 @@ public static class DiffCommand
         }
         var left = CheckCommand.ParseRevision(names[0]);
         var right = CheckCommand.ParseRevision(names[1]);
+        var json = new List<string>();
         foreach (var arch in arches)
         {
             var differences = RevisionDiffer.Diff(arch, left, right, depth);
-            if (format == "json")
+            if (format != "table")
             {
-                foreach (var d in differences)
-                    Console.Out.WriteLine(JsonSerializer.Serialize(new { arch = arch.Name, kind = d.Kind, aspect = d.Aspect, ops = d.Script, left = d.Left, right = d.Right }));
+                json.AddRange(differences.Select(d => JsonSerializer.Serialize(new
+                {
+                    arch = arch.Name, left_revision = names[0], right_revision = names[1], kind = d.Kind, aspect = d.Aspect, ops = d.Script, left = d.Left, right = d.Right,
+                })));
                 continue;
             }
             Console.Out.WriteLine($"== {arch.Name}: {names[0]} vs {names[1]}, depth {depth}: {differences.Count} kinds of difference ==");
@@ -34,6 +37,7 @@ public static class DiffCommand
             Console.Out.Write(table.ToString());
             Console.Out.WriteLine();
         }
+        if (format != "table") JsonDocuments.Write(format, json, Console.Out);
         return ExitCodes.Ok;
     }
 }

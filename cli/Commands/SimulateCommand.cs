@@ -11,7 +11,7 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Arch name, or 'all'.", DefaultValueFactory = _ => "all" };
+        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
         var workload = new Option<string>("--workload")
         {
             Description = $"Workload: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.",
@@ -19,22 +19,28 @@ public static class SimulateCommand
         };
         var size = new Option<int>("--size") { Description = "Ptes per workload.", DefaultValueFactory = _ => WorkloadCatalog.DefaultSize };
         var mode = new Option<string>("--mode") { Description = "Comma-separated modes: eager, legacy, final, v3, v2; or 'all' (eager, legacy, final, v3).", DefaultValueFactory = _ => "all" };
-        var costs = new Option<FileInfo?>("--costs") { Description = "JSON object of effect name → cycles overriding the defaults, e.g. {\"dsb\": 40}." };
-        var format = new Option<string>("--format") { Description = "table, json (one object per line), csv or svg.", DefaultValueFactory = _ => "table" };
+        var costs = new Option<FileInfo?>("--costs") { Description = "A JSON file holding one object of effect name → cycles that overrides single defaults, e.g. {\"dsb\": 40}." };
+        var format = new Option<string>("--format") { Description = "table, json (one document), jsonl (one object per line), csv or svg.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ResultWriter.Formats]);
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var source = ArchSource.CreateSymbols();
         var command = new Command("simulate", "Run kernel-caller workloads on each arch in every mode: effect counts, estimated cycles, ratio to eager.")
         {
-            arch, workload, size, mode, costs, format, output,
+            arch, workload, size, mode, costs, format, output, source.Paths, source.NoBuiltins, source.Project,
         };
-        command.SetAction(parse => Run(parse.GetValue(arch)!, parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
-            parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output)));
+        command.SetAction(parse =>
+        {
+            using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            if (available is null) return ExitCodes.Usage;
+            return Run(available, parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
+                parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));
+        });
         return command;
     }
 
-    private static int Run(string archName, string workloadName, int size, string modeList, FileInfo? costFile, string format, FileInfo? output)
+    private static int Run(ArchSource source, string? archName, string workloadName, int size, string modeList, FileInfo? costFile, string format, FileInfo? output)
     {
-        var arches = ArchSelection.Resolve(archName, Console.Error);
+        var arches = source.Select(archName, Console.Error);
         if (arches is null) return ExitCodes.Usage;
         IReadOnlyList<IWorkload> workloads = workloadName == "all" ? WorkloadCatalog.All
             : WorkloadCatalog.Find(workloadName) is { } one ? [one] : [];

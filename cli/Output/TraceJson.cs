@@ -5,7 +5,7 @@ using LazyMmuGen.Runtime.Scripting;
 
 namespace LazyMmuGen.Cli.Output;
 
-/// <summary>One JSON object per op, one per line (JSON Lines), with the shared counter names.</summary>
+/// <summary>One JSON object per op (a `json` document holds them all, `jsonl` prints one per line), with the shared counter names.</summary>
 public static class TraceJson
 {
     public static string Line(string arch, TraceRow row)

@@ -50,7 +50,7 @@ public static class ArchEmitter
             var source = Whitespace.Tidy(templates.Arch(data));
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
                 spec.Mechanisms.Count > 0, (bool)data["hasEnterRange"],
-                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray());
+                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation);
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }
         catch (OperationCanceledException)

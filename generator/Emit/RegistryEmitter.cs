@@ -12,6 +12,16 @@ public static class RegistryEmitter
 {
     public const string HintName = "LazyMmuArchRegistry.g.cs";
 
+    /// <summary>
+    /// The ArchInfo.ExpectedViolation argument: null, or a construction of two escaped literals. Fully qualified, so
+    /// an arch type named ExpectedViolation (in the registry's namespace) cannot shadow the runtime record; built
+    /// here rather than with {{#if}} in registry.hbs: a line with '{{#if' lexes as a C# directive, which would hide
+    /// the identifiers on it from TemplateSet.Identifiers (the type-name clash check).
+    /// </summary>
+    private static string ExpectedViolation(ExpectedViolationSpec? violation) => violation is null
+        ? "null"
+        : $"new global::LazyMmuGen.Runtime.ExpectedViolation({CSharpText.Literal(violation.Property)}, {CSharpText.Literal(violation.Reason)})";
+
     public static RenderResult Emit(ImmutableArray<RegistryEntry> entries, GeneratorOptions options, TemplateSet templates)
     {
         try
@@ -27,6 +37,7 @@ public static class RegistryEmitter
                 ["distinct"] = e.DistinctPauseResume ? "true" : "false",
                 ["optsIn"] = e.HasLazyMmuMode ? "true" : "false",
                 ["range"] = e.TakesEnableRange ? "true" : "false",
+                ["expectedViolation"] = ExpectedViolation(e.ExpectedViolation),
             }).ToList();
             var data = new Dictionary<string, object>
             {

@@ -8,4 +8,11 @@ public sealed record ArchSpec(
     string DescriptorPath,
     bool DistinctPauseResume,
     EquatableArray<MechanismSpec> Mechanisms,
+    ExpectedViolationSpec? ExpectedViolation,
     LocationInfo NameLocation);
+
+/// <summary>
+/// The descriptor's 'expected-violation': the checker property the arch is kept to violate (e.g. "no arch BUG")
+/// and why. Both are validated, whitespace-normalized one-line texts; equality is by value.
+/// </summary>
+public sealed record ExpectedViolationSpec(string Property, string Reason);

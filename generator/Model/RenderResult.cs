@@ -16,4 +16,5 @@ public sealed record RegistryEntry(
     bool DistinctPauseResume,
     bool HasLazyMmuMode,
     bool TakesEnableRange,
-    EquatableArray<string> Mechanisms);
+    EquatableArray<string> Mechanisms,
+    ExpectedViolationSpec? ExpectedViolation);

@@ -15,7 +15,11 @@ public static class DescriptorParser
 {
     public const string PauseResumeDistinct = "distinct";
     public const string PauseResumeLeaveEnter = "leave-enter";
-    private static readonly string[] Fields = { "arch", "summary", "type-name", "pause-resume", "mechanisms" };
+    public const string ExpectedViolationField = "expected-violation";
+    private const string PropertyKey = "property";
+    private const string ReasonKey = "reason";
+    private static readonly string[] Fields = { "arch", "summary", "type-name", "pause-resume", "mechanisms", ExpectedViolationField };
+    private static readonly string[] ExpectedViolationKeys = { PropertyKey, ReasonKey };
 
     public static ParseResult Parse(string path, SourceText? text, string relativePath, CancellationToken ct)
     {
@@ -72,8 +76,9 @@ public static class DescriptorParser
         var summary = ReadSummary(fields, diagnostics);
         var mechanisms = fields.TryGetValue("mechanisms", out var m) ? MechanismReader.Read(m.Value, diagnostics) : new List<MechanismSpec>();
         var distinct = ReadPauseResume(fields, mechanisms, diagnostics);
+        var expectedViolation = ReadExpectedViolation(fields, diagnostics);
         if (diagnostics.Count > 0 || name is null || typeName is null) return null;
-        return new ArchSpec(name.Value, typeName, summary, relativePath, distinct, mechanisms.ToEquatableArray(), name.Location);
+        return new ArchSpec(name.Value, typeName, summary, relativePath, distinct, mechanisms.ToEquatableArray(), expectedViolation, name.Location);
     }
 
     private static YScalar? ReadArchName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YMapping map, List<DiagnosticInfo> diagnostics)
@@ -118,6 +123,58 @@ public static class DescriptorParser
         var problem = TextRules.Problem(scalar.Value);
         if (problem is not null) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeText, scalar.Location, "summary", problem));
         return scalar.IsNull ? "" : TextRules.Normalize(scalar.Value);
+    }
+
+    /// <summary>
+    /// 'expected-violation: { property: ..., reason: ... }': the checker property the arch is kept to violate, and why.
+    /// Both keys are required one-line texts, checked like the summary; null when the field is absent or wrong.
+    /// </summary>
+    private static ExpectedViolationSpec? ReadExpectedViolation(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue(ExpectedViolationField, out var entry)) return null;
+        if (entry.Value is not YMapping map)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location,
+                "a mapping with 'property:' and 'reason:'", entry.Value.Describe(),
+                " Write 'property: NAME' (the checker property the arch violates) and 'reason: TEXT', indented under 'expected-violation:', or remove the field."));
+            return null;
+        }
+        var keys = new Dictionary<string, KeyValuePair<YScalar, YNode>>();
+        foreach (var item in map.Entries)
+        {
+            if (ExpectedViolationKeys.Contains(item.Key.Value)) keys[item.Key.Value] = item;
+            else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownField, item.Key.Location,
+                ParameterReader.Shorten(Printable(item.Key.Value)), string.Join(", ", ExpectedViolationKeys)));
+        }
+        var property = ReadRequiredText(keys, PropertyKey, map, "no arch BUG", diagnostics);
+        var reason = ReadRequiredText(keys, ReasonKey, map, "why the arch is kept although the check fails", diagnostics);
+        return property is null || reason is null ? null : new ExpectedViolationSpec(property, reason);
+    }
+
+    /// <summary>A required one-line text inside 'expected-violation': missing or empty is LMG0003, otherwise validated like the summary.</summary>
+    private static string? ReadRequiredText(Dictionary<string, KeyValuePair<YScalar, YNode>> keys, string key, YMapping map, string example, List<DiagnosticInfo> diagnostics)
+    {
+        if (!keys.TryGetValue(key, out var entry))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, key, example));
+            return null;
+        }
+        if (entry.Value is not YScalar scalar)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location, "one line of text", entry.Value.Describe(),
+                $" Quote the {key}."));
+            return null;
+        }
+        var problem = TextRules.Problem(scalar.Value);
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeText, scalar.Location, ExpectedViolationField + "." + key, problem));
+            return null;
+        }
+        var text = scalar.IsNull ? "" : TextRules.Normalize(scalar.Value);
+        if (text.Length > 0) return text;
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, scalar.Location, key, example));
+        return null;
     }
 
     private static bool ReadPauseResume(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<MechanismSpec> mechanisms, List<DiagnosticInfo> diagnostics)

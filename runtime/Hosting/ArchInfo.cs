@@ -4,7 +4,9 @@ namespace LazyMmuGen.Runtime;
 /// A registry entry the generator emits for every arch in a compilation. <see cref="TakesEnableRange"/>
 /// is true when a mechanism of the arch uses the range of enable_with_ptes(), so tools decide from the
 /// generated arch, not from mechanism names. <see cref="HasLazyMmuMode"/> is false for an arch with no
-/// mechanisms: it does not opt in and gets the kernel's empty stubs.
+/// mechanisms: it does not opt in and gets the kernel's empty stubs. <see cref="ExpectedViolation"/> is the
+/// violation the descriptor declares the arch is kept to show (its 'expected-violation:'), or null when it
+/// is expected to pass the checker.
 /// </summary>
 public sealed record ArchInfo(
     string Name,
@@ -15,4 +17,5 @@ public sealed record ArchInfo(
     bool HasDistinctPauseResume,
     bool HasLazyMmuMode,
     bool TakesEnableRange,
+    ExpectedViolation? ExpectedViolation,
     Func<MachineOptions, MachineCore> CreateMachine);

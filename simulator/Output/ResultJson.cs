@@ -3,14 +3,9 @@ using System.Text.Json;
 
 namespace LazyMmuGen.Simulator.Output;
 
-/// <summary>One JSON object per (arch, workload, mode) per line; effects holds the non-zero counters.</summary>
+/// <summary>One JSON object per (arch, workload, mode); effects holds the non-zero counters.</summary>
 public static class ResultJson
 {
-    public static void Write(IReadOnlyList<SimulationResult> results, TextWriter output)
-    {
-        foreach (var r in results) output.WriteLine(Line(r));
-    }
-
     public static string Line(SimulationResult r)
     {
         using var stream = new MemoryStream();

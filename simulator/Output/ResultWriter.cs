@@ -1,15 +1,17 @@
+using LazyMmuGen.Runtime.Reporting;
+
 namespace LazyMmuGen.Simulator.Output;
 
 /// <summary>The output formats of `lazymmu simulate`.</summary>
 public static class ResultWriter
 {
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json", "csv", "svg"];
+    public static IReadOnlyList<string> Formats { get; } = ["table", "json", "jsonl", "csv", "svg"];
 
     public static void Write(string format, IReadOnlyList<SimulationResult> results, TextWriter output)
     {
         switch (format)
         {
-            case "json": ResultJson.Write(results, output); break;
+            case "json" or "jsonl": JsonDocuments.Write(format, results.Select(ResultJson.Line), output); break;
             case "csv": ResultCsv.Write(results, output); break;
             case "svg": output.Write(SvgChart.Render(results) + "\n"); break; // "\n" everywhere: the committed chart is byte-identical on any OS
             case "table": ResultTable.Write(results, output); break;

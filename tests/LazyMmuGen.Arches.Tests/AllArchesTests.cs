@@ -65,6 +65,15 @@ public class AllArchesTests
         Assert.Equal(["x86-native"], LazyMmuArchRegistry.All.Where(a => !a.HasLazyMmuMode).Select(a => a.Name));
     }
 
+    [Fact]
+    public void Only_x86_xen_strict_enter_declares_an_expected_violation()
+    {
+        Assert.Equal(["x86-xen-strict-enter"], LazyMmuArchRegistry.All.Where(a => a.ExpectedViolation is not null).Select(a => a.Name));
+        var expected = LazyMmuArchRegistry.Find("x86-xen-strict-enter")!.ExpectedViolation!;
+        Assert.Equal("no arch BUG", expected.Property);
+        Assert.Contains("checker finds the race", expected.Reason);
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Seed_summary_holds(string name)

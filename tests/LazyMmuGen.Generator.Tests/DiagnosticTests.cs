@@ -20,6 +20,7 @@ public sealed class DiagnosticTests
     private const string CompanionYaml = "arch: companion\nsummary: A valid neighbour.\nmechanisms:\n  - kind: deferred-barriers\n";
     private const string Tlb = "arch: bad\nmechanisms:\n  - kind: tlb-batch\n";
     private const string Barriers = "arch: bad\nmechanisms:\n  - kind: deferred-barriers\n";
+    private const string Violation = "arch: bad\nexpected-violation:\n";
 
     private static readonly Dictionary<string, (string Id, string Yaml, int Line, int Column)> Cases = new()
     {
@@ -49,6 +50,15 @@ public sealed class DiagnosticTests
             "    levels: { DEFAULT: 0, PGTABLES: 1 }\n    write-level: KERNEL\n", 6, 18),
         ["alias"] = ("LMG0018", "arch: &a bad\nsummary: *a\n", 2, 10),
         ["duplicate key"] = ("LMG0019", "arch: bad\nsummary: one\narch: again\n", 3, 1),
+        ["expected-violation is a scalar"] = ("LMG0002", "arch: bad\nexpected-violation: no arch BUG\n", 2, 21),
+        ["expected-violation is a list"] = ("LMG0002", Violation + "  - no arch BUG\n", 3, 3),
+        ["expected-violation is empty"] = ("LMG0002", Violation + "mechanisms: []\n", 2, 20),
+        ["expected-violation without property"] = ("LMG0003", Violation + "  reason: kept to show the race\n", 3, 3),
+        ["expected-violation without reason"] = ("LMG0003", Violation + "  property: no arch BUG\n", 3, 3),
+        ["expected-violation with an empty reason"] = ("LMG0003", Violation + "  property: no arch BUG\n  reason: ' '\n", 4, 11),
+        ["expected-violation property is a list"] = ("LMG0002", Violation + "  property: [no arch BUG]\n  reason: kept\n", 3, 13),
+        ["unknown key in expected-violation"] = ("LMG0004", Violation + "  property: no arch BUG\n  reason: kept\n  severity: high\n", 5, 3),
+        ["control character in expected-violation reason"] = ("LMG0014", Violation + "  property: no arch BUG\n  reason: \"bell \\a here\"\n", 4, 11),
     };
 
     /// <summary>Ids covered outside <see cref="Cases"/>, and the one deliberately not covered.</summary>

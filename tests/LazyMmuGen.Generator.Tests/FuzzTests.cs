@@ -214,6 +214,7 @@ public sealed class DescriptorFuzzer(IReadOnlyList<string> builtins)
         "ArchInfo", "LazyMmuGen", "Runtime", "Arches", "Object", "String", "TlbBatch", "Tlb", "Cache", "Multicalls",
         "BarriersPending", "SavedPOR_EL1", "switchedPOR_EL1", "Name", "ArchName", "InitTask", "InitCpu", "SetPte", "GetPte",
         "SwitchIn", "SwitchOut", "Pinned", "Range", "Task", "Cpu", "Arm64", "X86Xen", "PinCache", "WriteBackCache",
+        "ExpectedViolation",
     ];
 
     private static readonly string[] Code =
@@ -258,7 +259,7 @@ public sealed class DescriptorFuzzer(IReadOnlyList<string> builtins)
     [
         "arch", "summary", "type-name", "pause-resume", "mechanisms", "kind", "capacity", "flush-keys", "preempt",
         "switch-dsb", "entries", "arg-bytes", "update-bytes", "merge", "tolerant-enter", "max-ipte-entries",
-        "table-entries", "register", "levels", "default-level", "write-level",
+        "table-entries", "register", "levels", "default-level", "write-level", "expected-violation", "property", "reason",
     ];
 
     private static readonly string[] Lines =
@@ -270,6 +271,7 @@ public sealed class DescriptorFuzzer(IReadOnlyList<string> builtins)
         "key: |", "  block text", "x: !!binary aGk=", "\t- tab", "  -", "  - kind:", "  - kind: [a]", "  - {kind: ipte-cache}",
         "    flush-keys: [mm, mm]", "    flush-keys: []", "    flush-keys: mm", "arch: second", "#", "'quoted key': 1",
         "\"dq\\u202Ekey\": 1", "mechanisms: !!map {}", "x: [[[[[[]]]]]]", "x: {a: {b: {c: {}}}}",
+        "expected-violation:", "  property: no arch BUG", "  reason: kept to show the race", "expected-violation: {property: p, reason: r}",
     ];
 
     private static readonly string YamlChars = ":-[]{}#&*!|>'\"%@`,? \t\n\r\\~=<.";
@@ -312,6 +314,10 @@ public sealed class DescriptorFuzzer(IReadOnlyList<string> builtins)
         if (rng.Next(3) == 0) b.Append("type-name: ").Append(rng.Next(3) == 0 ? Pick(rng, Clashes) : RandomIdentifier(rng, upper: true) + "F" + index).Append('\n');
         if (rng.Next(2) == 0) b.Append("summary: ").Append(Quote(rng, RandomText(rng))).Append('\n');
         if (rng.Next(4) == 0) b.Append("pause-resume: ").Append(rng.Next(2) == 0 ? "distinct" : "leave-enter").Append('\n');
+        // Values one level down: continuation lines (block scalars) indented under their key.
+        if (rng.Next(5) == 0)
+            b.Append("expected-violation:\n  property: ").Append(Quote(rng, RandomText(rng)).Replace("\n", "\n  "))
+                .Append("\n  reason: ").Append(Quote(rng, RandomText(rng)).Replace("\n", "\n  ")).Append('\n');
         var mechanisms = new List<string>();
         if (rng.Next(5) > 0) mechanisms.Add(Pick(rng, Completion));
         for (var r = rng.Next(3); r > 0; r--) mechanisms.Add("register-switch");

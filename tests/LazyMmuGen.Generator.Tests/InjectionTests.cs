@@ -30,6 +30,31 @@ public sealed class InjectionTests
         Assert.Contains(StringLiterals(run.Tree(RegistryHint)), value => value == Parsing.TextRules.Normalize(payload));
     }
 
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void ExpectedViolationStaysText(string payload)
+    {
+        var quoted = "'" + payload.Replace("'", "''") + "'";
+        var yaml = "arch: injected\nexpected-violation:\n  property: " + quoted + "\n  reason: " + quoted + "\n";
+        var run = Run(Descriptor("injected.arch.yaml", yaml));
+
+        AssertHarmless(run);
+        Assert.Equal(2, StringLiterals(run.Tree(RegistryHint)).Count(value => value == Parsing.TextRules.Normalize(payload)));
+    }
+
+    /// <summary>The reason is emitted as one escaped literal: the quote it carries cannot end it.</summary>
+    [Fact]
+    public void ExpectedViolationReasonIsAnEscapedLiteral()
+    {
+        const string payload = "\"); System.Environment.Exit(1); //";
+        var yaml = "arch: injected\nexpected-violation:\n  property: no arch BUG\n  reason: '" + payload + "'\n";
+        var run = Run(Descriptor("injected.arch.yaml", yaml));
+
+        AssertHarmless(run);
+        Assert.Contains("new global::LazyMmuGen.Runtime.ExpectedViolation(\"no arch BUG\", \"\\\"); System.Environment.Exit(1); //\"),", run.Source(RegistryHint));
+        Assert.Contains(payload, StringLiterals(run.Tree(RegistryHint)));
+    }
+
     /// <summary>File names may hold newlines on Linux; the path goes into a // comment and a literal.</summary>
     [Fact]
     public void DescriptorPathStaysText()

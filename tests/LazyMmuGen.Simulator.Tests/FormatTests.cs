@@ -46,11 +46,13 @@ public class FormatTests
     }
 
     [Fact]
-    public void Json_is_one_object_per_line_with_non_zero_effects_by_their_shared_names()
+    public void Jsonl_is_one_object_per_line_and_json_the_same_objects_as_one_document()
     {
-        var lines = Render("json").TrimEnd().Split('\n');
+        var lines = Render("jsonl").TrimEnd().Split('\n');
         Assert.Equal(Results.Count, lines.Length);
         var objects = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var document = JsonDocument.Parse(Render("json")).RootElement;
+        Assert.Equal(objects.Select(o => o.GetRawText()), document.EnumerateArray().Select(o => o.GetRawText()));
         Assert.All(objects, o => Assert.Equal(["arch", "workload", "size", "mode", "cycles", "vs_eager", "effects", "notes"],
             o.EnumerateObject().Select(p => p.Name)));
         var final = objects.Single(o => o.GetProperty("arch").GetString() == "x86-xen" && o.GetProperty("workload").GetString() == "mprotect"

@@ -2,10 +2,10 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace LazyMmuGen.Checker.Tests.Injection;
+namespace LazyMmuGen.Hosting;
 
-/// <summary>A descriptor or template override fed to the generator driver without touching the disk.</summary>
-public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+/// <summary>A descriptor handed to the generator driver as an AdditionalFile, from memory.</summary>
+internal sealed class DescriptorText(string path, string text) : AdditionalText
 {
     private readonly SourceText source = SourceText.From(text, Encoding.UTF8);
 

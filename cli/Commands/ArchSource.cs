@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using LazyMmuGen.Arches;
+using LazyMmuGen.Hosting;
+using LazyMmuGen.Runtime;
+
+namespace LazyMmuGen.Cli.Commands;
+
+/// <summary>
+/// The arches a command can work on: the built-ins compiled into the tool (unless --no-builtins) plus every
+/// descriptor given as a path, compiled on the fly by the real generator. --arch picks among them; its default
+/// is the given descriptors' arches, or every built-in when no path is given.
+/// </summary>
+public sealed class ArchSource : IDisposable
+{
+    private readonly IReadOnlyList<ExternalArches> loaded;
+
+    private ArchSource(IReadOnlyList<ArchInfo> available, IReadOnlyList<ArchInfo> defaults, IReadOnlyList<ExternalArches> loaded, string suffix)
+    {
+        Available = available;
+        Defaults = defaults;
+        this.loaded = loaded;
+        CommandSuffix = suffix;
+    }
+
+    public IReadOnlyList<ArchInfo> Available { get; }
+
+    /// <summary>What --arch all (or no --arch) means here.</summary>
+    public IReadOnlyList<ArchInfo> Defaults { get; }
+
+    /// <summary>The paths and flags a printed command line needs to find the same arches (" a.arch.yaml --no-builtins").</summary>
+    public string CommandSuffix { get; }
+
+    /// <summary>The positional descriptor paths, --project and --no-builtins, to add to a command.</summary>
+    public sealed record Symbols(Argument<string[]> Paths, Option<bool> NoBuiltins, Option<string?> Project);
+
+    public static Symbols CreateSymbols() => new(
+        new Argument<string[]>("descriptors")
+        {
+            Description = "Descriptor files (*.arch.yaml) or folders holding them, compiled on the fly next to the built-in arches.",
+            Arity = ArgumentArity.ZeroOrMore,
+        },
+        new Option<bool>("--no-builtins") { Description = "Leave the built-in arches out: only the given descriptors." },
+        new Option<string?>("--project") { Description = "Build this arch library project (dotnet build) and use the arches its generator produced." });
+
+    /// <summary>Loads what the command line names; null (after printing MSBuild-style errors) means exit 2.</summary>
+    public static ArchSource? Open(ParseResult parse, Symbols symbols, TextWriter output, TextWriter error)
+    {
+        var paths = parse.GetValue(symbols.Paths) ?? [];
+        var noBuiltins = parse.GetValue(symbols.NoBuiltins);
+        var (files, problem) = DescriptorFinder.Find(paths);
+        if (problem is not null)
+        {
+            error.WriteLine(problem);
+            return null;
+        }
+        var project = parse.GetValue(symbols.Project);
+        if (files.Count == 0 && project is null && noBuiltins)
+        {
+            error.WriteLine("error: --no-builtins leaves no arch: give descriptor files or folders, or --project.");
+            return null;
+        }
+        var loaded = new List<ExternalArches>();
+        if (project is not null)
+        {
+            var (assembly, failure) = ProjectBuild.Build(project);
+            if (failure is not null)
+            {
+                error.WriteLine(failure);
+                return null;
+            }
+            loaded.Add(ExternalArches.FromAssembly(assembly!));
+        }
+        loaded.Add(ExternalArches.Load(files));
+        foreach (var message in loaded.SelectMany(l => l.Messages)) (IsError(message) ? error : output).WriteLine(message);
+        var builtins = noBuiltins ? [] : LazyMmuArchRegistry.All;
+        var external = loaded.SelectMany(l => l.Arches).ToList();
+        if (loaded.Any(l => l.Failed) || Clash(builtins.Concat(external).ToList(), files, error))
+        {
+            foreach (var l in loaded) l.Dispose();
+            return null;
+        }
+        var available = builtins.Concat(external).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        var defaults = external.Count > 0 ? external : builtins;
+        var suffix = string.Concat(files.Select(f => " " + Quote(f.DisplayPath)))
+            + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "");
+        return new ArchSource(available, defaults, loaded, suffix);
+    }
+
+    private static bool IsError(string message) =>
+        message.Contains(": error ", StringComparison.Ordinal) || message.StartsWith("error", StringComparison.Ordinal);
+
+    /// <summary>Two arches of one name (a descriptor redefining a built-in, or one in both a project and a file).</summary>
+    private static bool Clash(IReadOnlyList<ArchInfo> all, IReadOnlyList<DescriptorFile> files, TextWriter error)
+    {
+        foreach (var group in all.GroupBy(a => a.Name).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            var file = files.FirstOrDefault(f => NameLine(f.Text, group.Key) > 0);
+            var where = file is null ? "" : $"{file.DisplayPath}({NameLine(file.Text, group.Key)},1): ";
+            var owner = LazyMmuArchRegistry.All.Contains(first) ? $"a built-in arch ({first.DescriptorPath})" : $"defined by {first.DescriptorPath}";
+            error.WriteLine($"{where}error LMG0007: Arch '{group.Key}' is already {owner}. Rename it, or pass --no-builtins to use only the given descriptors.");
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>--arch: 'all', or a comma-separated list of names; null (after an error line) when one is unknown.</summary>
+    public IReadOnlyList<ArchInfo>? Select(string? names, TextWriter error)
+    {
+        if (names is null or "all") return Defaults;
+        var chosen = new List<ArchInfo>();
+        foreach (var name in names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Available.FirstOrDefault(a => a.Name == name) is { } arch)
+            {
+                if (!chosen.Contains(arch)) chosen.Add(arch);
+                continue;
+            }
+            error.WriteLine($"error: unknown arch '{name}'. Known arches: {string.Join(", ", Available.Select(a => a.Name))}, or 'all'.");
+            return null;
+        }
+        if (chosen.Count > 0) return chosen;
+        error.WriteLine("error: --arch names no arch.");
+        return null;
+    }
+
+    public void Dispose()
+    {
+        foreach (var l in loaded) l.Dispose();
+    }
+
+    /// <summary>The 1-based line of `arch: NAME` in a descriptor, or 0.</summary>
+    private static int NameLine(string text, string name)
+    {
+        var lines = text.Split('\n');
+        var index = Array.FindIndex(lines, l => Regex.IsMatch(l.TrimEnd('\r'), $@"^arch:\s*['""]?{Regex.Escape(name)}['""]?\s*(#.*)?$"));
+        return index + 1;
+    }
+
+    /// <summary>Single quotes for a shell when the path has anything but plain path characters.</summary>
+    public static string Quote(string text) =>
+        Regex.IsMatch(text, @"^[A-Za-z0-9_./:=@%+-]+$") ? text : "'" + text.Replace("'", "'\\''") + "'";
+}

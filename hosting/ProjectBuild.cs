@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace LazyMmuGen.Hosting;
+
+/// <summary>
+/// Builds a consumer's arch library project with `dotnet build` and names the assembly it produced, so the tool
+/// can load the registry that project's own generator run emitted (its descriptors, overrides and packages).
+/// </summary>
+public static class ProjectBuild
+{
+    /// <summary>The built assembly's path, or the build's output as the error.</summary>
+    public static (string? Assembly, string? Error) Build(string project)
+    {
+        if (!File.Exists(project) && !Directory.Exists(project)) return (null, $"error: project '{project}' does not exist.");
+        var (code, output) = Run("build", project, "--nologo", "-v", "q", "-clp:NoSummary");
+        if (code != 0) return (null, output.TrimEnd() + $"\nerror: building '{project}' failed (dotnet build exited {code}).");
+        var (pathCode, path) = Run("msbuild", project, "-nologo", "-getProperty:TargetPath");
+        path = path.Trim();
+        if (pathCode != 0 || !File.Exists(path)) return (null, $"error: could not find what '{project}' builds (TargetPath '{path}').");
+        return (path, null);
+    }
+
+    private static (int Code, string Output) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // A tool started from inside another build must not hand that build's settings to this one.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using LazyMmuGen.Hosting;
+
+namespace LazyMmuGen.Packaging.Tests;
+
+/// <summary>
+/// The CLI contract in README.md ("Exit codes and output"): 0 success, 1 a violation or an arch BUG or refused op,
+/// 2 any usage or descriptor error (parse errors included); `json` is one document, `jsonl` one object per line;
+/// printed reproduce lines run as printed; descriptors given as paths are compiled on the fly and cached.
+/// </summary>
+public sealed class CliContractTests : IDisposable
+{
+    private const string Riscv = "arch: riscv-sfence\nsummary: Batches sfence.vma invalidations per CPU.\nmechanisms:\n  - kind: tlb-batch\n    capacity: 64\n    flush-keys: [mm]\n";
+    private const string StrictXen = "arch: xen-strict-copy\nmechanisms:\n  - kind: hypercall-batch\n    entries: 32\n    arg-bytes: 512\n    tolerant-enter: false\n";
+    private const string Bad = "arch: riscv-bad\nmechanisms:\n  - kind: tlb-batch\n    capacity: 0\n";
+
+    private readonly Cli cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void Trace_exits_0_on_success_1_on_a_bug_or_refused_op_and_2_on_usage_errors()
+    {
+        var riscv = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var ok = cli.Run("trace", riscv, "--ops", "enable;set_pte;set_pte(mm=2);disable");
+        Assert.Equal(0, ok.Code);
+        Assert.Contains("set_pte(mm=2) | -         | 1      | 0     | yes    | 1       | tlb_flush=1 tlb_flush_entries=1 pte_write=1", ok.Out);
+
+        var bug = cli.Run("trace", "--arch", "x86-xen-strict-enter", "--ops", "enable(preempt=2)");
+        Assert.Equal(1, bug.Code);
+        Assert.Contains("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", bug.Out);
+        var refused = cli.Run("trace", "--arch", "powerpc-hash", "--ops", "enable;migrate(cpu=1)");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("migrate(cpu=1) refused: preemption disabled on CPU 0", refused.Out);
+
+        Assert.Equal(2, cli.Run("trace", "--arch", "arm64", "--ops", "enable;sett_pte").Code);
+        Assert.Equal(2, cli.Run("trace", "--arch", "no-such-arch", "--ops", "enable").Code);
+        Assert.Equal(2, cli.Run("trace", "--arch", "arm64").Code); // --ops missing: a parse error
+        Assert.Equal(2, cli.Run("trace", "--format", "xml", "--ops", "enable").Code);
+        Assert.Equal(2, cli.Run("trace", "missing/folder", "--ops", "enable").Code);
+    }
+
+    [Fact]
+    public void A_descriptor_with_errors_prints_msbuild_style_errors_and_exits_2_for_every_command()
+    {
+        var bad = cli.Write("bad.arch.yaml", Bad);
+        foreach (var command in new[] { new[] { "check", bad }, ["trace", bad, "--ops", "enable"], ["arches", bad], ["simulate", bad] })
+        {
+            var run = cli.Run(command);
+            Assert.Equal(2, run.Code);
+            Assert.Equal("", run.Out);
+            Assert.Equal($"{bad}(4,15): error LMG0011: Parameter 'capacity' of 'tlb-batch' is 0, outside the allowed range 1..255.", run.Err.Trim());
+        }
+    }
+
+    [Fact]
+    public void A_descriptor_redefining_a_builtin_is_LMG0007_at_its_arch_line_unless_builtins_are_left_out()
+    {
+        var mine = cli.Write("mine.arch.yaml", "# my arm64\narch: arm64\nmechanisms:\n  - kind: deferred-barriers\n");
+        var clash = cli.Run("arches", mine);
+        Assert.Equal(2, clash.Code);
+        Assert.StartsWith($"{mine}(2,1): error LMG0007: Arch 'arm64' is already a built-in arch (arm64.arch.yaml).", clash.Err);
+        var alone = cli.Run("arches", mine, "--no-builtins", "--format", "json");
+        Assert.Equal(0, alone.Code);
+        Assert.Equal("arm64", JsonDocument.Parse(alone.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Check_exits_0_1_and_2_and_its_reproduce_line_runs_as_printed()
+    {
+        var riscv = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var pass = cli.Run("check", riscv, "--depth", "4");
+        Assert.Equal(0, pass.Code);
+        Assert.Contains("riscv-sfence | pass   | 4     | 1993   | 8820", pass.Out);
+
+        var xen = cli.Write("xen.arch.yaml", StrictXen);
+        var fail = cli.Run("check", xen, "--depth", "3", "--revision", "v3");
+        Assert.Equal(1, fail.Code);
+        var reproduce = fail.Out.Split('\n').Single(l => l.TrimStart().StartsWith("reproduce: ", StringComparison.Ordinal)).Trim()["reproduce: ".Length..];
+        Assert.Equal($"lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --revision v3 {xen}", reproduce);
+        var replay = cli.RunPrinted(reproduce);
+        Assert.Equal(1, replay.Code);
+        Assert.Contains("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", replay.Out);
+
+        Assert.Equal(2, cli.Run("check", riscv, "--depth", "0").Code);
+        Assert.Equal(2, cli.Run("check", "--arch", "arm64,nope").Code);
+        Assert.Equal(2, cli.Run("check", "--revision", "v9").Code);
+    }
+
+    [Fact]
+    public void Json_is_one_document_and_jsonl_one_object_per_line_with_typed_fields()
+    {
+        var riscv = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var trace = cli.Run("trace", riscv, "--arch", "riscv-sfence,arm64", "--format", "json", "--ops", "enable;set_pte;disable");
+        Assert.Equal(0, trace.Code);
+        var rows = JsonDocument.Parse(trace.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(["riscv-sfence", "riscv-sfence", "riscv-sfence", "arm64", "arm64", "arm64"], rows.Select(r => r.GetProperty("arch").GetString()));
+        Assert.Equal(JsonValueKind.True, rows[0].GetProperty("active").ValueKind);
+        Assert.Equal(1, rows[0].GetProperty("enable_count").GetInt32());
+
+        var lines = cli.Run("trace", riscv, "--format", "jsonl", "--ops", "enable;disable").Out.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));
+
+        var check = JsonDocument.Parse(cli.Run("check", "--arch", "arm64", "--depth", "2", "--format", "json").Out).RootElement.EnumerateArray().Single();
+        Assert.Equal(JsonValueKind.True, check.GetProperty("passed").ValueKind);
+        Assert.Equal(2, check.GetProperty("depth").GetInt32());
+        Assert.Equal("final", check.GetProperty("revision").GetString());
+
+        var arches = JsonDocument.Parse(cli.Run("arches", "--format", "json").Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.False, arches.Single(a => a.GetProperty("name").GetString() == "x86-native").GetProperty("opts_in").ValueKind);
+
+        var simulate = JsonDocument.Parse(cli.Run("simulate", "--arch", "arm64", "--workload", "unmap", "--format", "json").Out).RootElement;
+        Assert.Equal(4, simulate.GetArrayLength());
+        var diff = JsonDocument.Parse(cli.Run("check", "--arch", "arm64", "--diff", "final,v3", "--depth", "3", "--format", "json").Out).RootElement;
+        Assert.All(diff.EnumerateArray(), d => Assert.Equal("v3", d.GetProperty("right_revision").GetString()));
+        Assert.True(diff.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Simulate_and_arches_exit_2_on_usage_errors()
+    {
+        Assert.Equal(0, cli.Run("simulate", "--arch", "arm64", "--workload", "unmap").Code);
+        Assert.Equal(2, cli.Run("simulate", "--workload", "nope").Code);
+        Assert.Equal(2, cli.Run("simulate", "--costs", "missing.json").Code);
+        Assert.Equal(0, cli.Run("arches").Code);
+        Assert.Equal(2, cli.Run("arches", "no/such/dir").Code);
+        Assert.Equal(2, cli.Run("arches", "--format", "yaml").Code);
+    }
+
+    [Fact]
+    public void A_compiled_descriptor_is_cached_by_content()
+    {
+        var cache = new CompiledArchCache(Path.Combine(cli.Folder, "unit-cache"));
+        var path = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var (files, _) = DescriptorFinder.Find([path]);
+        using (var first = ExternalArches.Load(files, cache, cli.Folder)) Assert.False(first.FromCache);
+        using (var second = ExternalArches.Load(files, cache, cli.Folder))
+        {
+            Assert.True(second.FromCache);
+            Assert.Equal("riscv-sfence", second.Arches.Single().Name);
+        }
+        Assert.Single(Directory.GetFiles(cache.Folder));
+        File.WriteAllText(path, Riscv.Replace("capacity: 64", "capacity: 32"));
+        var (changed, _) = DescriptorFinder.Find([path]);
+        using (var third = ExternalArches.Load(changed, cache, cli.Folder)) Assert.False(third.FromCache);
+        Assert.Equal(2, Directory.GetFiles(cache.Folder).Length);
+    }
+
+    [Fact]
+    public void Plain_check_exits_0_and_lists_the_strict_xen_variant_as_failing_as_expected()
+    {
+        var run = cli.Run("check", "--depth", "2");
+        Assert.Equal(0, run.Code);
+        Assert.Contains("x86-xen-strict-enter | fails as expected | 1     | 1      | 21          | no arch BUG | enable(preempt=2)", run.Out);
+        Assert.Contains("x86-xen-strict-enter: fails as expected (no arch BUG): strict enter_lazy() BUGs", run.Out);
+    }
+
+    [Fact]
+    public void An_expected_violation_that_does_not_happen_or_is_another_one_exits_1()
+    {
+        var passes = cli.Write("passes.arch.yaml", Riscv + "expected-violation:\n  property: no arch BUG\n  reason: it should, but it does not\n");
+        var run = cli.Run("check", passes, "--depth", "3", "--format", "json");
+        Assert.Equal(1, run.Code);
+        var result = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single();
+        Assert.Equal("unexpected-pass", result.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.False, result.GetProperty("as_declared").ValueKind);
+
+        var other = cli.Write("other.arch.yaml", StrictXen + "expected-violation:\n  property: a batch never mixes tasks\n  reason: the wrong one\n");
+        var mismatch = cli.Run("check", other, "--depth", "3");
+        Assert.Equal(1, mismatch.Code);
+        Assert.Contains("xen-strict-copy: expected to violate 'a batch never mixes tasks', but the first violation is 'no arch BUG'", mismatch.Out);
+
+        var declared = cli.Write("declared.arch.yaml", StrictXen.Replace("xen-strict-copy", "xen-strict-declared") + "expected-violation:\n  property: no arch BUG\n  reason: shows the race\n");
+        Assert.Equal(0, cli.Run("check", declared, "--depth", "3").Code);
+    }
+}
