@@ -8,6 +8,7 @@ var root = new RootCommand("lazymmu: run, trace and inspect lazy MMU arches gene
     CheckCommand.Create(),
     SimulateCommand.Create(),
     NewArchCommand.Create(),
+    AcceptCommand.Create(),
 };
 root.SetAction(_ => SummaryCommand.Run(Console.Out));
 var parse = root.Parse(args);

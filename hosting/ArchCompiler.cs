@@ -17,39 +17,52 @@ public static class ArchCompiler
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    /// <summary>What the generator made of <paramref name="files"/>: each generated file by hint name, and the located messages.</summary>
+    public sealed record Generated(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Messages, bool Failed, Compilation Output);
+
     /// <summary>
-    /// Generates and compiles <paramref name="files"/>: descriptors, and template overrides (*.hbs under a
-    /// templates/ folder) exactly as the generator takes them from AdditionalFiles.
+    /// Runs the generator over <paramref name="files"/>: descriptors, and template overrides (*.hbs under a
+    /// templates/ folder) exactly as it takes them from AdditionalFiles. A null namespace is the generator's default.
     /// </summary>
-    public static CompileOutcome Compile(IReadOnlyList<DescriptorFile> files, string projectDir, string @namespace = Namespace)
+    public static Generated Generate(IReadOnlyList<DescriptorFile> files, string projectDir, string? @namespace = Namespace)
     {
         var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
-        var options = new BuildOptions(new Dictionary<string, string>
+        var properties = new Dictionary<string, string>
         {
-            ["build_property.projectdir"] = projectDir.EndsWith(Path.DirectorySeparatorChar) ? projectDir : projectDir + Path.DirectorySeparatorChar,
-            ["build_property.LazyMmuNamespace"] = @namespace,
-        });
+            ["build_property.projectdir"] = projectDir.EndsWith('/') || projectDir.EndsWith(Path.DirectorySeparatorChar) ? projectDir : projectDir + Path.DirectorySeparatorChar,
+        };
+        if (@namespace is not null) properties["build_property.LazyMmuNamespace"] = @namespace;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new LazyMmuGenerator().AsSourceGenerator()],
             files.Select(f => (AdditionalText)new DescriptorText(f.FullPath, f.Text)),
             CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
-            options);
+            new BuildOptions(properties));
         // A unique assembly name per compile: several libraries may be loaded side by side in one process.
-        var input = CSharpCompilation.Create(@namespace + "." + Guid.NewGuid().ToString("N"), [], References.Value,
+        var input = CSharpCompilation.Create((@namespace ?? "LazyMmuGen.Arches") + "." + Guid.NewGuid().ToString("N"), [], References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var driverDiagnostics);
         var run = driver.GetRunResult().Results.Single();
-        var messages = run.Diagnostics.Concat(driverDiagnostics).Distinct()
+        var diagnostics = run.Diagnostics.Concat(driverDiagnostics).Distinct().ToList();
+        var messages = diagnostics
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)
             .Select(d => Format(d, display))
             .ToList();
         if (run.Exception is not null) messages.Add($"error LMG0099: the generator failed: {run.Exception.Message}");
-        if (run.Exception is not null || run.Diagnostics.Concat(driverDiagnostics).Any(d => d.Severity == DiagnosticSeverity.Error))
-            return new CompileOutcome(null, messages);
+        var sources = run.GeneratedSources.ToDictionary(g => g.HintName, g => g.SourceText.ToString(), StringComparer.Ordinal);
+        var failed = run.Exception is not null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return new Generated(sources, messages, failed, output);
+    }
+
+    /// <summary>Generates and compiles <paramref name="files"/> into a library image in memory.</summary>
+    public static CompileOutcome Compile(IReadOnlyList<DescriptorFile> files, string projectDir, string @namespace = Namespace)
+    {
+        var generated = Generate(files, projectDir, @namespace);
+        var messages = generated.Messages.ToList();
+        if (generated.Failed) return new CompileOutcome(null, messages);
 
         using var image = new MemoryStream();
-        var emitted = output.Emit(image);
+        var emitted = generated.Output.Emit(image);
         if (!emitted.Success)
         {
             // The generator's contract is that valid descriptors compile; say so instead of hiding it.

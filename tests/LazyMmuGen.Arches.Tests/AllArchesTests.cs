@@ -24,12 +24,12 @@ public class AllArchesTests
     }
 
     [Fact]
-    public void Registry_holds_exactly_the_seven_built_in_arches_and_the_variants()
+    public void Registry_holds_the_seven_built_in_arches_and_the_variants()
     {
+        // A subset, not equality: a descriptor added under arches/ joins the registry (and every theory over it)
+        // without editing this list.
         Assert.Equal(7, BuiltIn.Length);
-        Assert.Equal(
-            BuiltIn.Concat(Variants).Order(StringComparer.Ordinal),
-            LazyMmuArchRegistry.All.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Subset(LazyMmuArchRegistry.All.Select(a => a.Name).ToHashSet(), BuiltIn.Concat(Variants).ToHashSet());
         foreach (var name in BuiltIn.Concat(Variants)) Assert.Equal(name, LazyMmuArchRegistry.Find(name)?.Name);
         Assert.Null(LazyMmuArchRegistry.Find("x86"));
         Assert.Null(LazyMmuArchRegistry.Find("ARM64"));

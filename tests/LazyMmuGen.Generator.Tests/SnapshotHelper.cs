@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using DiffPlex;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
+using LazyMmuGen.Hosting;
 
 namespace LazyMmuGen.Generator.Tests;
 
@@ -18,8 +16,6 @@ namespace LazyMmuGen.Generator.Tests;
 public static class SnapshotHelper
 {
     public const string AcceptVariable = "LAZYMMU_ACCEPT";
-
-    private const int Context = 3;
 
     private static bool Accept => Environment.GetEnvironmentVariable(AcceptVariable) is "1" or "true";
 
@@ -56,51 +52,15 @@ public static class SnapshotHelper
             return null;
         }
         File.WriteAllText(receivedPath, actual, new UTF8Encoding(false));
-        var hint = $"Received: {receivedPath}\nAccept with {AcceptVariable}=1 or by renaming it to {Path.GetFileName(verifiedPath)}.";
+        var hint = $"Received: {receivedPath}\nIf the change is intended, run `dotnet run --project cli -- accept` (or set {AcceptVariable}=1, or rename it to {Path.GetFileName(verifiedPath)}).";
         return verified is null
             ? $"New snapshot {name}: no verified file yet.\n{hint}"
             : $"Snapshot {name} differs.\n{hint}\n{UnifiedDiff(verified, actual, name)}";
     }
 
     /// <summary>A unified diff (---/+++/@@ hunks with 3 lines of context) of verified → received.</summary>
-    public static string UnifiedDiff(string verified, string received, string name)
-    {
-        var lines = new InlineDiffBuilder(new Differ()).BuildDiffModel(verified, received, false).Lines;
-        var builder = new StringBuilder().Append($"--- {name}.verified.cs\n+++ {name}.received.cs\n");
-        var changed = Enumerable.Range(0, lines.Count).Where(i => lines[i].Type != ChangeType.Unchanged).ToList();
-        var i = 0;
-        while (i < changed.Count)
-        {
-            var start = Math.Max(0, changed[i] - Context);
-            var end = changed[i];
-            while (i < changed.Count && changed[i] - end <= 2 * Context) end = changed[i++];
-            end = Math.Min(lines.Count - 1, end + Context);
-            AppendHunk(builder, lines, start, end);
-        }
-        return builder.ToString();
-    }
-
-    private static void AppendHunk(StringBuilder builder, List<DiffPiece> lines, int start, int end)
-    {
-        int oldLine = 1, newLine = 1;
-        for (var k = 0; k < start; k++) Advance(lines[k].Type, ref oldLine, ref newLine);
-        int oldStart = oldLine, newStart = newLine, oldCount = 0, newCount = 0;
-        var body = new StringBuilder();
-        for (var k = start; k <= end; k++)
-        {
-            var prefix = lines[k].Type switch { ChangeType.Deleted => '-', ChangeType.Inserted => '+', _ => ' ' };
-            body.Append(prefix).Append(lines[k].Text).Append('\n');
-            if (prefix != '+') oldCount++;
-            if (prefix != '-') newCount++;
-        }
-        builder.Append($"@@ -{oldStart},{oldCount} +{newStart},{newCount} @@\n").Append(body);
-    }
-
-    private static void Advance(ChangeType type, ref int oldLine, ref int newLine)
-    {
-        if (type != ChangeType.Inserted) oldLine++;
-        if (type != ChangeType.Deleted) newLine++;
-    }
+    public static string UnifiedDiff(string verified, string received, string name) =>
+        TextDiff.Unified(verified, received, name + ".verified.cs", name + ".received.cs");
 
     private static string Strip(string hint) => hint.EndsWith(".g.cs", StringComparison.Ordinal) ? hint[..^".g.cs".Length] : hint;
 

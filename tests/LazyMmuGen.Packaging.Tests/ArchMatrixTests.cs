@@ -13,7 +13,7 @@ public sealed class ArchMatrixTests
         var docs = File.ReadAllText(RepoRoot.Combine("docs", "arch-matrix.md")).Replace("\r\n", "\n");
 
         Assert.True(docs.Contains(matrix, StringComparison.Ordinal),
-            "docs/arch-matrix.md is out of date: replace its table with the output of `dotnet run --project cli -- arches --format markdown`:\n" + matrix);
+            "docs/arch-matrix.md is out of date: run `dotnet run --project cli -- accept`. The current matrix:\n" + matrix);
     }
 
     /// <summary>README.md embeds the matrix ("Arch support"), and it must be the current one.</summary>
@@ -24,7 +24,7 @@ public sealed class ArchMatrixTests
         var readme = File.ReadAllText(RepoRoot.Combine("README.md")).Replace("\r\n", "\n");
 
         Assert.True(readme.Contains(matrix, StringComparison.Ordinal),
-            "README.md embeds an out-of-date arch matrix: replace it with the output of `dotnet run --project cli -- arches --format markdown`:\n" + matrix);
+            "README.md embeds an out-of-date arch matrix: run `dotnet run --project cli -- accept`. The current matrix:\n" + matrix);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class DocsChartTests
             File.WriteAllText(path, writer.ToString());
             return;
         }
-        Assert.True(committed == writer.ToString(), $"docs/simulate.svg is out of date: run `{Regenerate}` (or set LAZYMMU_ACCEPT=1).");
+        Assert.True(committed == writer.ToString(), $"docs/simulate.svg is out of date: run `dotnet run --project cli -- accept` (or `{Regenerate}`).");
     }
 
     private static string RepoRoot()
