@@ -28,8 +28,7 @@ public sealed class AcceptTests
         var artifacts = Artifacts.All(RepoRoot.Folder).ToList();
         var readme = artifacts.FindIndex(a => a.RelativePath == "README.md");
         artifacts[readme] = artifacts[readme] with { Expected = artifacts[readme].Expected + "\n" };
-        var stale = AcceptCommand.Stale(RepoRoot.Folder, artifacts);
-        Assert.Equal("README.md", Assert.Single(stale).Artifact.RelativePath);
+        Assert.Contains(AcceptCommand.Stale(RepoRoot.Folder, artifacts), s => s.Artifact.RelativePath == "README.md");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace LazyMmuGen.Packaging.Tests;
 /// </summary>
 public sealed class CliContractTests : IDisposable
 {
-    private const string Riscv = "arch: riscv-sfence\nsummary: Batches sfence.vma invalidations per CPU.\nmechanisms:\n  - kind: tlb-batch\n    capacity: 64\n    flush-keys: [mm]\n";
+    private const string Riscv = "arch: cli-riscv-sfence\nsummary: Batches sfence.vma invalidations per CPU.\nmechanisms:\n  - kind: tlb-batch\n    capacity: 64\n    flush-keys: [mm]\n";
     private const string StrictXen = "arch: xen-strict-copy\nmechanisms:\n  - kind: hypercall-batch\n    entries: 32\n    arg-bytes: 512\n    tolerant-enter: false\n";
     private const string Bad = "arch: riscv-bad\nmechanisms:\n  - kind: tlb-batch\n    capacity: 0\n";
 
@@ -21,7 +21,7 @@ public sealed class CliContractTests : IDisposable
     [Fact]
     public void Trace_exits_0_on_success_1_on_a_bug_or_refused_op_and_2_on_usage_errors()
     {
-        var riscv = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var riscv = cli.Write("cli-riscv-sfence.arch.yaml", Riscv);
         var ok = cli.Run("trace", riscv, "--ops", "enable;set_pte;set_pte(mm=2);disable");
         Assert.Equal(0, ok.Code);
         Assert.Contains("set_pte(mm=2) | -         | 1      | 0     | yes    | 1       | tlb_flush=1 tlb_flush_entries=1 pte_write=1", ok.Out);
@@ -68,10 +68,10 @@ public sealed class CliContractTests : IDisposable
     [Fact]
     public void Check_exits_0_1_and_2_and_its_reproduce_line_runs_as_printed()
     {
-        var riscv = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var riscv = cli.Write("cli-riscv-sfence.arch.yaml", Riscv);
         var pass = cli.Run("check", riscv, "--depth", "4");
         Assert.Equal(0, pass.Code);
-        Assert.Contains("riscv-sfence | pass   | 4     | 1993   | 8820", pass.Out);
+        Assert.Contains("cli-riscv-sfence | pass   | 4     | 1993   | 8820", pass.Out);
 
         var xen = cli.Write("xen.arch.yaml", StrictXen);
         var fail = cli.Run("check", xen, "--depth", "3", "--revision", "v3");
@@ -90,12 +90,12 @@ public sealed class CliContractTests : IDisposable
     [Fact]
     public void Json_is_one_document_and_jsonl_one_object_per_line_with_typed_fields()
     {
-        var riscv = cli.Write("riscv-sfence.arch.yaml", Riscv);
-        var trace = cli.Run("trace", riscv, "--arch", "riscv-sfence,arm64", "--format", "json", "--ops", "enable;set_pte;disable");
+        var riscv = cli.Write("cli-riscv-sfence.arch.yaml", Riscv);
+        var trace = cli.Run("trace", riscv, "--arch", "cli-riscv-sfence,arm64", "--format", "json", "--ops", "enable;set_pte;disable");
         Assert.Equal(0, trace.Code);
         var rows = JsonDocument.Parse(trace.Out).RootElement.EnumerateArray().ToList();
         Assert.Equal(6, rows.Count);
-        Assert.Equal(["riscv-sfence", "riscv-sfence", "riscv-sfence", "arm64", "arm64", "arm64"], rows.Select(r => r.GetProperty("arch").GetString()));
+        Assert.Equal(["cli-riscv-sfence", "cli-riscv-sfence", "cli-riscv-sfence", "arm64", "arm64", "arm64"], rows.Select(r => r.GetProperty("arch").GetString()));
         Assert.Equal(JsonValueKind.True, rows[0].GetProperty("active").ValueKind);
         Assert.Equal(1, rows[0].GetProperty("enable_count").GetInt32());
 
@@ -133,13 +133,13 @@ public sealed class CliContractTests : IDisposable
     public void A_compiled_descriptor_is_cached_by_content()
     {
         var cache = new CompiledArchCache(Path.Combine(cli.Folder, "unit-cache"));
-        var path = cli.Write("riscv-sfence.arch.yaml", Riscv);
+        var path = cli.Write("cli-riscv-sfence.arch.yaml", Riscv);
         var (files, _) = DescriptorFinder.Find([path]);
         using (var first = ExternalArches.Load(files, cache, cli.Folder)) Assert.False(first.FromCache);
         using (var second = ExternalArches.Load(files, cache, cli.Folder))
         {
             Assert.True(second.FromCache);
-            Assert.Equal("riscv-sfence", second.Arches.Single().Name);
+            Assert.Equal("cli-riscv-sfence", second.Arches.Single().Name);
         }
         Assert.Single(Directory.GetFiles(cache.Folder));
         File.WriteAllText(path, Riscv.Replace("capacity: 64", "capacity: 32"));
