@@ -48,6 +48,11 @@ public sealed class ArchSource : IDisposable
     {
         var paths = parse.GetValue(symbols.Paths) ?? [];
         var noBuiltins = parse.GetValue(symbols.NoBuiltins);
+        if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option)
+        {
+            error.WriteLine($"error: unknown option '{option}'. Run 'lazymmu {parse.CommandResult.Command.Name} --help' for the options.");
+            return null;
+        }
         var (files, problem) = DescriptorFinder.Find(paths);
         if (problem is not null)
         {

@@ -11,10 +11,10 @@ public static class ArchesCommand
     {
         var format = new Option<string>("--format")
         {
-            Description = "table (one line per arch), json (one document) or markdown (the arch-support matrix: mechanisms, callbacks, state).",
+            Description = "table (one line per arch), json (one document), jsonl (one object per line) or markdown (the arch-support matrix: mechanisms, callbacks, state).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        format.AcceptOnlyFromAmong("table", "json", "jsonl", "markdown");
         var source = ArchSource.CreateSymbols();
         var command = new Command("arches", "List the arches: the built-ins, or the given descriptors compiled on the fly.")
         {
@@ -30,18 +30,11 @@ public static class ArchesCommand
                 case "markdown":
                     Console.Out.Write(ArchMatrix.Markdown(arches));
                     return ExitCodes.Ok;
+                case "jsonl":
+                    JsonDocuments.Write("jsonl", arches.Select(a => CliJson.Serialize(ToJson(a))), Console.Out);
+                    return ExitCodes.Ok;
                 case "json":
-                    Console.Out.WriteLine(JsonSerializer.Serialize(arches.Select(a => new
-                    {
-                        name = a.Name,
-                        type_name = a.TypeName,
-                        summary = a.Summary,
-                        mechanisms = a.Mechanisms,
-                        descriptor = a.DescriptorPath,
-                        opts_in = a.HasLazyMmuMode,
-                        distinct_pause_resume = a.HasDistinctPauseResume,
-                        takes_enable_range = a.TakesEnableRange,
-                    }), new JsonSerializerOptions { WriteIndented = true }));
+                    Console.Out.WriteLine(JsonSerializer.Serialize(arches.Select(a => ToJson(a)), CliJson.Indented));
                     return ExitCodes.Ok;
             }
             var table = new TextTable("arch", "mechanisms", "pause/resume", "descriptor", "summary");
@@ -55,4 +48,17 @@ public static class ArchesCommand
         });
         return command;
     }
+
+    private static object ToJson(LazyMmuGen.Runtime.ArchInfo a) => new
+    {
+        name = a.Name,
+        type_name = a.TypeName,
+        summary = a.Summary,
+        mechanisms = a.Mechanisms,
+        descriptor = a.DescriptorPath,
+        opts_in = a.HasLazyMmuMode,
+        distinct_pause_resume = a.HasDistinctPauseResume,
+        takes_enable_range = a.TakesEnableRange,
+        expected_violation = a.ExpectedViolation?.Property,
+    };
 }

@@ -101,7 +101,7 @@ public static class CheckCommand
         var outcomes = results.Select((r, i) => new CheckOutcome(r, arches[i].ExpectedViolation)).ToList();
         if (format != "table")
         {
-            JsonDocuments.Write(format, outcomes.Select(o => JsonSerializer.Serialize(ToJson(o, revision, suffix))), Console.Out);
+            JsonDocuments.Write(format, outcomes.Select(o => CliJson.Serialize(ToJson(o, revision, suffix))), Console.Out);
         }
         else
         {

@@ -25,13 +25,13 @@ public static class DiffCommand
             var differences = RevisionDiffer.Diff(arch, left, right, depth);
             if (format != "table")
             {
-                json.AddRange(differences.Select(d => JsonSerializer.Serialize(new
+                json.AddRange(differences.Select(d => CliJson.Serialize(new
                 {
                     arch = arch.Name, left_revision = names[0], right_revision = names[1], kind = d.Kind, aspect = d.Aspect, ops = d.Script, left = d.Left, right = d.Right,
                 })));
                 continue;
             }
-            Console.Out.WriteLine($"== {arch.Name}: {names[0]} vs {names[1]}, depth {depth}: {differences.Count} kinds of difference ==");
+            Console.Out.WriteLine($"== {arch.Name}: {names[0]} vs {names[1]}, depth {depth}: {differences.Count} differences of {differences.Select(d => d.Kind).Distinct().Count()} kinds ==");
             var table = new TextTable("kind", "differs in", "shortest sequence", names[0], names[1]);
             foreach (var d in differences) table.Add(d.Kind, d.Aspect, d.Script, d.Left, d.Right);
             Console.Out.Write(table.ToString());

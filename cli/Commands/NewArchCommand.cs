@@ -70,7 +70,7 @@ public static partial class NewArchCommand
         stdout.WriteLine(source is null
             ? $"created {shown}: no mechanism yet (uncomment one of the listed mechanisms to opt in)"
             : $"created {shown} from {source.Name}: {string.Join(", ", source.Mechanisms.DefaultIfEmpty("no mechanisms"))}");
-        stdout.WriteLine($"next: edit the summary, build, then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\" and lazymmu check --arch {name}");
+        stdout.WriteLine($"next: edit the summary, run `dotnet run --project cli -- accept` (snapshot, arch matrix, chart), then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\", lazymmu check --arch {name} and dotnet test");
         return ExitCodes.Ok;
     }
 

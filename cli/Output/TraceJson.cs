@@ -11,7 +11,7 @@ public static class TraceJson
     public static string Line(string arch, TraceRow row)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using (var json = new Utf8JsonWriter(stream, CliJson.Writer))
         {
             json.WriteStartObject();
             json.WriteString("arch", arch);

@@ -38,6 +38,9 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(2, cli.Run("trace", "--arch", "arm64").Code); // --ops missing: a parse error
         Assert.Equal(2, cli.Run("trace", "--format", "xml", "--ops", "enable").Code);
         Assert.Equal(2, cli.Run("trace", "missing/folder", "--ops", "enable").Code);
+        var unknown = cli.Run("check", "--frob");
+        Assert.Equal(2, unknown.Code);
+        Assert.StartsWith("error: unknown option '--frob'.", unknown.Err);
     }
 
     [Fact]
@@ -109,6 +112,8 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal("final", check.GetProperty("revision").GetString());
 
         var arches = JsonDocument.Parse(cli.Run("arches", "--format", "json").Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(arches.Count, cli.Run("arches", "--format", "jsonl").Out.Trim().Split('\n').Length);
+        Assert.DoesNotContain("\\u002B", cli.Run("arches", "--format", "json").Out); // "+" stays "+" (summaries say dsb(ishst)+isb)
         Assert.Equal(JsonValueKind.False, arches.Single(a => a.GetProperty("name").GetString() == "x86-native").GetProperty("opts_in").ValueKind);
 
         var simulate = JsonDocument.Parse(cli.Run("simulate", "--arch", "arm64", "--workload", "unmap", "--format", "json").Out).RootElement;
