@@ -11,34 +11,40 @@ public static class DiagnosticDescriptors
     private const string HelpBase = "https://github.com/lazymmugen/lazymmugen/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error("LMG0001", "Descriptor is not valid YAML",
-        "YAML syntax error: {0} Fix the YAML at this position (indentation, quotes, a missing ':').");
+        "YAML syntax error: {0} {1}");
+
+    /// <summary>The second LMG0001 argument when the parser's own explanation is all there is.</summary>
+    public const string YamlSyntaxGenericFix = "Fix the YAML at this position (indentation, quotes, a missing ':').";
 
     public static readonly DiagnosticDescriptor WrongShape = Error("LMG0002", "Descriptor node has the wrong shape",
         "Expected {0} here but found {1}.{2}");
 
     public static readonly DiagnosticDescriptor MissingField = Error("LMG0003", "Required field missing",
-        "Required field '{0}' is missing. Add '{0}: {1}'.");
+        "Required field '{0}' is missing. Add '{0}: {1}'{2}.");
 
     public static readonly DiagnosticDescriptor UnknownField = Error("LMG0004", "Unknown descriptor field",
-        "Unknown field '{0}'. Known fields: {1}.");
+        "Unknown field '{0}'.{1} Known fields: {2}.");
 
     public static readonly DiagnosticDescriptor InvalidArchName = Error("LMG0005", "Invalid arch name",
         "Arch name '{0}' is invalid: use lowercase letters, digits and single dashes, starting with a letter, at most 64 characters (e.g. 'riscv-sfence').");
 
     public static readonly DiagnosticDescriptor InvalidTypeName = Error("LMG0006", "Invalid type name",
-        "Type name '{0}' is not usable in C#: {1}. Use an ASCII identifier such as 'RiscvSfence' that is not a C# keyword.");
+        "Type name '{0}' is not usable in C#: {1}. {2}");
+
+    /// <summary>The third LMG0006 argument when no corrected name can be suggested.</summary>
+    public const string InvalidTypeNameGenericFix = "Use an ASCII identifier such as 'RiscvSfence' that is not a C# keyword.";
 
     public static readonly DiagnosticDescriptor DuplicateArch = Error("LMG0007", "Duplicate arch",
-        "The {0} '{1}' is already defined by '{2}'. Rename one of the two descriptors.");
+        "The {0} '{1}' is already defined in '{2}' at line {3} (that path sorts first, so it keeps the name). {4}");
 
     public static readonly DiagnosticDescriptor UnknownMechanism = Error("LMG0008", "Unknown mechanism",
-        "Unknown mechanism '{0}'. Known mechanisms: {1}.");
+        "Unknown mechanism '{0}'.{1} Known mechanisms: {2}.");
 
     public static readonly DiagnosticDescriptor UnknownParameter = Error("LMG0009", "Unknown mechanism parameter",
-        "Mechanism '{0}' has no parameter '{1}'. Its parameters: {2}.");
+        "Mechanism '{0}' has no parameter '{1}'.{2} Its parameters: {3}.");
 
     public static readonly DiagnosticDescriptor ParameterType = Error("LMG0010", "Mechanism parameter has the wrong type",
-        "Parameter '{0}' of '{1}' must be {2}, but is '{3}'.");
+        "Parameter '{0}' of '{1}' must be {2}, but is {3}.");
 
     public static readonly DiagnosticDescriptor ParameterRange = Error("LMG0011", "Mechanism parameter out of range",
         "Parameter '{0}' of '{1}' is {2}, outside the allowed range {3}.");
@@ -59,7 +65,7 @@ public static class DiagnosticDescriptors
         "'pause-resume: distinct' needs a mechanism: an arch with no mechanisms does not opt in to lazy MMU mode, so it has no pause or resume callback. Add a mechanism or remove 'pause-resume'.");
 
     public static readonly DiagnosticDescriptor UndeclaredLevel = Error("LMG0017", "Register level not declared",
-        "Level '{0}' is not declared in 'levels' of '{1}'. Declared levels: {2}.");
+        "Level '{0}' is not declared in 'levels' of '{1}'.{3} Declared levels: {2}.");
 
     public static readonly DiagnosticDescriptor UnsupportedYaml = Error("LMG0018", "Unsupported YAML feature",
         "{0} is not supported in descriptors. {1}");

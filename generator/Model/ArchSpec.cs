@@ -1,6 +1,9 @@
 namespace LazyMmuGen.Generator.Model;
 
-/// <summary>A validated descriptor: everything rendering needs and nothing Roslyn owns.</summary>
+/// <summary>
+/// A validated descriptor: everything rendering needs and nothing Roslyn owns. <see cref="TypeNameLocation"/> is the
+/// explicit 'type-name' value (null when the type name is derived from the arch name), for cross-file diagnostics.
+/// </summary>
 public sealed record ArchSpec(
     string Name,
     string TypeName,
@@ -9,7 +12,8 @@ public sealed record ArchSpec(
     bool DistinctPauseResume,
     EquatableArray<MechanismSpec> Mechanisms,
     ExpectedViolationSpec? ExpectedViolation,
-    LocationInfo NameLocation);
+    LocationInfo NameLocation,
+    LocationInfo? TypeNameLocation = null);
 
 /// <summary>
 /// The descriptor's 'expected-violation': the checker property the arch is kept to violate (e.g. "no arch BUG")

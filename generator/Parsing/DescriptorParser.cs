@@ -45,7 +45,7 @@ public static class DescriptorParser
         var start = LocationInfo.FileStart(path);
         if (text is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, start, "the file could not be read."));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, start, "the file could not be read.", DiagnosticDescriptors.YamlSyntaxGenericFix));
             return null;
         }
         if (text.Length > DescriptorLimits.MaxChars)
@@ -68,24 +68,24 @@ public static class DescriptorParser
         {
             if (Fields.Contains(entry.Key.Value)) fields[entry.Key.Value] = entry;
             else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownField, entry.Key.Location,
-                ParameterReader.Shorten(entry.Key.Value), string.Join(", ", Fields)));
+                ParameterReader.Shorten(Printable(entry.Key.Value)), Suggestions.DidYouMean(entry.Key.Value, Fields), string.Join(", ", Fields)));
         }
 
         var name = ReadArchName(fields, map, diagnostics);
-        var typeName = ReadTypeName(fields, name, diagnostics);
+        var (typeName, typeNameLocation) = ReadTypeName(fields, name, diagnostics);
         var summary = ReadSummary(fields, diagnostics);
         var mechanisms = fields.TryGetValue("mechanisms", out var m) ? MechanismReader.Read(m.Value, diagnostics) : new List<MechanismSpec>();
         var distinct = ReadPauseResume(fields, mechanisms, diagnostics);
         var expectedViolation = ReadExpectedViolation(fields, diagnostics);
         if (diagnostics.Count > 0 || name is null || typeName is null) return null;
-        return new ArchSpec(name.Value, typeName, summary, relativePath, distinct, mechanisms.ToEquatableArray(), expectedViolation, name.Location);
+        return new ArchSpec(name.Value, typeName, summary, relativePath, distinct, mechanisms.ToEquatableArray(), expectedViolation, name.Location, typeNameLocation);
     }
 
     private static YScalar? ReadArchName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YMapping map, List<DiagnosticInfo> diagnostics)
     {
         if (!fields.TryGetValue("arch", out var entry))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, "arch", "riscv-sfence"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, "arch", "riscv-sfence", ""));
             return null;
         }
         if (entry.Value is YScalar { IsNull: false } scalar && NameRules.IsValidArchName(scalar.Value)) return scalar;
@@ -94,22 +94,26 @@ public static class DescriptorParser
         return null;
     }
 
-    private static string? ReadTypeName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YScalar? name, List<DiagnosticInfo> diagnostics)
+    /// <summary>The type name and, when it is given explicitly, the location of its 'type-name' value.</summary>
+    private static (string? Name, LocationInfo? Location) ReadTypeName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YScalar? name, List<DiagnosticInfo> diagnostics)
     {
         if (!fields.TryGetValue("type-name", out var entry))
         {
-            if (name is null) return null;
+            if (name is null) return (null, null);
             var derived = NameRules.ToTypeName(name.Value);
-            if (NameRules.GeneratedTypeNameProblem(derived) is not { } derivedProblem) return derived;
+            if (NameRules.GeneratedTypeNameProblem(derived) is not { } derivedProblem) return (derived, null);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, name.Location,
-                derived, derivedProblem + " (derived from the arch name; set 'type-name')"));
-            return null;
+                derived, derivedProblem + " (derived from the arch name; set 'type-name')", DiagnosticDescriptors.InvalidTypeNameGenericFix));
+            return (null, null);
         }
         var value = entry.Value is YScalar s ? s.Value : entry.Value.Describe();
         var problem = entry.Value is YScalar ? NameRules.GeneratedTypeNameProblem(value) : "it is not a single name";
-        if (problem is null) return value;
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, entry.Value.Location, ParameterReader.Shorten(Printable(value)), problem));
-        return null;
+        if (problem is null) return (value, entry.Value.Location);
+        var fix = entry.Value is YScalar && NameRules.CapitalizedFix(value) is { } capitalized
+            ? $"Write 'type-name: {capitalized}' instead."
+            : DiagnosticDescriptors.InvalidTypeNameGenericFix;
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, entry.Value.Location, ParameterReader.Shorten(Printable(value)), problem, fix));
+        return (null, null);
     }
 
     private static string ReadSummary(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
@@ -144,7 +148,8 @@ public static class DescriptorParser
         {
             if (ExpectedViolationKeys.Contains(item.Key.Value)) keys[item.Key.Value] = item;
             else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownField, item.Key.Location,
-                ParameterReader.Shorten(Printable(item.Key.Value)), string.Join(", ", ExpectedViolationKeys)));
+                ParameterReader.Shorten(Printable(item.Key.Value)), Suggestions.DidYouMean(item.Key.Value, ExpectedViolationKeys),
+                string.Join(", ", ExpectedViolationKeys)));
         }
         var property = ReadRequiredText(keys, PropertyKey, map, "no arch BUG", diagnostics);
         var reason = ReadRequiredText(keys, ReasonKey, map, "why the arch is kept although the check fails", diagnostics);
@@ -156,7 +161,7 @@ public static class DescriptorParser
     {
         if (!keys.TryGetValue(key, out var entry))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, key, example));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, key, example, ""));
             return null;
         }
         if (entry.Value is not YScalar scalar)
@@ -173,7 +178,7 @@ public static class DescriptorParser
         }
         var text = scalar.IsNull ? "" : TextRules.Normalize(scalar.Value);
         if (text.Length > 0) return text;
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, scalar.Location, key, example));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, scalar.Location, key, example, ""));
         return null;
     }
 
@@ -182,8 +187,9 @@ public static class DescriptorParser
         if (!fields.TryGetValue("pause-resume", out var entry)) return false;
         if (entry.Value is not YScalar { Value: PauseResumeDistinct or PauseResumeLeaveEnter } scalar)
         {
+            var hint = entry.Value is YScalar typo ? Suggestions.DidYouMean(typo.Value, new[] { PauseResumeLeaveEnter, PauseResumeDistinct }) : "";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, entry.Value.Location,
-                $"'{PauseResumeLeaveEnter}' or '{PauseResumeDistinct}'", entry.Value.Describe(), ""));
+                $"'{PauseResumeLeaveEnter}' or '{PauseResumeDistinct}'", entry.Value.Describe(), hint));
             return false;
         }
         // An arch without mechanisms does not opt in: it gets the kernel's empty stubs and has no callbacks at all.

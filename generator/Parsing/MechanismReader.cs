@@ -56,7 +56,8 @@ public static class MechanismReader
         var kind = map.Entries.FirstOrDefault(e => e.Key.Value == KindKey);
         if (kind.Key is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, KindKey, MechanismCatalog.All[0].Name));
+            var (value, more) = MissingKindFix(map);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, KindKey, value, more));
             return null;
         }
         if (kind.Value is not YScalar kindName)
@@ -75,7 +76,7 @@ public static class MechanismReader
         if (definition is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMechanism, kind.Location,
-                ParameterReader.Shorten(kind.Value), MechanismCatalog.Names));
+                ParameterReader.Shorten(kind.Value), Suggestions.DidYouMean(kind.Value, MechanismCatalog.All.Select(m => m.Name)), MechanismCatalog.Names));
             return null;
         }
         var before = diagnostics.Count;
@@ -87,7 +88,8 @@ public static class MechanismReader
             if (parameter is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameter, entry.Key.Location,
-                    definition.Name, ParameterReader.Shorten(entry.Key.Value), string.Join(", ", definition.Parameters.Select(p => p.Name))));
+                    definition.Name, ParameterReader.Shorten(entry.Key.Value), UnknownParameterHint(definition, entry.Key.Value),
+                    definition.Parameters.Count == 0 ? "none" : string.Join(", ", definition.Parameters.Select(p => p.Name))));
                 continue;
             }
             var canonical = ParameterReader.Read(parameter, definition.Name, entry.Value, diagnostics);
@@ -113,6 +115,33 @@ public static class MechanismReader
         return new MechanismSpec(definition.Name, ordered.ToEquatableArray(), location);
     }
 
+    /// <summary>
+    /// LMG0009's hint: the parameter of this mechanism the key is a typo of, or else the other mechanism
+    /// that has a parameter of exactly that name (capacity under deferred-barriers belongs to tlb-batch).
+    /// </summary>
+    private static string UnknownParameterHint(MechanismDefinition definition, string key)
+    {
+        var hint = Suggestions.DidYouMean(key, definition.Parameters.Select(p => p.Name));
+        if (hint.Length > 0) return hint;
+        var owners = MechanismCatalog.All.Where(m => m != definition && m.Parameters.Any(p => p.Name == key)).Select(m => "'" + m.Name + "'").ToList();
+        return owners.Count == 0 ? "" : $" '{key}' is a parameter of {string.Join(" and ", owners)}: move it under that mechanism, or change this 'kind'.";
+    }
+
+    /// <summary>
+    /// LMG0003 for a mechanism without 'kind': the value to add and the rest of the advice. When the entry's
+    /// keys are parameters of exactly one mechanism, that one ("add 'kind: tlb-batch'"); otherwise the
+    /// mechanisms whose parameters fit, or all of them.
+    /// </summary>
+    private static (string Value, string More) MissingKindFix(YMapping map)
+    {
+        var keys = map.Entries.Select(e => e.Key.Value).ToList();
+        var fitting = MechanismCatalog.All.Where(m => keys.All(k => m.Parameters.Any(p => p.Name == k))).ToList();
+        if (keys.Count > 0 && fitting.Count == 1)
+            return (fitting[0].Name, $" ({string.Join(", ", keys.Select(ParameterReader.Shorten))} {(keys.Count == 1 ? "is a parameter" : "are parameters")} of '{fitting[0].Name}')");
+        var candidates = keys.Count > 0 && fitting.Count > 1 ? fitting : MechanismCatalog.All;
+        return ("NAME", $", where NAME is one of: {string.Join(", ", candidates.Select(m => m.Name))}");
+    }
+
     private static void CheckAtMost(MechanismDefinition definition, Dictionary<string, string> values,
         Dictionary<string, YNode> nodes, LocationInfo mechanismLocation, List<DiagnosticInfo> diagnostics)
     {
@@ -136,7 +165,7 @@ public static class MechanismReader
             if (declared.Contains(values[parameter.Name])) continue;
             var where = nodes.TryGetValue(parameter.Name, out var node) ? node.Location : mechanismLocation;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredLevel, where,
-                values[parameter.Name], definition.Name, string.Join(", ", declared)));
+                values[parameter.Name], definition.Name, string.Join(", ", declared), Suggestions.DidYouMean(values[parameter.Name], declared)));
         }
     }
 }

@@ -38,9 +38,26 @@ public static class NameRules
         return null;
     }
 
-    /// <summary><see cref="TypeNameProblem"/>, plus names the built-in templates already use.</summary>
+    /// <summary>
+    /// <see cref="TypeNameProblem"/>, plus names the built-in templates already use, plus all-lowercase names: the
+    /// compiler warns about a type named only with 'a'..'z' (CS8981, such names may become keywords), and a
+    /// warning in generated code fails builds that treat warnings as errors. Derived names are PascalCase, so
+    /// this only refuses an explicit 'type-name'.
+    /// </summary>
     public static string? GeneratedTypeNameProblem(string name) =>
-        TypeNameProblem(name) ?? (Emit.TemplateSet.Builtin.Identifiers.Contains(name) ? "the generated code already uses that name" : null);
+        TypeNameProblem(name)
+        ?? (IsLowercaseAscii(name) ? "it has only lowercase ASCII letters, which the compiler warns about (CS8981: such names may become C# keywords)" : null)
+        ?? (Emit.TemplateSet.Builtin.Identifiers.Contains(name) ? "the generated code already uses that name" : null);
+
+    /// <summary>The same name with its first letter capitalised ('riscv' → 'Riscv', 'record' → 'Record') when that is a usable type name; otherwise null.</summary>
+    public static string? CapitalizedFix(string name)
+    {
+        if (name.Length == 0 || name[0] < 'a' || name[0] > 'z') return null;
+        var capitalized = char.ToUpperInvariant(name[0]) + name.Substring(1);
+        return GeneratedTypeNameProblem(capitalized) is null ? capitalized : null;
+    }
+
+    private static bool IsLowercaseAscii(string name) => name.Length > 0 && name.All(c => c >= 'a' && c <= 'z');
 
     public static bool IsIdentifier(string value) => value.Length <= 64 && AsciiIdentifier.IsMatch(value) && TypeNameProblem(value) is null;
 

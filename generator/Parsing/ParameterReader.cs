@@ -24,7 +24,7 @@ public static class ParameterReader
                 return TypeError(p, mechanism, node, diagnostics);
             case ParameterKind.Choice:
                 if (node is YScalar c && p.Choices.Contains(c.Value)) return c.Value;
-                return TypeError(p, mechanism, node, diagnostics);
+                return TypeError(p, mechanism, node, diagnostics, node is YScalar typo ? Suggestions.Closest(typo.Value, p.Choices) : null);
             case ParameterKind.ChoiceList:
                 return ReadChoiceList(p, mechanism, node, diagnostics);
             case ParameterKind.Identifier:
@@ -63,8 +63,11 @@ public static class ParameterReader
         {
             if (item is not YScalar s || !p.Choices.Contains(s.Value) || seen.Contains(s.Value))
             {
+                var found = item is YScalar again && seen.Contains(again.Value)
+                    ? $"{Quote(again)} again; remove the repeated '{Shorten(again.Value)}'"
+                    : Found(item, item is YScalar typo ? Suggestions.Closest(typo.Value, p.Choices) : null);
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterType, item.Location,
-                    p.Name, mechanism, p.Expected + " (each once)", Shorten(Describe(item))));
+                    p.Name, mechanism, p.Expected + " (each once)", found));
                 return null;
             }
             seen.Add(s.Value);
@@ -81,13 +84,13 @@ public static class ParameterReader
             if (!NameRules.IsIdentifier(entry.Key.Value))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterType, entry.Key.Location,
-                    p.Name, mechanism, "level names that are identifiers", Shorten(entry.Key.Value)));
+                    p.Name, mechanism, "level names that are identifiers", Quote(entry.Key)));
                 return null;
             }
             if (entry.Value is not YScalar { IsPlain: true } v || v.Value.Length == 0 || !IsInteger(v.Value))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterType, entry.Value.Location,
-                    p.Name + "." + entry.Key.Value, mechanism, "an integer 0..15", Shorten(Describe(entry.Value))));
+                    p.Name + "." + entry.Key.Value, mechanism, "an integer 0..15", QuotedNumber(entry.Value) ?? Found(entry.Value, null)));
                 return null;
             }
             if (!int.TryParse(v.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 15)
@@ -101,12 +104,35 @@ public static class ParameterReader
         return string.Join(",", parts);
     }
 
-    private static string? TypeError(ParameterDefinition p, string mechanism, YNode node, List<DiagnosticInfo> diagnostics)
+    private static string? TypeError(ParameterDefinition p, string mechanism, YNode node, List<DiagnosticInfo> diagnostics, string? suggestion = null)
     {
+        var found = p.Kind switch
+        {
+            ParameterKind.Integer => QuotedNumber(node),
+            ParameterKind.Boolean => QuotedBoolean(node),
+            _ => null,
+        };
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterType, node.Location,
-            p.Name, mechanism, p.Expected, Shorten(Describe(node))));
+            p.Name, mechanism, p.Expected, found ?? Found(node, suggestion)));
         return null;
     }
+
+    /// <summary>What LMG0010 says was found: "'maybe'", or "'mx' (did you mean 'mm'?)".</summary>
+    private static string Found(YNode node, string? suggestion) =>
+        suggestion is null ? $"'{Shorten(Describe(node))}'" : $"'{Shorten(Describe(node))}' (did you mean '{suggestion}'?)";
+
+    private static string Quote(YScalar scalar) => $"'{Shorten(scalar.Value)}'";
+
+    /// <summary>A quoted integer ("64") is a string in YAML: say so, and how to write the number.</summary>
+    private static string? QuotedNumber(YNode node) =>
+        node is YScalar { IsPlain: false } s && s.Value.Length > 0 && IsInteger(s.Value) ? QuotedHint(s.Value, s.Value) : null;
+
+    /// <summary>A quoted "true"/"false" is a string in YAML, not a boolean.</summary>
+    private static string? QuotedBoolean(YNode node) =>
+        node is YScalar { IsPlain: false } s && (Eq(s.Value, "true") || Eq(s.Value, "false")) ? QuotedHint(s.Value, s.Value.ToLowerInvariant()) : null;
+
+    private static string QuotedHint(string value, string unquoted) =>
+        $"the string \"{Shorten(value)}\"; write {Shorten(unquoted)} without quotes";
 
     private static bool IsInteger(string text)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using LazyMmuGen.Generator.Diagnostics;
 using LazyMmuGen.Generator.Model;
@@ -27,6 +28,9 @@ public static class YamlTreeReader
         var documents = 0;
         var nodes = 0;
         var last = Mark.Empty;
+        // For explaining indentation errors: the last block-mapping key, and the collections closed since.
+        int lastKeyStart = -1, lastKeyEnd = -1;
+        var closedSinceLastKey = new List<IndentationHints.Level>();
         while (true)
         {
             // YamlDotNet reports most syntax errors as YamlException, but some malformed input (an unclosed
@@ -40,13 +44,14 @@ public static class YamlTreeReader
             }
             catch (YamlException e)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, text, e.Start, e.End), Clean(e.Message)));
+                diagnostics.Add(Explain(path, text, e, last, stack, closedSinceLastKey, lastKeyStart, lastKeyEnd)
+                    ?? DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, text, e.Start, e.End), Clean(e.Message), DiagnosticDescriptors.YamlSyntaxGenericFix));
                 return null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, text, last, last),
-                    "the parser cannot continue after this point (look for an unclosed '{', '[' or quote)."));
+                    "the parser cannot continue after this point (look for an unclosed '{', '[' or quote).", DiagnosticDescriptors.YamlSyntaxGenericFix));
                 return null;
             }
             if (!more) break;
@@ -71,7 +76,8 @@ public static class YamlTreeReader
                             $"nests deeper than {MaxDepth} levels here", MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
                         return null;
                     }
-                    stack.Push(new Frame(ev is MappingStart, Loc(path, text, ev)));
+                    var flow = ev is MappingStart { Style: MappingStyle.Flow } || ev is SequenceStart { Style: SequenceStyle.Flow };
+                    stack.Push(new Frame(ev is MappingStart, flow, (int)Math.Max(0, ev.Start.Column - 1), Loc(path, text, ev)));
                     break;
                 case Scalar scalar:
                     if (++nodes > MaxNodes)
@@ -80,17 +86,38 @@ public static class YamlTreeReader
                             $"has more than {MaxNodes} values", MaxDepth.ToString(), DescriptorLimits.MaxChars.ToString()));
                         return null;
                     }
+                    if (stack.Count > 0 && stack.Peek().ExpectsBlockKey)
+                    {
+                        (lastKeyStart, lastKeyEnd) = ((int)ev.Start.Index, (int)ev.End.Index);
+                        closedSinceLastKey.Clear();
+                    }
                     var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Loc(path, text, ev));
                     if (!Attach(stack, node, ref root, diagnostics)) return null;
                     break;
                 case MappingEnd:
                 case SequenceEnd:
                     var frame = stack.Pop();
+                    closedSinceLastKey.Add(frame.Level);
                     if (!Attach(stack, frame.Build(), ref root, diagnostics)) return null;
                     break;
             }
         }
         return root;
+    }
+
+    /// <summary>LMG0001 in words for a tab or a line indented unlike its siblings; null keeps the parser's message. Never throws.</summary>
+    private static DiagnosticInfo? Explain(string path, string text, YamlException e, Mark last, Stack<Frame> stack,
+        List<IndentationHints.Level> closedSinceLastKey, int lastKeyStart, int lastKeyEnd)
+    {
+        try
+        {
+            return IndentationHints.Explain(path, text, e.Message, e.Start.Index, last.Index, stack.Select(f => f.Level), closedSinceLastKey, lastKeyStart, lastKeyEnd);
+        }
+        catch (Exception hintFailure) when (hintFailure is not OperationCanceledException)
+        {
+            // A hint is a nicety: whatever goes wrong computing it, the parser's own message is still right.
+            return null;
+        }
     }
 
     private static bool Attach(Stack<Frame> stack, YNode node, ref YNode? root, List<DiagnosticInfo> diagnostics)
@@ -141,17 +168,26 @@ public static class YamlTreeReader
     private sealed class Frame
     {
         private readonly bool isMapping;
+        private readonly bool isFlow;
+        private readonly int indent;
         private readonly LocationInfo location;
         private readonly List<YNode> items = new();
         private readonly List<KeyValuePair<YScalar, YNode>> entries = new();
         private readonly HashSet<string> keys = new(StringComparer.Ordinal);
         private YScalar? pendingKey;
 
-        public Frame(bool isMapping, LocationInfo location)
+        public Frame(bool isMapping, bool isFlow, int indent, LocationInfo location)
         {
             this.isMapping = isMapping;
+            this.isFlow = isFlow;
+            this.indent = indent;
             this.location = location;
         }
+
+        public IndentationHints.Level Level => new(isMapping, isFlow, indent);
+
+        /// <summary>The next scalar added is a key of a block mapping.</summary>
+        public bool ExpectsBlockKey => isMapping && !isFlow && pendingKey is null;
 
         public bool Add(YNode node, List<DiagnosticInfo> diagnostics)
         {

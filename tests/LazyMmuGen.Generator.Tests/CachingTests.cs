@@ -62,6 +62,29 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void EditingTheRedefiningDescriptorTouchesOnlyIt()
+    {
+        // The duplicate diagnostic points at the first descriptor (an additional location), which did not change:
+        // only the edited descriptor's render input changes, and its output (the LMG0007, no code) is the same.
+        var twin = Descriptor("twin.arch.yaml", "arch: arm\nsummary: Duplicate of arm.\nmechanisms: []\n");
+        var compilation = Compilation();
+        var driver = Driver(new[] { Arm, Plain, twin }, track: true).RunGenerators(compilation);
+        var edited = Descriptor("twin.arch.yaml", "arch: arm\nsummary: Duplicate of arm, edited.\nmechanisms: []\n");
+
+        var result = TrackedSteps.Result(driver.ReplaceAdditionalText(twin, edited).RunGenerators(compilation));
+
+        var inputs = TrackedSteps.Outputs(result, TrackingNames.RenderInputs).Select(o => o.Reason).ToList();
+        Assert.Single(inputs, r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(2, inputs.Count(IsCached));
+        var rendered = TrackedSteps.Outputs(result, TrackingNames.RenderedArch).Select(o => o.Reason).ToList();
+        Assert.Equal(3, rendered.Count);
+        Assert.All(rendered, r => Assert.True(IsCached(r), r.ToString()));
+        var duplicate = Assert.Single(result.Diagnostics);
+        Assert.Equal("LMG0007", duplicate.Id);
+        Assert.Equal(PathOf("arm.arch.yaml"), Assert.Single(duplicate.AdditionalLocations).GetLineSpan().Path);
+    }
+
+    [Fact]
     public void EditingOneOfAThousandDescriptorsRendersOnlyThatArch()
     {
         // The scale of the generator benchmarks (benchmarks/): the incremental run they time re-renders one arch.
