@@ -30,6 +30,7 @@ public static class RegistryEmitter
             {
                 ["typeName"] = e.TypeName,
                 ["nameLiteral"] = CSharpText.Literal(e.Name),
+                ["nameDoc"] = CSharpText.Doc(e.Name),
                 ["typeNameLiteral"] = CSharpText.Literal(e.TypeName),
                 ["summaryLiteral"] = CSharpText.Literal(e.Summary),
                 ["pathLiteral"] = CSharpText.Literal(e.DescriptorPath),

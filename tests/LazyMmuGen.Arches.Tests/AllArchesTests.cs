@@ -102,4 +102,15 @@ public class AllArchesTests
         Assert.Equal(0UL, m.Registers(0).Read("POR_EL1"));
         Assert.Equal(m.Effects[Effect.PreemptDisable], m.Effects[Effect.PreemptEnable]);
     }
+
+    [Fact]
+    public void Each_arch_has_a_typed_registry_entry_that_is_the_one_in_All()
+    {
+        // Arm64.Info and LazyMmuArchRegistry.Arm64: no lookup by string, no null-forgiving operator.
+        Assert.Same(LazyMmuArchRegistry.Arm64, Arm64.Info);
+        Assert.Same(LazyMmuArchRegistry.Find("arm64"), Arm64.Info);
+        Assert.Same(LazyMmuArchRegistry.X86XenStrictEnter, LazyMmuArchRegistry.All.Single(a => a.Name == "x86-xen-strict-enter"));
+        Assert.Equal("X86Xen", X86Xen.Info.TypeName);
+        Assert.DoesNotContain(null, LazyMmuArchRegistry.All);
+    }
 }

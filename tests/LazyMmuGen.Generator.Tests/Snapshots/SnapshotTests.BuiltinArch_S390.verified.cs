@@ -20,6 +20,9 @@ namespace LazyMmuGen.Arches
 
         public static string Name => ArchName;
 
+        /// <summary>This arch's registry entry (the same object as in LazyMmuArchRegistry.All).</summary>
+        public static ArchInfo Info => LazyMmuArchRegistry.S390;
+
         public static bool HasLazyMmuMode => true;
 
         public static bool HasDistinctPauseResume => false;

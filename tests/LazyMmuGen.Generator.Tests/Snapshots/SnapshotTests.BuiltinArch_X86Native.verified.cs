@@ -20,6 +20,9 @@ namespace LazyMmuGen.Arches
 
         public static string Name => ArchName;
 
+        /// <summary>This arch's registry entry (the same object as in LazyMmuArchRegistry.All).</summary>
+        public static ArchInfo Info => LazyMmuArchRegistry.X86Native;
+
         public static bool HasLazyMmuMode => false;
 
         public static bool HasDistinctPauseResume => false;
