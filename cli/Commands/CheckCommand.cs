@@ -1,7 +1,7 @@
 using LazyMmuGen.Runtime.Reporting;
 using System.CommandLine;
 using System.Text.Json;
-using LazyMmuGen.Checker.Explorer;
+using LazyMmuGen.Checker;
 using LazyMmuGen.Cli.Output;
 using LazyMmuGen.Runtime;
 using Spectre.Console;

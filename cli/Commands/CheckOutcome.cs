@@ -1,4 +1,4 @@
-using LazyMmuGen.Checker.Explorer;
+using LazyMmuGen.Checker;
 using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Cli.Commands;

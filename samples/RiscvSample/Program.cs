@@ -1,7 +1,7 @@
 // RiscvSample: an arch added outside the LazyMmuGen repository by a descriptor alone
 // (riscv-sfence.arch.yaml), through the LazyMmuGen.Generator, .Runtime and .Checker packages.
 // Runs the seed's summary trace and the model checker on it; exits 1 if either fails.
-using LazyMmuGen.Checker.Explorer;
+using LazyMmuGen.Checker;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 using RiscvSample.Arches;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LazyMmuGen.Arches;
-using LazyMmuGen.Checker.Explorer;
+using LazyMmuGen.Checker;
 using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Benchmarks.Checker;

@@ -1,4 +1,4 @@
-namespace LazyMmuGen.Checker.Explorer;
+namespace LazyMmuGen.Checker;
 
 public sealed record CheckResult(string Arch, int Depth, long States, long Transitions, Violation? Violation)
 {

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Checker.Explorer;
 using LazyMmuGen.Runtime.Scripting;
 
-namespace LazyMmuGen.Checker.Explorer;
+namespace LazyMmuGen.Checker;
 
 /// <summary>
 /// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once.

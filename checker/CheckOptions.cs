@@ -1,6 +1,6 @@
 using LazyMmuGen.Runtime;
 
-namespace LazyMmuGen.Checker.Explorer;
+namespace LazyMmuGen.Checker;
 
 public sealed record CheckOptions
 {

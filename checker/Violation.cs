@@ -1,4 +1,4 @@
-namespace LazyMmuGen.Checker.Explorer;
+namespace LazyMmuGen.Checker;
 
 /// <summary>A broken property and the shortest op sequence that breaks it.</summary>
 public sealed record Violation(string Arch, string Property, string Detail, IReadOnlyList<string> Ops)
