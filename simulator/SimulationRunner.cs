@@ -4,7 +4,7 @@ using LazyMmuGen.Simulator.Workloads;
 
 namespace LazyMmuGen.Simulator;
 
-/// <summary>Runs workloads on fresh machines, one per (arch, workload, mode), and prices the effects.</summary>
+/// <summary>Runs workloads on fresh machines, one per (arch, workload, mode), and prices the effects and any base work.</summary>
 public static class SimulationRunner
 {
     public static IReadOnlyList<SimulationResult> Run(SimulationRequest request)
@@ -42,10 +42,11 @@ public static class SimulationRunner
         }
         if (completed) notes.AddRange(Leftovers(machine, registersBefore));
         var effects = machine.Effects.Snapshot();
-        double? cycles = completed ? costs.Of(effects) : null;
+        var work = workload.ModelsBaseWork ? context.WorkDone : WorkCounts.None;
+        double? cycles = completed ? costs.Of(effects, work) : null;
         var ratio = mode == SimMode.Eager ? (cycles is null ? null : 1.0) : cycles / eagerCycles;
         if (ratio is double r && !double.IsFinite(r)) ratio = null;
-        return new SimulationResult(arch.Name, workload.Name, size, mode, effects, cycles, ratio, notes);
+        return new SimulationResult(arch.Name, workload.Name, size, mode, effects, cycles, ratio, notes) { Work = work };
     }
 
     /// <summary>What a finished run left wrong: updates never completed, preemption, warnings, registers.</summary>

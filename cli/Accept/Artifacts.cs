@@ -12,7 +12,8 @@ namespace LazyMmuGen.Cli.Accept;
 /// Every generated artifact the repository's tests compare against, computed from the current descriptors and
 /// the current build: the generator snapshots (as SnapshotTests produces them: one run per descriptor, and one
 /// registry run over all of them, in the harness's project folder), the arch matrix in README.md and
-/// docs/arch-matrix.md, and docs/simulate.svg.
+/// docs/arch-matrix.md, docs/simulate.svg and docs/simulate-calibration.svg, and the command outputs quoted in
+/// docs/simulate.md.
 /// </summary>
 public static class Artifacts
 {
@@ -31,6 +32,9 @@ public static class Artifacts
         result.Add(MatrixIn(root, "README.md", matrix));
         result.Add(MatrixIn(root, "docs/arch-matrix.md", matrix));
         result.Add(new Artifact("docs/simulate.svg", Chart(), "chart"));
+        result.Add(new Artifact("docs/simulate-calibration.svg", CommandOutput(root, "simulate", "--calibration", "--format", "svg"), "chart"));
+        var doc = File.ReadAllText(Path.Combine(root, SimulateDoc.Path));
+        result.Add(new Artifact(SimulateDoc.Path, SimulateDoc.Regenerate(root, doc), "command outputs"));
         return result;
     }
 
@@ -88,6 +92,22 @@ public static class Artifacts
         var writer = new StringWriter { NewLine = "\n" };
         ResultWriter.Write("svg", results, writer);
         return writer.ToString();
+    }
+
+    /// <summary>What `lazymmu ARGS --out FILE` writes, from this build.</summary>
+    private static string CommandOutput(string root, params string[] arguments)
+    {
+        var file = System.IO.Path.GetTempFileName();
+        try
+        {
+            var (code, _) = SelfRun.Run(root, [.. arguments, "--out", file]);
+            if (code != 0) throw new InvalidOperationException($"'lazymmu {string.Join(" ", arguments)}' failed with exit code {code}");
+            return File.ReadAllText(file).Replace("\r\n", "\n");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static string Strip(string hint) => hint.EndsWith(".g.cs", StringComparison.Ordinal) ? hint[..^".g.cs".Length] : hint;

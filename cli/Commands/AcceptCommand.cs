@@ -17,7 +17,7 @@ public static class AcceptCommand
     public static Command Create()
     {
         var check = new Option<bool>("--check") { Description = "Only report stale artifacts; exit 1 if any." };
-        var command = new Command("accept", "Regenerate the artifacts the tests compare against (generator snapshots, arch matrix in README.md and docs/, docs/simulate.svg).")
+        var command = new Command("accept", "Regenerate the artifacts the tests compare against (generator snapshots, arch matrix in README.md and docs/, the charts and command outputs of docs/simulate.md).")
         {
             check,
         };

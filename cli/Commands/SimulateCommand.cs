@@ -1,12 +1,16 @@
 using System.CommandLine;
 using LazyMmuGen.Simulator;
+using LazyMmuGen.Simulator.Calibration;
 using LazyMmuGen.Simulator.Costs;
 using LazyMmuGen.Simulator.Output;
 using LazyMmuGen.Simulator.Workloads;
 
 namespace LazyMmuGen.Cli.Commands;
 
-/// <summary>`lazymmu simulate`: kernel-caller workloads per arch and mode, with effect counts and estimated cycles.</summary>
+/// <summary>
+/// `lazymmu simulate`: kernel-caller workloads per arch and mode, with effect counts and estimated cycles from a cost
+/// profile; `--calibration` compares the calibrated profiles with the published measurement they were fitted to.
+/// </summary>
 public static class SimulateCommand
 {
     public static Command Create()
@@ -17,54 +21,88 @@ public static class SimulateCommand
             Description = $"Workload: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.",
             DefaultValueFactory = _ => "all",
         };
-        var size = new Option<int>("--size") { Description = "Ptes per workload.", DefaultValueFactory = _ => WorkloadCatalog.DefaultSize };
+        var size = new Option<int>("--size") { Description = "Ptes per workload (pages per call for test-vmalloc-fix-size).", DefaultValueFactory = _ => WorkloadCatalog.DefaultSize };
         var mode = new Option<string>("--mode") { Description = "Comma-separated modes: eager, legacy, final, v3, v2; or 'all' (eager, legacy, final, v3).", DefaultValueFactory = _ => "all" };
-        var costs = new Option<FileInfo?>("--costs") { Description = "A JSON file holding one object of effect name → cycles that overrides single defaults, e.g. {\"dsb\": 40}." };
+        var profile = new Option<string?>("--profile")
+        {
+            Description = $"Cost profile: {string.Join(", ", CostProfiles.Names)}, or the path of a profile file (default: default; with --calibration: every calibrated profile).",
+        };
+        var costs = new Option<FileInfo?>("--costs") { Description = "A JSON file holding one object of entry name → cycles that overrides single entries of the profile, e.g. {\"dsb\": 40, \"base_page\": 120}." };
+        var calibration = new Option<bool>("--calibration")
+        {
+            Description = "Print each calibrated profile's published measurement beside the model's numbers (fitted and predicted sizes, residuals) instead of running workloads; --format svg draws it.",
+        };
         var format = new Option<string>("--format") { Description = "table, json (one document), jsonl (one object per line), csv or svg.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ResultWriter.Formats]);
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
         var source = ArchSource.CreateSymbols();
         var command = new Command("simulate", "Run kernel-caller workloads on each arch in every mode: effect counts, estimated cycles, ratio to eager.")
         {
-            arch, workload, size, mode, costs, format, output, source.Paths, source.NoBuiltins, source.Project,
+            arch, workload, size, mode, profile, costs, calibration, format, output, source.Paths, source.NoBuiltins, source.Project,
         };
         command.SetAction(parse =>
         {
             using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
             if (available is null) return ExitCodes.Usage;
-            return Run(available, parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
-                parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));
+            var options = new Options(parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
+                parse.GetValue(profile), parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));
+            return parse.GetValue(calibration) ? Calibrate(available, options) : Run(available, options);
         });
         return command;
     }
 
-    private static int Run(ArchSource source, string? archName, string workloadName, int size, string modeList, FileInfo? costFile, string format, FileInfo? output)
+    private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, FileInfo? Costs, string Format, FileInfo? Output);
+
+    private static int Run(ArchSource source, Options o)
     {
-        var arches = source.Select(archName, Console.Error);
+        var arches = source.Select(o.Arch, Console.Error);
         if (arches is null) return ExitCodes.Usage;
-        IReadOnlyList<IWorkload> workloads = workloadName == "all" ? WorkloadCatalog.All
-            : WorkloadCatalog.Find(workloadName) is { } one ? [one] : [];
-        if (workloads.Count == 0) return Usage($"unknown workload '{workloadName}'. Workloads: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.");
-        if (size is < 1 or > 1 << 16) return Usage("--size must be 1..65536");
-        var modes = SimModes.Parse(modeList, out var modeError);
+        IReadOnlyList<IWorkload> workloads = o.Workload == "all" ? WorkloadCatalog.All
+            : WorkloadCatalog.Find(o.Workload) is { } one ? [one] : [];
+        if (workloads.Count == 0) return Usage($"unknown workload '{o.Workload}'. Workloads: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.");
+        if (o.Size is < 1 or > 1 << 16) return Usage("--size must be 1..65536");
+        var modes = SimModes.Parse(o.Modes, out var modeError);
         if (modes is null) return Usage(modeError!);
         CostTable table;
         try
         {
-            table = costFile is null ? CostTable.Default : CostTableFile.Load(costFile.FullName, CostTable.Default);
+            table = Table(CostProfiles.Resolve(o.Profile ?? CostProfiles.DefaultName), o.Costs);
         }
         catch (CostTableException e)
         {
             return Usage(e.Message);
         }
-        var results = SimulationRunner.Run(new SimulationRequest(arches, workloads, modes, size, table));
-        if (output is null)
+        var results = SimulationRunner.Run(new SimulationRequest(arches, workloads, modes, o.Size, table));
+        return Write(o, results.Count, writer => ResultWriter.Write(o.Format, results, writer));
+    }
+
+    private static int Calibrate(ArchSource source, Options o)
+    {
+        IReadOnlyList<CalibrationResult> results;
+        try
         {
-            ResultWriter.Write(format, results, Console.Out);
+            var profiles = o.Profile is null ? CalibrationRunner.CalibratedBuiltins() : [CostProfiles.Resolve(o.Profile)];
+            results = profiles.Select(p => CalibrationRunner.Run(p, Table(p, o.Costs), name => source.Available.FirstOrDefault(a => a.Name == name))).ToList();
+        }
+        catch (CostTableException e)
+        {
+            return Usage(e.Message);
+        }
+        return Write(o, results.Count, writer => CalibrationReport.Write(o.Format, results, writer));
+    }
+
+    private static CostTable Table(CostProfile profile, FileInfo? costFile) =>
+        costFile is null ? profile.Table : CostTableFile.Load(costFile.FullName, profile.Table);
+
+    private static int Write(Options o, int count, Action<TextWriter> write)
+    {
+        if (o.Output is null)
+        {
+            write(Console.Out);
             return ExitCodes.Ok;
         }
-        using (var writer = new StreamWriter(output.FullName)) ResultWriter.Write(format, results, writer);
-        Console.Error.WriteLine($"wrote {results.Count} results ({format}) to {output.FullName}");
+        using (var writer = new StreamWriter(o.Output.FullName)) write(writer);
+        Console.Error.WriteLine($"wrote {count} results ({o.Format}) to {o.Output.FullName}");
         return ExitCodes.Ok;
     }
 

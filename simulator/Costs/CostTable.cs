@@ -2,53 +2,56 @@ using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Simulator.Costs;
 
-/// <summary>Estimated cycles per effect, keyed by the shared effect names (<see cref="EffectNames"/>).</summary>
+/// <summary>
+/// Estimated cycles per counter: per effect (keyed by the shared effect names, <see cref="EffectNames"/>) and per
+/// base-work item (<see cref="BaseWorkNames"/>). A table comes from a cost profile (<see cref="CostProfiles"/>), and
+/// <c>--costs FILE</c> overrides single entries of it.
+/// </summary>
 public sealed class CostTable
 {
-    private readonly double[] cycles;
+    private readonly double[] effects;
+    private readonly double[] work;
 
-    private CostTable(double[] cycles) => this.cycles = cycles;
+    private CostTable(double[] effects, double[] work) => (this.effects, this.work) = (effects, work);
 
     /// <summary>
-    /// Rough order-of-magnitude cycle costs, not measurements: they rank effects, they do not time a CPU.
-    /// Override any of them with <c>--costs FILE</c>.
+    /// The default profile's table (simulator/Profiles/default.json): rough order-of-magnitude cycle costs, not
+    /// measurements. They rank effects; they do not time a CPU.
     /// </summary>
-    public static CostTable Default { get; } = new(Defaults());
+    public static CostTable Default => CostProfiles.Default.Table;
 
-    public double this[Effect effect] => cycles[(int)effect];
+    /// <summary>Every entry priced at zero: the start of the default profile, which must price every entry itself.</summary>
+    internal static CostTable Zero { get; } = new(new double[EffectNames.Count], new double[BaseWorkNames.Count]);
 
-    /// <summary>The cost of a run: the sum over effects of count × cycles.</summary>
-    public double Of(EffectCounts counts) => EffectNames.All.Sum(e => counts[e] * cycles[(int)e]);
+    public double this[Effect effect] => effects[(int)effect];
 
-    /// <summary>A copy with some costs replaced.</summary>
-    public CostTable With(IReadOnlyDictionary<Effect, double> overrides)
+    public double this[BaseWork item] => work[(int)item];
+
+    public double this[CostEntry entry] => entry.Effect is { } e ? effects[(int)e] : work[(int)entry.Work!.Value];
+
+    /// <summary>The cost of a run's side effects alone: the sum over effects of count × cycles.</summary>
+    public double Of(EffectCounts counts) => EffectNames.All.Sum(e => counts[e] * effects[(int)e]);
+
+    /// <summary>The cost of a whole run: its side effects plus its base work.</summary>
+    public double Of(EffectCounts counts, WorkCounts baseWork) => Of(counts) + BaseWorkNames.All.Sum(w => baseWork[w] * work[(int)w]);
+
+    /// <summary>A copy with some effect costs replaced.</summary>
+    public CostTable With(IReadOnlyDictionary<Effect, double> overrides) =>
+        With(overrides.ToDictionary(kv => CostEntry.Of(kv.Key), kv => kv.Value));
+
+    /// <summary>A copy with some entries (effects or base work) replaced.</summary>
+    public CostTable With(IReadOnlyDictionary<CostEntry, double> overrides)
     {
-        var copy = (double[])cycles.Clone();
-        foreach (var (effect, value) in overrides) copy[(int)effect] = value;
-        return new CostTable(copy);
+        var e = (double[])effects.Clone();
+        var w = (double[])work.Clone();
+        foreach (var (entry, value) in overrides)
+        {
+            if (entry.Effect is { } effect) e[(int)effect] = value;
+            else w[(int)entry.Work!.Value] = value;
+        }
+        return new CostTable(e, w);
     }
 
-    public IEnumerable<(string Name, double Cycles)> Entries => EffectNames.All.Select(e => (EffectNames.Of(e), cycles[(int)e]));
-
-    private static double[] Defaults()
-    {
-        var c = new double[EffectNames.Count];
-        c[(int)Effect.Dsb] = 40;              // dsb(ishst): waits until earlier stores are visible to the walker; tens of cycles
-        c[(int)Effect.Isb] = 20;              // isb: pipeline flush and refetch, ~10-30 cycles
-        c[(int)Effect.TlbFlush] = 200;        // one invalidation call (powerpc tlbiel/tlbie + ptesync, sparc64 TSB + demap)
-        c[(int)Effect.TlbFlushEntries] = 40;  // per invalidated entry: hash-table slot or TSB entry
-        c[(int)Effect.TlbFlushRange] = 300;   // extra for a range / cross-CPU batch flush (sparc64 cross-call)
-        c[(int)Effect.Hypercall] = 1000;      // a PV hypercall: guest → Xen → guest, on the order of 1000 cycles
-        c[(int)Effect.Multicall] = 1000;      // one hypercall that carries the whole batch
-        c[(int)Effect.MulticallEntries] = 50; // Xen's per-entry dispatch in do_multicall
-        c[(int)Effect.RegWrite] = 20;         // msr POR_EL1: a system register write
-        c[(int)Effect.Ipte] = 1500;           // IPTE: invalidation with a TLB purge broadcast to every CPU, thousands of cycles
-        c[(int)Effect.IpteEntries] = 20;      // each entry of a multi-entry IPTE
-        c[(int)Effect.PreemptDisable] = 1;    // a per-CPU counter
-        c[(int)Effect.PreemptEnable] = 1;
-        c[(int)Effect.ContextSwitch] = 2000;  // direct cost of switching tasks (registers, scheduler, mm)
-        c[(int)Effect.PteWrite] = 5;          // the pte store itself; the same in every mode
-        c[(int)Effect.MmuUpdate] = 200;       // Xen validating and applying one mmu_update request
-        return c;
-    }
+    /// <summary>Every entry with its cycles, effects first, then base work.</summary>
+    public IEnumerable<(string Name, double Cycles)> Entries => CostEntry.All.Select(e => (e.Name, this[e]));
 }

@@ -1,51 +1,60 @@
 using System.Text.Json;
-using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Simulator.Costs;
 
-/// <summary>Reads a cost override file: a JSON object of effect name → cycles, e.g. {"dsb": 40, "hypercall": 2500}.</summary>
+/// <summary>
+/// Reads a cost override file (<c>--costs FILE</c>): a JSON object of entry name → cycles, where an entry is an
+/// effect or a base-work item, e.g. {"dsb": 40, "hypercall": 2500, "base_page": 120}. It replaces only the entries it
+/// names, on top of the chosen profile.
+/// </summary>
 public static class CostTableFile
 {
-    public static CostTable Load(string path, CostTable defaults)
+    public static CostTable Load(string path, CostTable defaults) => Parse(ReadText(path), defaults, path);
+
+    /// <summary>Applies the overrides in <paramref name="json"/> to <paramref name="defaults"/>; unknown names are errors.</summary>
+    public static CostTable Parse(string json, CostTable defaults, string source = "costs")
     {
-        string text;
+        using var document = ParseDocument(json, source);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            throw new CostTableException($"{source}: expected a JSON object such as {{\"dsb\": 40}}, got {document.RootElement.ValueKind}");
+        var overrides = new Dictionary<CostEntry, double>();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var entry = Entry(property.Name, source);
+            overrides[entry] = Cycles(property.Value, $"'{property.Name}'", source);
+        }
+        return defaults.With(overrides);
+    }
+
+    internal static string ReadText(string path)
+    {
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CostTableException($"{path}: {e.Message}");
         }
-        return Parse(text, defaults, path);
     }
 
-    /// <summary>Applies the overrides in <paramref name="json"/> to <paramref name="defaults"/>; unknown names are errors.</summary>
-    public static CostTable Parse(string json, CostTable defaults, string source = "costs")
+    internal static JsonDocument ParseDocument(string json, string source)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
             throw new CostTableException($"{source}: not valid JSON: {e.Message}");
         }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new CostTableException($"{source}: expected a JSON object such as {{\"dsb\": 40}}, got {document.RootElement.ValueKind}");
-            var overrides = new Dictionary<Effect, double>();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (!EffectNames.TryParse(property.Name, out var effect))
-                    throw new CostTableException($"{source}: unknown effect '{property.Name}'. Known effects: {string.Join(", ", EffectNames.All.Select(EffectNames.Of))}");
-                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var cycles) || !double.IsFinite(cycles) || cycles < 0)
-                    throw new CostTableException($"{source}: '{property.Name}' must be a number of cycles >= 0, got {property.Value.GetRawText()}");
-                overrides[effect] = cycles;
-            }
-            return defaults.With(overrides);
-        }
     }
+
+    internal static CostEntry Entry(string name, string source) =>
+        CostEntry.TryParse(name, out var entry) ? entry
+        : throw new CostTableException($"{source}: unknown effect '{name}'. Known effects and base work: {CostEntry.KnownNames}");
+
+    internal static double Cycles(JsonElement value, string what, string source) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var cycles) && double.IsFinite(cycles) && cycles >= 0 ? cycles
+        : throw new CostTableException($"{source}: {what} must be a number of cycles >= 0, got {value.GetRawText()}");
 }

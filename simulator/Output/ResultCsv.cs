@@ -1,12 +1,13 @@
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Simulator.Costs;
 
 namespace LazyMmuGen.Simulator.Output;
 
-/// <summary>RFC 4180 csv: one row per (arch, workload, mode) and one column per effect, zeros included.</summary>
+/// <summary>RFC 4180 csv: one row per (arch, workload, mode), one column per effect and per base-work item, zeros included.</summary>
 public static class ResultCsv
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["arch", "workload", "size", "mode", "cycles", "vs_eager", .. EffectNames.All.Select(EffectNames.Of), "notes"];
+        ["arch", "workload", "size", "mode", "cycles", "vs_eager", .. EffectNames.All.Select(EffectNames.Of), .. BaseWorkNames.All.Select(BaseWorkNames.Of), "notes"];
 
     public static void Write(IReadOnlyList<SimulationResult> results, TextWriter output)
     {
@@ -18,6 +19,7 @@ public static class ResultCsv
                 r.Arch, r.Workload, r.Size.ToString(), r.Mode.Name(),
                 r.Cycles is double c ? Numbers.Raw(c) : "", r.VsEager is double v ? Numbers.Raw(v) : "",
                 .. EffectNames.All.Select(e => r.Effects[e].ToString()),
+                .. BaseWorkNames.All.Select(w => r.Work[w].ToString()),
                 string.Join("; ", r.Notes),
             ];
             output.WriteLine(string.Join(",", cells.Select(Quote)));

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace LazyMmuGen.Simulator.Output;
 
-/// <summary>One JSON object per (arch, workload, mode); effects holds the non-zero counters.</summary>
+/// <summary>One JSON object per (arch, workload, mode); effects and work hold the non-zero counters (work: base work, empty for most workloads).</summary>
 public static class ResultJson
 {
     public static string Line(SimulationResult r)
@@ -20,6 +20,9 @@ public static class ResultJson
             Number(json, "vs_eager", r.VsEager);
             json.WriteStartObject("effects");
             foreach (var (name, count) in r.Effects.NonZero()) json.WriteNumber(name, count);
+            json.WriteEndObject();
+            json.WriteStartObject("work");
+            foreach (var (name, count) in r.Work.NonZero()) json.WriteNumber(name, count);
             json.WriteEndObject();
             json.WriteStartArray("notes");
             foreach (var note in r.Notes) json.WriteStringValue(note);

@@ -2,18 +2,20 @@ using LazyMmuGen.Runtime.Reporting;
 namespace LazyMmuGen.Simulator.Output;
 
 /// <summary>
-/// The table format: one row per (arch, workload, mode) with its effects, then a summary with one row
-/// per (arch, workload) and, for each mode, the cost relative to eager.
+/// The table format: one row per (arch, workload, mode) with its effects (and base work, when a workload that models
+/// it ran), then a summary with one row per (arch, workload) and, for each mode, the cost relative to eager.
 /// </summary>
 public static class ResultTable
 {
     public static void Write(IReadOnlyList<SimulationResult> results, TextWriter output)
     {
-        var detail = new TextTable("arch", "workload", "size", "mode", "cycles", "vs eager", "effects", "notes");
+        // The base-work column appears only when a workload that models base work ran (test-vmalloc-fix-size).
+        var work = results.Any(r => !r.Work.IsEmpty);
+        var detail = new TextTable(["arch", "workload", "size", "mode", "cycles", "vs eager", "effects", .. work ? new[] { "base work" } : [], "notes"]);
         foreach (var r in results)
         {
-            detail.Add(r.Arch, r.Workload, r.Size.ToString(), r.Mode.Name(), Numbers.Cycles(r.Cycles), Numbers.Ratio(r.VsEager),
-                r.Effects.ToString(), string.Join("; ", r.Notes));
+            detail.Add([r.Arch, r.Workload, r.Size.ToString(), r.Mode.Name(), Numbers.Cycles(r.Cycles), Numbers.Ratio(r.VsEager),
+                r.Effects.ToString(), .. work ? new[] { r.Work.ToString() } : [], string.Join("; ", r.Notes)]);
         }
         output.Write(detail.ToString());
         output.WriteLine();
@@ -36,5 +38,9 @@ public static class ResultTable
     private static string Cell(SimulationResult r) =>
         r.Failed ? r.Notes.FirstOrDefault()?.Split(':')[0] ?? "failed"
         : r.Mode == SimMode.Eager ? Numbers.Cycles(r.Cycles)
-        : r.Notes.Count > 0 ? Numbers.Ratio(r.VsEager) + " (!)" : Numbers.Ratio(r.VsEager);
+        : Numbers.Ratio(r.VsEager) + Change(r) + (r.Notes.Count > 0 ? " (!)" : "");
+
+    /// <summary>For a workload that models base work the ratio is the change in time a user would measure: say it in percent too.</summary>
+    private static string Change(SimulationResult r) =>
+        r.Work.IsEmpty || r.VsEager is not double v ? "" : " (" + ((v - 1) * 100).ToString("+0.0;-0.0;+0.0", System.Globalization.CultureInfo.InvariantCulture) + " %)";
 }

@@ -13,7 +13,7 @@ public static class ResultWriter
         {
             case "json" or "jsonl": JsonDocuments.Write(format, results.Select(ResultJson.Line), output); break;
             case "csv": ResultCsv.Write(results, output); break;
-            case "svg": output.Write(SvgChart.Render(results) + "\n"); break; // "\n" everywhere: the committed chart is byte-identical on any OS
+            case "svg": output.Write(ResultChart.Render(results) + "\n"); break; // "\n" everywhere: the committed chart is byte-identical on any OS
             case "table": ResultTable.Write(results, output); break;
             default: throw new ArgumentException($"unknown format '{format}'", nameof(format));
         }

@@ -15,6 +15,7 @@ public static class WorkloadCatalog
         new MremapWorkload(),
         new VmallocWorkload(),
         new MixedWorkload(),
+        new TestVmallocFixSizeWorkload(),
     ];
 
     public static IWorkload? Find(string name) => All.FirstOrDefault(w => w.Name == name);

@@ -1,4 +1,5 @@
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Simulator.Costs;
 
 namespace LazyMmuGen.Simulator.Workloads;
 
@@ -9,6 +10,7 @@ namespace LazyMmuGen.Simulator.Workloads;
 public sealed class WorkloadContext(MachineCore machine, bool lazy, bool rangedEnable)
 {
     private readonly Queue<Action> deferred = new();
+    private readonly Dictionary<BaseWork, long> work = [];
     private bool scheduling;
 
     public MachineCore Machine { get; } = machine;
@@ -26,6 +28,9 @@ public sealed class WorkloadContext(MachineCore machine, bool lazy, bool rangedE
     public void EnableSection(in PteRange range)
     {
         if (!Lazy) return;
+        // The generic layer's enable/disable and the arch's enter/leave, priced as base work (BaseWork.LazySection)
+        // for a workload that models base work. The kernel's empty stubs (an arch that does not opt in) cost nothing.
+        if (Machine.HasLazyMmuMode) Work(BaseWork.LazySection, 1);
         if (RangedEnable) Machine.EnableWithRange(in range);
         else Machine.Enable();
     }
@@ -54,6 +59,15 @@ public sealed class WorkloadContext(MachineCore machine, bool lazy, bool rangedE
     }
 
     public void Write(in PteWrite write) => Machine.SetPte(in write);
+
+    /// <summary>
+    /// Work the caller does besides page-table side effects (<see cref="BaseWork"/>), priced by the cost profile. The
+    /// runner reports it only for a workload that models base work (<see cref="IWorkload.ModelsBaseWork"/>).
+    /// </summary>
+    public void Work(BaseWork item, long count) => work[item] = work.GetValueOrDefault(item) + count;
+
+    /// <summary>The base work declared so far, and the lazy sections entered.</summary>
+    public WorkCounts WorkDone => new(work);
 
     /// <summary>
     /// A mapping that exists before the caller runs (the ptes a zap or an mprotect finds): stored straight

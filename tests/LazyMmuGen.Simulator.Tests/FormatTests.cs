@@ -18,6 +18,7 @@ public class FormatTests
     [Fact]
     public void Every_arch_workload_and_mode_gives_one_result()
     {
+        // 10 arches × 8 workloads × 4 modes.
         Assert.Equal(LazyMmuArchRegistry.All.Count * WorkloadCatalog.All.Count * SimModes.All.Count, Results.Count);
         // Only strict Xen under legacy's nested enter stops (both workloads with a nested section); every other run completes.
         Assert.Equal([("x86-xen-strict-enter", "unmap", SimMode.Legacy), ("x86-xen-strict-enter", "setmem", SimMode.Legacy)],
@@ -28,11 +29,15 @@ public class FormatTests
     public void Csv_has_a_fixed_header_and_one_row_of_that_width_per_result()
     {
         var lines = Render("csv").TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        // Every effect, then every base-work item (zero for the workloads that declare none), then notes.
         Assert.Equal("arch,workload,size,mode,cycles,vs_eager,dsb,isb,tlb_flush,tlb_flush_entries,tlb_flush_range,hypercall,multicall,"
-            + "multicall_entries,reg_write,ipte,ipte_entries,preempt_disable,preempt_enable,context_switch,pte_write,mmu_update,notes", lines[0]);
+            + "multicall_entries,reg_write,ipte,ipte_entries,preempt_disable,preempt_enable,context_switch,pte_write,mmu_update,"
+            + "base_call,base_page,lazy_section,notes", lines[0]);
         Assert.Equal(Results.Count + 1, lines.Length);
-        Assert.All(lines.Skip(1), l => Assert.Equal(23, Csv.Split(l).Count));
-        Assert.Contains("arm64,unmap,256,final,1345,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,257,0,", lines);
+        Assert.All(lines.Skip(1), l => Assert.Equal(26, Csv.Split(l).Count));
+        Assert.Contains("arm64,unmap,256,final,1345,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,257,0,0,0,0,", lines);
+        // The default profile prices test-vmalloc-fix-size's base work: 1390 + 256 × 225 + 2 sections × 15 on top of the effects.
+        Assert.Contains("arm64,test-vmalloc-fix-size,256,final,61640,0.8014562475620856,1,1,0,0,0,0,0,0,0,0,0,0,0,0,512,0,1,256,2,", lines);
         Assert.Contains(lines, l => l.StartsWith("x86-xen-strict-enter,unmap,256,legacy,,,") && l.EndsWith(",BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU"));
     }
 
@@ -53,8 +58,14 @@ public class FormatTests
         var objects = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         var document = JsonDocument.Parse(Render("json")).RootElement;
         Assert.Equal(objects.Select(o => o.GetRawText()), document.EnumerateArray().Select(o => o.GetRawText()));
-        Assert.All(objects, o => Assert.Equal(["arch", "workload", "size", "mode", "cycles", "vs_eager", "effects", "notes"],
+        Assert.All(objects, o => Assert.Equal(["arch", "workload", "size", "mode", "cycles", "vs_eager", "effects", "work", "notes"],
             o.EnumerateObject().Select(p => p.Name)));
+        // work: the non-zero base-work counters, empty for a workload that declares none.
+        Assert.All(objects.Where(o => o.GetProperty("workload").GetString() != "test-vmalloc-fix-size"),
+            o => Assert.Empty(o.GetProperty("work").EnumerateObject()));
+        var vmallocTest = objects.Single(o => o.GetProperty("arch").GetString() == "arm64" && o.GetProperty("workload").GetString() == "test-vmalloc-fix-size"
+            && o.GetProperty("mode").GetString() == "final");
+        Assert.Equal("{\"base_call\":1,\"base_page\":256,\"lazy_section\":2}", vmallocTest.GetProperty("work").GetRawText());
         var final = objects.Single(o => o.GetProperty("arch").GetString() == "x86-xen" && o.GetProperty("workload").GetString() == "mprotect"
             && o.GetProperty("mode").GetString() == "final");
         // Each flush of a merged run is a singleton multicall, made as a direct hypercall (xen_mc_flush()).
@@ -68,32 +79,55 @@ public class FormatTests
     }
 
     [Fact]
-    public void Svg_is_well_formed_with_one_rect_per_bar_each_with_a_tooltip()
+    public void Svg_is_drawn_by_scottplot_and_carries_the_table_it_shows()
     {
-        var svg = XDocument.Parse(Render("svg"));
+        var text = Render("svg");
+        var svg = XDocument.Parse(text);
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(ns + "svg", svg.Root!.Name);
-        var rects = svg.Descendants(ns + "rect").ToArray();
-        Assert.Equal(Results.Count(r => !r.Failed), rects.Length);
-        Assert.All(rects, r => Assert.NotNull(r.Element(ns + "title")));
-        Assert.All(rects, r => Assert.True(double.Parse(r.Attribute("height")!.Value) > 0));
-        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToHashSet();
-        Assert.Superset(new HashSet<string> { "eager", "legacy", "final", "v3", "BUG" }, texts);
+        Assert.Equal("0 0 1280 1445", svg.Root.Attribute("viewBox")!.Value);
+        // The data table it was drawn from: one line per bar (or BUG mark), in drawing order.
+        Assert.Equal(ResultChart.Data(Results), ChartSvg.DataOf(text) + "\n");
+        var data = ResultChart.Data(Results).TrimEnd().Split('\n');
+        Assert.Equal("workload,arch,mode,cycles,vs_eager,label", data[0]);
+        Assert.Equal(Results.Count, data.Length - 1);
+        Assert.Contains("setmem,arm64,legacy,9025,0.5402574079616881,0.54", data);
+        Assert.Contains("unmap,x86-xen-strict-enter,legacy,,,BUG", data);
+        // One filled bar per completed run of each mode, in the mode's colour (plus its legend swatch).
+        foreach (var (mode, colour) in new[] { (SimMode.Eager, "#999"), (SimMode.Legacy, "#E69F00"), (SimMode.Final, "#0072B2"), (SimMode.V3, "#009E73") })
+        {
+            var bars = svg.Descendants(ns + "rect").Count(r => r.Attribute("fill")?.Value == colour);
+            Assert.Equal(Results.Count(r => r.Mode == mode && !r.Failed) + 1, bars);
+        }
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value.Trim()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "eager", "legacy", "final", "v3", "BUG", "0.54", "0.084" }, texts);
         Assert.Superset(WorkloadCatalog.All.Select(w => w.Name).ToHashSet(), texts);
         Assert.Superset(LazyMmuArchRegistry.All.Select(a => a.Name).ToHashSet(), texts);
+        Assert.All(svg.Descendants(ns + "text"), t => Assert.Equal(ChartSvg.Font, t.Attribute("font-family")!.Value));
     }
 
     [Fact]
-    public void Svg_bars_are_log_scaled_a_tenth_of_the_cost_is_one_decade_lower()
+    public void Svg_is_byte_identical_from_run_to_run()
+    {
+        Assert.Equal(Render("svg"), Render("svg"));
+    }
+
+    [Fact]
+    public void Svg_puts_bars_on_a_shared_log_axis_of_whole_decades()
     {
         var arm64 = LazyMmuArchRegistry.Find("arm64")!;
         var results = SimulationRunner.Run(new SimulationRequest([arm64], [new VmallocWorkload()], [SimMode.Eager, SimMode.Final], 256,
             CostTable.Default.With(new Dictionary<Effect, double> { [Effect.PteWrite] = 0, [Effect.Isb] = 0, [Effect.Dsb] = 1000 })));
-        // Eager: 288 × 1000 = 288,000; final: 33 × 1000 = 33,000. Axis 10k..1M, 2 decades over 220 px.
-        var heights = XDocument.Parse(SvgChart.Render(results)).Descendants().Where(e => e.Name.LocalName == "rect")
-            .Select(r => double.Parse(r.Attribute("height")!.Value)).ToArray();
-        Assert.Equal(Math.Round(Math.Log10(28.8) / 2 * 220, 1), heights[0]);
-        Assert.Equal(Math.Round(Math.Log10(3.3) / 2 * 220, 1), heights[1]);
+        // Eager: 288 × 1000 = 288,000; final: 33 × 1000 = 33,000: an axis of 10k..1M, so the bars' tops are
+        // log10(288000) and log10(33000) above the 10k baseline, and eager's is log10(288 / 33) higher than final's.
+        var svg = XDocument.Parse(ResultChart.Render(results));
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var labels = svg.Descendants(ns + "text").Select(t => t.Value.Trim()).ToList();
+        Assert.Equal(["10k", "100k", "1M"], labels.Where(l => l.EndsWith('k') || l.EndsWith('M')).ToList());
+        double Height(string colour) => double.Parse(svg.Descendants(ns + "rect").First(r => r.Attribute("fill")?.Value == colour && r.Attribute("height") is not null
+            && double.Parse(r.Attribute("height")!.Value) > 20).Attribute("height")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var ratio = Height("#999") / Height("#0072B2");
+        Assert.Equal((Math.Log10(288_000) - 4) / (Math.Log10(33_000) - 4), ratio, 2);
     }
 
     [Fact]

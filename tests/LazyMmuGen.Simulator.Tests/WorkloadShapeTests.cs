@@ -40,6 +40,16 @@ public class WorkloadShapeTests
     }
 
     [Fact]
+    public void Test_vmalloc_fix_size_maps_then_unmaps_one_section_per_table()
+    {
+        // vmalloc(): vmap_pages_pte_range() per pte table; vfree(): vunmap_pte_range() per pte table (read, then clear).
+        Assert.Equal("enable write×4 disable enable write×4 disable", Shape("test-vmalloc-fix-size", 4));
+        Assert.Equal("enable(0,256) write×256 disable enable(0,1) write disable enable(0,256) write×256 disable enable(0,1) write disable",
+            Shape("test-vmalloc-fix-size", 257, ranged: true));
+        Assert.Equal("write×32", Shape("test-vmalloc-fix-size", 16, lazy: false));
+    }
+
+    [Fact]
     public void Mixed_interrupts_every_64_writes_and_switches_and_migrates_mid_section()
     {
         Assert.Equal("enable write×64 irq-write write×64 irq-write switch-out 1 switch-in 2 enable write×16 disable switch-out 2 switch-in 1 "
@@ -50,7 +60,9 @@ public class WorkloadShapeTests
     [Fact]
     public void Every_workload_is_listed_once_with_a_description()
     {
-        Assert.Equal(["unmap", "setmem", "mprotect", "fork", "mremap", "vmalloc", "mixed"], WorkloadCatalog.All.Select(w => w.Name));
+        Assert.Equal(["unmap", "setmem", "mprotect", "fork", "mremap", "vmalloc", "mixed", "test-vmalloc-fix-size"], WorkloadCatalog.All.Select(w => w.Name));
+        // Only the workload modelled on a measured kernel test declares base work.
+        Assert.Equal(["test-vmalloc-fix-size"], WorkloadCatalog.All.Where(w => w.ModelsBaseWork).Select(w => w.Name));
         Assert.All(WorkloadCatalog.All, w => Assert.False(string.IsNullOrWhiteSpace(w.Description)));
     }
 
