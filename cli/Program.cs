@@ -9,6 +9,7 @@ var root = new RootCommand("lazymmu: run, trace and inspect lazy MMU arches gene
     SimulateCommand.Create(),
     NewArchCommand.Create(),
     AcceptCommand.Create(),
+    SchemaCommand.Create(),
 };
 root.SetAction(_ => SummaryCommand.Run(Console.Out));
 var parse = root.Parse(args);

@@ -94,6 +94,14 @@ public sealed class SchemaDocs
         _ => value.GetRawText(),
     };
 
+    /// <summary>The schema exactly as shipped (what `lazymmu schema` prints).</summary>
+    public static string Text()
+    {
+        using var stream = typeof(SchemaDocs).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"embedded resource {Resource} is missing");
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     private static SchemaDocs Load()
     {
         using var stream = typeof(SchemaDocs).Assembly.GetManifestResourceStream(Resource)

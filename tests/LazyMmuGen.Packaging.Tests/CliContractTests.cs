@@ -180,4 +180,13 @@ public sealed class CliContractTests : IDisposable
         var declared = cli.Write("declared.arch.yaml", StrictXen.Replace("xen-strict-copy", "xen-strict-declared") + "expected-violation:\n  property: no arch BUG\n  reason: shows the race\n");
         Assert.Equal(0, cli.Run("check", declared, "--depth", "3").Code);
     }
+
+    [Fact]
+    public void Schema_prints_the_repository_schema_exactly()
+    {
+        var run = cli.Run("schema");
+        Assert.Equal(0, run.Code);
+        Assert.Equal(File.ReadAllText(RepoRoot.Combine("schema", "arch.schema.json")), run.Out);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(run.Out).RootElement.ValueKind);
+    }
 }
