@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LazyMmuGen.Hosting;
 
 /// <summary>
@@ -22,15 +20,7 @@ public static class ProjectBuild
 
     private static (int Code, string Output) Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // A tool started from inside another build must not hand that build's settings to this one.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr);
+        var (code, stdout, stderr) = ChildProcess.Dotnet(Directory.GetCurrentDirectory(), arguments);
+        return (code, stdout + stderr);
     }
 }

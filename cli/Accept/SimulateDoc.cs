@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LazyMmuGen.Hosting;
 
 namespace LazyMmuGen.Cli.Accept;
 
@@ -27,7 +28,7 @@ public static partial class SimulateDoc
             var fence = indent + "```";
             if (i + 1 >= lines.Length || lines[i + 1] != fence)
                 throw new InvalidOperationException($"{Path} line {i + 2}: the line after a marker must be {fence}");
-            var (code, output) = SelfRun.Run(root, SelfRun.Words(m.Groups["args"].Value));
+            var (code, output) = SelfRun.Run(root, ChildProcess.Words(m.Groups["args"].Value));
             if (code > 1) throw new InvalidOperationException($"{Path}: 'lazymmu {m.Groups["args"].Value}' failed with exit code {code}");
             var body = output.TrimEnd('\n').Split('\n');
             if (m.Groups["kind"].Value == "summary") body = body.SkipWhile(l => !l.StartsWith("summary:", StringComparison.Ordinal)).Skip(1).ToArray();
