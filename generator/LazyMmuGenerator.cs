@@ -64,17 +64,32 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(rendered, static (spc, result) => Output(spc, result));
 
-        var registry = rendered
+        var entries = rendered
             .Select(static (result, _) => result.Entry)
             .Where(static entry => entry is not null)
             .Select(static (entry, _) => entry!)
             .WithTrackingName(TrackingNames.RegistryEntries)
-            .Collect()
+            .Collect();
+
+        var registry = entries
             .Combine(settings)
             .Select(static (input, _) => RenderRegistry(input.Left, input.Right))
             .WithTrackingName(TrackingNames.RenderedRegistry);
 
         context.RegisterSourceOutput(registry, static (spc, result) => Output(spc, result));
+
+        var placeholders = rendered
+            .Select(static (result, _) => result.Placeholder)
+            .Where(static placeholder => placeholder is not null)
+            .Select(static (placeholder, _) => placeholder!)
+            .Collect()
+            .WithTrackingName(TrackingNames.Placeholders)
+            .Combine(entries)
+            .Combine(options)
+            .Select(static (input, _) => PlaceholderEmitter.Emit(input.Left.Right, input.Left.Left, input.Right))
+            .WithTrackingName(TrackingNames.RenderedPlaceholders);
+
+        context.RegisterSourceOutput(placeholders, static (spc, result) => Output(spc, result));
         context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
         context.RegisterSourceOutput(templates, static (spc, choice) =>
         {
@@ -98,7 +113,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         if (parsed.Spec is null || duplicate is not null)
         {
             var diagnostics = duplicate is null ? parsed.Diagnostics : parsed.Diagnostics.Append(duplicate).ToEquatableArray();
-            return new RenderResult(parsed.Path, null, diagnostics, null);
+            return new RenderResult(parsed.Path, null, diagnostics, null, duplicate is null ? Placeholder(parsed) : null);
         }
         try
         {
@@ -110,6 +125,16 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
             var internalError = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InternalError, parsed.Spec.NameLocation, e.Message);
             return new RenderResult(parsed.Path, null, new[] { internalError }.ToEquatableArray(), null);
         }
+    }
+
+    /// <summary>What user code naming a failed descriptor's type is told, when the type name itself was valid.</summary>
+    private static PlaceholderEntry? Placeholder(ParseResult parsed)
+    {
+        if (parsed.ClaimedTypeName is null) return null;
+        var errors = parsed.Diagnostics.Where(d => Diagnostics.DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count == 0) return null;
+        var first = errors[0];
+        return new PlaceholderEntry(parsed.ClaimedTypeName, parsed.RelativePath, first.Id, first.Location?.Line ?? 1, first.Location?.Column ?? 1, errors.Count);
     }
 
     private static RenderResult RenderRegistry(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries, RenderSettings settings)

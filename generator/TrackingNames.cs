@@ -14,4 +14,6 @@ public static class TrackingNames
     public const string RenderedArch = nameof(RenderedArch);
     public const string RegistryEntries = nameof(RegistryEntries);
     public const string RenderedRegistry = nameof(RenderedRegistry);
+    public const string Placeholders = nameof(Placeholders);
+    public const string RenderedPlaceholders = nameof(RenderedPlaceholders);
 }

@@ -5,7 +5,8 @@ public sealed record RenderResult(
     string HintName,
     string? Source,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    RegistryEntry? Entry);
+    RegistryEntry? Entry,
+    PlaceholderEntry? Placeholder = null);
 
 /// <summary>What the registry lists about one successfully generated arch.</summary>
 public sealed record RegistryEntry(

@@ -25,9 +25,10 @@ public static class DescriptorParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         ArchSpec? spec = null;
+        string? claimedTypeName = null;
         try
         {
-            spec = ParseCore(path, text, relativePath, diagnostics, ct);
+            spec = ParseCore(path, text, relativePath, diagnostics, ref claimedTypeName, ct);
         }
         catch (OperationCanceledException)
         {
@@ -37,10 +38,12 @@ public static class DescriptorParser
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), e.GetType().Name + ": " + e.Message));
         }
-        return new ParseResult(path, diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+        var failed = diagnostics.Count > 0;
+        return new ParseResult(path, failed ? null : spec, diagnostics.ToEquatableArray(), failed ? claimedTypeName : null, relativePath);
     }
 
-    private static ArchSpec? ParseCore(string path, SourceText? text, string relativePath, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    /// <summary><paramref name="claimedTypeName"/> is set as soon as the type name is known, so a descriptor that fails later still names its placeholder.</summary>
+    private static ArchSpec? ParseCore(string path, SourceText? text, string relativePath, List<DiagnosticInfo> diagnostics, ref string? claimedTypeName, CancellationToken ct)
     {
         var start = LocationInfo.FileStart(path);
         if (text is null)
@@ -73,6 +76,7 @@ public static class DescriptorParser
 
         var name = ReadArchName(fields, map, diagnostics);
         var (typeName, typeNameLocation) = ReadTypeName(fields, name, diagnostics);
+        claimedTypeName = typeName;
         var summary = ReadSummary(fields, diagnostics);
         var mechanisms = fields.TryGetValue("mechanisms", out var m) ? MechanismReader.Read(m.Value, diagnostics) : new List<MechanismSpec>();
         var distinct = ReadPauseResume(fields, mechanisms, diagnostics);

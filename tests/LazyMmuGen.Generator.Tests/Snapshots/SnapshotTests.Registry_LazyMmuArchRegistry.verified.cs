@@ -7,7 +7,7 @@ namespace LazyMmuGen.Arches
     using global::LazyMmuGen.Runtime;
 
     [global::System.CodeDom.Compiler.GeneratedCode("LazyMmuGen", "0.1.0")]
-    public static class LazyMmuArchRegistry
+    public static partial class LazyMmuArchRegistry
     {
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.Arm64"/> (arm64).</summary>
         public static ArchInfo Arm64 { get; } = new ArchInfo(
