@@ -21,7 +21,7 @@ public static class ArchCompiler
     public sealed record Generated(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Messages, bool Failed, Compilation Output);
 
     /// <summary>
-    /// Runs the generator over <paramref name="files"/>: descriptors, and template overrides (*.hbs under a
+    /// Runs the generator over <paramref name="files"/>: descriptors, and template overrides (*.scriban under a
     /// templates/ folder) exactly as it takes them from AdditionalFiles. A null namespace is the generator's default.
     /// </summary>
     public static Generated Generate(IReadOnlyList<DescriptorFile> files, string projectDir, string? @namespace = Namespace)

@@ -9,7 +9,7 @@ namespace LazyMmuGen.Benchmarks;
 
 /// <summary>
 /// <c>--generator-phases</c>: where a full generator run's time and allocations go, phase by phase, for 100
-/// and 1000 synthesised descriptors: parsing the descriptors, rendering the arches (Handlebars), Roslyn
+/// and 1000 synthesised descriptors: parsing the descriptors, rendering the arches (Scriban), Roslyn
 /// parsing the rendered sources (the driver does that on every run), and the whole driver run. Bytes are
 /// exact (this thread's allocations); times are rough (one pass, after one warm-up pass).
 /// </summary>

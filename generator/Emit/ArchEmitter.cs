@@ -5,11 +5,12 @@ using System.Threading;
 using LazyMmuGen.Generator.Diagnostics;
 using LazyMmuGen.Generator.Mechanisms;
 using LazyMmuGen.Generator.Model;
-using LazyMmuGen.Generator.Parsing;
+using LazyMmuGen.Generator.Emit.Models;
+using Scriban.Runtime;
 
 namespace LazyMmuGen.Generator.Emit;
 
-/// <summary>Renders one validated arch: mechanism fragments per hook, ordered by phase, into arch.hbs.</summary>
+/// <summary>Renders one validated arch: mechanism fragments per hook, ordered by phase, into templates/arch.scriban.</summary>
 public static class ArchEmitter
 {
     public const string GeneratorVersion = "0.1.0";
@@ -19,37 +20,35 @@ public static class ArchEmitter
         var hintName = spec.TypeName + ".g.cs";
         try
         {
-            var data = new Dictionary<string, object>
-            {
-                ["namespace"] = options.Namespace,
-                ["typeName"] = spec.TypeName,
-                ["nameLiteral"] = CSharpText.Literal(spec.Name),
-                ["summaryDoc"] = CSharpText.Doc(spec.Summary.Length == 0 ? $"Lazy MMU arch '{spec.Name}'." : spec.Summary),
-                ["descriptorDoc"] = CSharpText.Doc(spec.DescriptorPath),
-                ["mechanismsDoc"] = spec.Mechanisms.Count == 0 ? "none (does not opt in)" : string.Join(", ", spec.Mechanisms.Select(m => m.Kind)),
-                ["distinct"] = spec.DistinctPauseResume ? "true" : "false",
-                // An arch opts in (CONFIG_ARCH_HAS_LAZY_MMU_MODE) by naming at least one mechanism.
-                ["optsIn"] = spec.Mechanisms.Count > 0 ? "true" : "false",
-                ["version"] = GeneratorVersion,
-            };
             // Fragment data is the same for every hook: build it once per mechanism, not once per hook.
             var composition = TemplateData.Composition(spec);
-            var fragmentData = spec.Mechanisms.Select(m => new Dictionary<string, object>
-            {
-                ["p"] = TemplateData.Parameters(MechanismCatalog.Find(m.Kind)!, m),
-                ["arch"] = composition,
-                ["typeName"] = spec.TypeName,
-            }).ToList();
+            var fragmentData = spec.Mechanisms
+                .Select(m => new FragmentModel(TemplateData.Parameters(MechanismCatalog.Find(m.Kind)!, m), composition, spec.TypeName))
+                .ToList();
+            var hooks = new ScriptObject();
+            var hasEnterRange = false;
             foreach (var hook in Hooks.All)
             {
                 ct.ThrowIfCancellationRequested();
-                var rendered = RenderHook(spec, hook, templates, fragmentData);
-                data[NameRules.ToCamel(hook)] = rendered;
-                data["has" + NameRules.ToTypeName(hook)] = rendered.Count > 0;
+                var fragments = RenderHook(spec, hook, templates, fragmentData);
+                hooks[TemplateData.TemplateName(hook)] = fragments;
+                if (hook == "enter-range") hasEnterRange = fragments.Count > 0;
             }
-            var source = Whitespace.Tidy(templates.Arch(data));
+            var model = new ArchModel(
+                options.Namespace,
+                spec.TypeName,
+                CSharpText.Literal(spec.Name),
+                CSharpText.Doc(spec.Summary.Length == 0 ? $"Lazy MMU arch '{spec.Name}'." : spec.Summary),
+                CSharpText.Doc(spec.DescriptorPath),
+                spec.Mechanisms.Count == 0 ? "none (does not opt in)" : string.Join(", ", spec.Mechanisms.Select(m => m.Kind)),
+                spec.DistinctPauseResume,
+                // An arch opts in (CONFIG_ARCH_HAS_LAZY_MMU_MODE) by naming at least one mechanism.
+                spec.Mechanisms.Count > 0,
+                GeneratorVersion,
+                hooks);
+            var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
-                spec.Mechanisms.Count > 0, (bool)data["hasEnterRange"],
+                spec.Mechanisms.Count > 0, hasEnterRange,
                 spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation);
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }
@@ -57,9 +56,13 @@ public static class ArchEmitter
         {
             throw;
         }
+        catch (TemplateFailure failure)
+        {
+            return new RenderResult(hintName, null, new[] { failure.ToDiagnostic(templates, spec.NameLocation) }.ToEquatableArray(), null);
+        }
         catch (Exception e)
         {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, spec.NameLocation, "arch.hbs", e.Message);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, spec.NameLocation, TemplateSet.ArchName, e.Message);
             return new RenderResult(hintName, null, new[] { diagnostic }.ToEquatableArray(), null);
         }
     }
@@ -72,7 +75,7 @@ public static class ArchEmitter
         ? spec.Mechanisms.Any(m => templates.Fragment(m.Kind, "enter-range") is not null)
         : spec.DistinctPauseResume;
 
-    private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates, List<Dictionary<string, object>> fragmentData)
+    private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates, List<FragmentModel> fragmentData)
     {
         var pieces = new List<(int Phase, int Order, string Text)>();
         var fallsBack = UsesFallback(spec, hook, templates);
@@ -81,14 +84,13 @@ public static class ArchEmitter
             var mechanism = spec.Mechanisms[i];
             var definition = MechanismCatalog.Find(mechanism.Kind)!;
             var used = hook;
-            var template = templates.Fragment(mechanism.Kind, hook);
-            if (template is null && fallsBack && Hooks.FallbackOf(hook) is { } fallback)
+            if (templates.Fragment(mechanism.Kind, hook) is null)
             {
+                if (!fallsBack || Hooks.FallbackOf(hook) is not { } fallback || templates.Fragment(mechanism.Kind, fallback) is null) continue;
                 used = fallback;
-                template = templates.Fragment(mechanism.Kind, fallback);
             }
-            if (template is null) continue;
-            pieces.Add((definition.PhaseOf(used), i, template(fragmentData[i])));
+            var text = TemplateRenderer.Render(templates, TemplateSet.FragmentName(mechanism.Kind, used), fragmentData[i]);
+            pieces.Add((definition.PhaseOf(used), i, text));
         }
         return pieces.OrderBy(p => p.Phase).ThenBy(p => p.Order).Select(p => p.Text.TrimEnd('\n', ' ')).Where(t => t.Length > 0).ToList();
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Emit.Models;
 using LazyMmuGen.Generator.Model;
 
 namespace LazyMmuGen.Generator.Emit;
@@ -14,9 +15,7 @@ public static class RegistryEmitter
 
     /// <summary>
     /// The ArchInfo.ExpectedViolation argument: null, or a construction of two escaped literals. Fully qualified, so
-    /// an arch type named ExpectedViolation (in the registry's namespace) cannot shadow the runtime record; built
-    /// here rather than with {{#if}} in registry.hbs: a line with '{{#if' lexes as a C# directive, which would hide
-    /// the identifiers on it from TemplateSet.Identifiers (the type-name clash check).
+    /// an arch type named ExpectedViolation (in the registry's namespace) cannot shadow the runtime record.
     /// </summary>
     private static string ExpectedViolation(ExpectedViolationSpec? violation) => violation is null
         ? "null"
@@ -26,31 +25,28 @@ public static class RegistryEmitter
     {
         try
         {
-            var arches = entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => new Dictionary<string, object>
-            {
-                ["typeName"] = e.TypeName,
-                ["nameLiteral"] = CSharpText.Literal(e.Name),
-                ["nameDoc"] = CSharpText.Doc(e.Name),
-                ["typeNameLiteral"] = CSharpText.Literal(e.TypeName),
-                ["summaryLiteral"] = CSharpText.Literal(e.Summary),
-                ["pathLiteral"] = CSharpText.Literal(e.DescriptorPath),
-                ["mechanismLiterals"] = string.Join(", ", e.Mechanisms.Select(CSharpText.Literal)),
-                ["distinct"] = e.DistinctPauseResume ? "true" : "false",
-                ["optsIn"] = e.HasLazyMmuMode ? "true" : "false",
-                ["range"] = e.TakesEnableRange ? "true" : "false",
-                ["expectedViolation"] = ExpectedViolation(e.ExpectedViolation),
-            }).ToList();
-            var data = new Dictionary<string, object>
-            {
-                ["namespace"] = options.Namespace,
-                ["arches"] = arches,
-                ["version"] = ArchEmitter.GeneratorVersion,
-            };
-            return new RenderResult(HintName, Whitespace.Tidy(templates.Registry(data)), EquatableArray<DiagnosticInfo>.Empty, null);
+            var arches = entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => new RegistryArchModel(
+                e.TypeName,
+                CSharpText.Doc(e.Name),
+                CSharpText.Literal(e.Name),
+                CSharpText.Literal(e.TypeName),
+                CSharpText.Literal(e.Summary),
+                string.Join(", ", e.Mechanisms.Select(CSharpText.Literal)),
+                CSharpText.Literal(e.DescriptorPath),
+                e.DistinctPauseResume,
+                e.HasLazyMmuMode,
+                e.TakesEnableRange,
+                ExpectedViolation(e.ExpectedViolation))).ToList();
+            var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
+            return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);
+        }
+        catch (TemplateFailure failure)
+        {
+            return new RenderResult(HintName, null, new[] { failure.ToDiagnostic(templates, null) }.ToEquatableArray(), null);
         }
         catch (Exception e)
         {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, "registry.hbs", e.Message);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, null, TemplateSet.RegistryName, e.Message);
             return new RenderResult(HintName, null, new[] { diagnostic }.ToEquatableArray(), null);
         }
     }

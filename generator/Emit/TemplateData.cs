@@ -3,16 +3,20 @@ using System.Globalization;
 using System.Linq;
 using LazyMmuGen.Generator.Mechanisms;
 using LazyMmuGen.Generator.Model;
-using LazyMmuGen.Generator.Parsing;
+using Scriban.Runtime;
 
 namespace LazyMmuGen.Generator.Emit;
 
-/// <summary>Turns canonical parameter text into the values templates see (numbers, flags, level lists).</summary>
+/// <summary>
+/// Turns canonical parameter text into the values fragments see as <c>p.NAME</c> (NAME with '-' as '_'):
+/// integers, booleans, a set of choices (<c>p.flush_keys.mm</c>), levels and identifiers as records.
+/// Parameters are keyed by name because mechanisms declare them as data; each value is typed.
+/// </summary>
 public static class TemplateData
 {
-    public static Dictionary<string, object> Parameters(MechanismDefinition definition, MechanismSpec spec)
+    public static ScriptObject Parameters(MechanismDefinition definition, MechanismSpec spec)
     {
-        var data = new Dictionary<string, object>();
+        var data = new ScriptObject();
         var levels = new Dictionary<string, long>();
         foreach (var parameter in definition.Parameters.Where(p => p.Kind == ParameterKind.LevelMap))
         {
@@ -25,21 +29,41 @@ public static class TemplateData
         foreach (var parameter in definition.Parameters)
         {
             var text = spec.Get(parameter.Name);
-            data[NameRules.ToCamel(parameter.Name)] = parameter.Kind switch
+            data[TemplateName(parameter.Name)] = parameter.Kind switch
             {
                 ParameterKind.Integer => long.Parse(text, CultureInfo.InvariantCulture),
                 ParameterKind.Boolean => text == "true",
-                ParameterKind.ChoiceList => parameter.Choices.ToDictionary(NameRules.ToCamel, c => (object)text.Split(',').Contains(c)),
-                ParameterKind.LevelMap => levels.Select(l => new Dictionary<string, object> { ["name"] = l.Key, ["value"] = l.Value }).ToList(),
-                ParameterKind.LevelRef => new Dictionary<string, object> { ["name"] = text, ["value"] = levels[text] },
-                ParameterKind.Identifier => new Dictionary<string, object> { ["name"] = text, ["literal"] = CSharpText.Literal(text) },
+                ParameterKind.ChoiceList => Choices(parameter.Choices, text.Split(',')),
+                ParameterKind.LevelMap => levels.Select(l => new LevelValue(l.Key, l.Value)).ToList(),
+                ParameterKind.LevelRef => new LevelValue(text, levels[text]),
+                ParameterKind.Identifier => new IdentifierValue(text, CSharpText.Literal(text)),
                 _ => text,
             };
         }
         return data;
     }
 
-    /// <summary>Which mechanisms the arch composes, for fragments that adapt to a neighbour (kpkeys' restore).</summary>
-    public static Dictionary<string, object> Composition(ArchSpec spec) =>
-        MechanismCatalog.All.ToDictionary(m => NameRules.ToCamel(m.Name), m => (object)spec.Mechanisms.Any(x => x.Kind == m.Name));
+    /// <summary>Which mechanisms the arch composes (<c>arch.deferred_barriers</c>), for fragments that adapt to a neighbour.</summary>
+    public static ScriptObject Composition(ArchSpec spec)
+    {
+        var data = new ScriptObject();
+        foreach (var m in MechanismCatalog.All) data[TemplateName(m.Name)] = spec.Mechanisms.Any(x => x.Kind == m.Name);
+        return data;
+    }
+
+    /// <summary>A descriptor name as a template member: "flush-keys" → "flush_keys".</summary>
+    public static string TemplateName(string name) => name.Replace('-', '_');
+
+    private static ScriptObject Choices(IEnumerable<string> choices, string[] chosen)
+    {
+        var data = new ScriptObject();
+        foreach (var choice in choices) data[TemplateName(choice)] = chosen.Contains(choice);
+        return data;
+    }
 }
+
+/// <summary>A register level: <c>p.write_level.name</c>, <c>p.write_level.value</c>.</summary>
+public sealed record LevelValue(string Name, long Value);
+
+/// <summary>An identifier parameter: its text for names, and as an escaped C# literal.</summary>
+public sealed record IdentifierValue(string Name, string Literal);

@@ -9,24 +9,29 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LazyMmuGen.Generator.Emit;
 
 /// <summary>
-/// Consumer template overrides: any AdditionalFile ending in .hbs. Its logical name comes from the
+/// Consumer template overrides: any AdditionalFile ending in .scriban. Its logical name comes from the
 /// item metadata <c>LazyMmuTemplate</c> when set, else from the path below a folder named "templates"
-/// (".../templates/mechanisms/tlb-batch/leave.hbs"), else the file name ("arch.hbs").
+/// (".../templates/mechanisms/tlb-batch/leave.scriban"), else the file name ("arch.scriban"), always without
+/// the extension ("mechanisms/tlb-batch/leave"), so names written for the Handlebars templates keep working.
+/// A file ending in .hbs is reported: it would otherwise be silently ignored since templates became Scriban.
 /// </summary>
 public static class TemplateOverrides
 {
     public const string MetadataKey = "build_metadata.AdditionalFiles.LazyMmuTemplate";
 
-    public static bool IsTemplate(string path) => path.EndsWith(".hbs", StringComparison.OrdinalIgnoreCase);
+    public static bool IsTemplate(string path) =>
+        path.EndsWith(TemplateSet.Extension, StringComparison.OrdinalIgnoreCase) || IsHandlebars(path);
+
+    public static bool IsHandlebars(string path) => path.EndsWith(".hbs", StringComparison.OrdinalIgnoreCase);
 
     public static string LogicalName(string path, AnalyzerConfigOptions options)
     {
-        if (options.TryGetValue(MetadataKey, out var name) && !string.IsNullOrWhiteSpace(name)) return name.Trim().Replace('\\', '/');
+        if (options.TryGetValue(MetadataKey, out var name) && !string.IsNullOrWhiteSpace(name)) return TemplateSet.Normalize(name);
         var normalized = path.Replace('\\', '/');
         var marker = normalized.LastIndexOf("/templates/", StringComparison.OrdinalIgnoreCase);
-        if (marker >= 0) return normalized.Substring(marker + "/templates/".Length);
+        if (marker >= 0) return TemplateSet.Normalize(normalized.Substring(marker + "/templates/".Length));
         var slash = normalized.LastIndexOf('/');
-        return slash >= 0 ? normalized.Substring(slash + 1) : normalized;
+        return TemplateSet.Normalize(slash >= 0 ? normalized.Substring(slash + 1) : normalized);
     }
 
     /// <summary>Overrides that replace nothing (a typo is otherwise silent) and names overridden twice.</summary>
@@ -35,7 +40,10 @@ public static class TemplateOverrides
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in choice.Overrides)
         {
-            if (!TemplateSet.BuiltinSources.ContainsKey(o.LogicalName))
+            if (IsHandlebars(o.Path))
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, LocationInfo.FileStart(o.Path), o.LogicalName,
+                    "it is a Handlebars template, and templates are Scriban now. Rename it to .scriban and write it in Scriban (docs/templates.md)");
+            else if (!TemplateSet.BuiltinSources.ContainsKey(o.LogicalName))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName);
             else if (seen.TryGetValue(o.LogicalName, out var first))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, first, o.Path);

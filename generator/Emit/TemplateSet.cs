@@ -2,51 +2,55 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using HandlebarsDotNet;
+using System.Text.RegularExpressions;
+using LazyMmuGen.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
+using Scriban;
 
 namespace LazyMmuGen.Generator.Emit;
 
 /// <summary>
-/// The embedded templates, compiled once per process: <c>arch.hbs</c>, <c>registry.hbs</c> (not *.cs.hbs: MSBuild would read "cs" as a culture) and one
-/// fragment per (mechanism, hook) at <c>mechanisms/NAME/HOOK.hbs</c>. Fragments are also partials, so
-/// one fragment can reuse another (<c>{{&gt; [deferred-barriers/flush]}}</c>).
+/// The templates, parsed once per set: <c>arch</c>, <c>registry</c> and one fragment per (mechanism, hook) at
+/// <c>mechanisms/NAME/HOOK</c> (files <c>templates/arch.scriban</c>, <c>mechanisms/NAME/HOOK.scriban</c>). Logical
+/// names carry no extension, so an override names the template it replaces, not a file format. A template
+/// that does not parse is left out and reported in <see cref="Problems"/> at its file, line and column.
 /// </summary>
 public sealed class TemplateSet
 {
-    private const string Prefix = "templates/";
-    private const string MechanismPrefix = "mechanisms/";
-    private static readonly Lazy<Dictionary<string, string>> Embedded = new(LoadEmbedded);
+    public const string Extension = ".scriban";
+    public const string ArchName = "arch";
+    public const string RegistryName = "registry";
+    public const string MechanismPrefix = "mechanisms/";
+    private static readonly Lazy<Dictionary<string, TemplateSource>> Embedded = new(LoadEmbedded);
     private static readonly Lazy<TemplateSet> BuiltinSet = new(() => new TemplateSet(Embedded.Value));
+    private static readonly Regex ScribanBlocks = new(@"\{\{.*?\}\}", RegexOptions.Singleline);
 
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> parsed = new(StringComparer.Ordinal);
 
-    public TemplateSet(IReadOnlyDictionary<string, string> sources)
+    public TemplateSet(IReadOnlyDictionary<string, TemplateSource> sources)
     {
-        // NoEscape: templates emit C#, not HTML; descriptor text is escaped by CSharpText before it gets here.
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        // {{bool x}} writes a C# literal; plain {{x}} would print .NET's "True".
-        handlebars.RegisterHelper("bool", (writer, _, arguments) => writer.WriteSafeString(arguments.Length > 0 && arguments[0] is true ? "true" : "false"));
-        foreach (var source in sources.Where(s => s.Key.StartsWith(MechanismPrefix, StringComparison.Ordinal)))
+        var problems = new List<DiagnosticInfo>();
+        foreach (var source in sources)
         {
-            var key = FragmentKey(source.Key);
-            handlebars.RegisterTemplate(key, source.Value);
+            var template = Template.Parse(source.Value.Text, source.Value.Path);
+            if (template.HasErrors) problems.AddRange(template.Messages.Select(m => TemplateErrors.At(source.Key, source.Value, m.Span, m.Message)));
+            else parsed[source.Key] = template;
         }
-        foreach (var source in sources.Where(s => s.Key.StartsWith(MechanismPrefix, StringComparison.Ordinal)))
-            fragments[FragmentKey(source.Key)] = handlebars.Compile(source.Value);
-        Arch = handlebars.Compile(sources["arch.hbs"]);
-        Registry = handlebars.Compile(sources["registry.hbs"]);
-        Identifiers = new HashSet<string>(sources.Values.SelectMany(IdentifiersIn), StringComparer.Ordinal);
+        Sources = sources;
+        Problems = problems;
+        // Only the C# the templates write counts, not the Scriban inside {{ }} (its 'end', 'for', 'line' are no clash).
+        Identifiers = new HashSet<string>(sources.Values.SelectMany(s => IdentifiersIn(ScribanBlocks.Replace(s.Text, " "))), StringComparer.Ordinal);
     }
 
     public static TemplateSet Builtin => BuiltinSet.Value;
 
     /// <summary>The embedded template texts by logical name, the base that overrides replace.</summary>
-    public static IReadOnlyDictionary<string, string> BuiltinSources => Embedded.Value;
+    public static IReadOnlyDictionary<string, TemplateSource> BuiltinSources => Embedded.Value;
 
-    public HandlebarsTemplate<object, object> Arch { get; }
+    public IReadOnlyDictionary<string, TemplateSource> Sources { get; }
 
-    public HandlebarsTemplate<object, object> Registry { get; }
+    /// <summary>Parse errors, one per message, at the template's file, line and column.</summary>
+    public IReadOnlyList<DiagnosticInfo> Problems { get; }
 
     /// <summary>
     /// Every identifier the templates' code uses (comments and string literals excluded). A generated type
@@ -54,28 +58,43 @@ public sealed class TemplateSet
     /// </summary>
     public IReadOnlyCollection<string> Identifiers { get; }
 
-    public HandlebarsTemplate<object, object>? Fragment(string mechanism, string hook) =>
-        fragments.TryGetValue(mechanism + "/" + hook, out var template) ? template : null;
+    /// <summary>Every parsed template, by logical name: what an include may name.</summary>
+    public IReadOnlyDictionary<string, Template> Parsed => parsed;
 
-    private static IEnumerable<string> IdentifiersIn(string template) =>
-        SyntaxFactory.ParseTokens(template)
+    public Template? Get(string logicalName) => parsed.TryGetValue(logicalName, out var template) ? template : null;
+
+    public static string FragmentName(string mechanism, string hook) => MechanismPrefix + mechanism + "/" + hook;
+
+    public Template? Fragment(string mechanism, string hook) => Get(FragmentName(mechanism, hook));
+
+    /// <summary>"arch.scriban" → "arch"; "mechanisms/tlb-batch/leave.hbs" → "mechanisms/tlb-batch/leave" (old names keep working).</summary>
+    public static string Normalize(string name)
+    {
+        name = name.Trim().Replace('\\', '/');
+        foreach (var extension in new[] { Extension, ".hbs" })
+            if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - extension.Length);
+        return name;
+    }
+
+    private static IEnumerable<string> IdentifiersIn(string code) =>
+        SyntaxFactory.ParseTokens(code)
             .Where(t => t.RawKind == (int)SyntaxKind.IdentifierToken)
             .Select(t => t.ValueText);
 
-    /// <summary>"mechanisms/tlb-batch/leave.hbs" → "tlb-batch/leave".</summary>
-    private static string FragmentKey(string resource) =>
-        resource.Substring(MechanismPrefix.Length, resource.Length - MechanismPrefix.Length - ".hbs".Length);
-
-    private static Dictionary<string, string> LoadEmbedded()
+    private static Dictionary<string, TemplateSource> LoadEmbedded()
     {
         var assembly = typeof(TemplateSet).Assembly;
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        var result = new Dictionary<string, TemplateSource>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(Extension, StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            result[name.Substring(Prefix.Length).Replace('\\', '/')] = reader.ReadToEnd().Replace("\r\n", "\n");
+            var logical = Normalize(name.StartsWith("templates/", StringComparison.Ordinal) ? name.Substring("templates/".Length) : name);
+            result[logical] = new TemplateSource(reader.ReadToEnd().Replace("\r\n", "\n"), name);
         }
         return result;
     }
 }
+
+/// <summary>One template's text and the file it came from (an embedded resource name for built-ins).</summary>
+public sealed record TemplateSource(string Text, string Path);

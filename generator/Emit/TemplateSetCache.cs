@@ -8,8 +8,8 @@ namespace LazyMmuGen.Generator.Emit;
 
 /// <summary>
 /// Compiles a template set once per distinct set of overrides (one entry: the set in use changes
-/// only when a consumer edits a template). A template that does not compile is an LMG0021 at its
-/// file, and the built-ins are used instead so the rest of the build still makes sense.
+/// only when a consumer edits a template). A template that does not parse is an LMG0021 at its
+/// file, line and column, and the built-in is used instead so the rest of the build still makes sense.
 /// </summary>
 public static class TemplateSetCache
 {
@@ -35,18 +35,17 @@ public static class TemplateSetCache
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var o in choice.Overrides)
         {
-            // Check each override alone first, so the error names the file that is broken.
-            var trial = sources.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            trial[o.LogicalName] = o.Text;
-            try
+            // Unknown names, duplicates and Handlebars files are TemplateOverrides.Problems; only real replacements get here.
+            if (TemplateOverrides.IsHandlebars(o.Path) || !sources.ContainsKey(o.LogicalName)) continue;
+            var source = new TemplateSource(o.Text.Replace("\r\n", "\n"), o.Path);
+            var parsed = Scriban.Template.Parse(source.Text, source.Path);
+            if (parsed.HasErrors)
             {
-                _ = new TemplateSet(trial);
-                sources[o.LogicalName] = o.Text;
+                // The built-in stays in use, so the rest of the build still makes sense; the error is at the override's line.
+                diagnostics.AddRange(parsed.Messages.Select(m => TemplateErrors.At(o.LogicalName, source, m.Span, m.Message)));
+                continue;
             }
-            catch (Exception e)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, LocationInfo.FileStart(o.Path), o.LogicalName, e.Message.Split('\n')[0]));
-            }
+            sources[o.LogicalName] = source;
         }
         return (new TemplateSet(sources), diagnostics.ToEquatableArray());
     }

@@ -1,4 +1,4 @@
 namespace LazyMmuGen.Generator.Model;
 
-/// <summary>A consumer's replacement for a built-in template, by logical name (e.g. "mechanisms/tlb-batch/leave.hbs").</summary>
+/// <summary>A consumer's replacement for a built-in template, by logical name (e.g. "mechanisms/tlb-batch/leave", no extension).</summary>
 public sealed record TemplateOverride(string LogicalName, string Text, string Path);

@@ -3,7 +3,7 @@ using LazyMmuGen.Checker.Tests.Injection;
 namespace LazyMmuGen.Checker.Tests;
 
 /// <summary>
-/// Faults injected the way a consumer overrides a template (an AdditionalFile ".../templates/mechanisms/M/H.hbs"),
+/// Faults injected the way a consumer overrides a template (an AdditionalFile ".../templates/mechanisms/M/H.scriban"),
 /// compiled in-process and model-checked: each is caught with a shortest counterexample, while the same
 /// descriptors compiled the same way without the fault pass at the same depth.
 /// </summary>
@@ -16,7 +16,7 @@ public class FaultInjectionTests
     {
         var lines = Repo.Fragment(mechanism, hook).Split('\n');
         var kept = lines.Where(l => !l.Contains(code, StringComparison.Ordinal)).ToArray();
-        Assert.True(kept.Length == lines.Length - 1, $"expected exactly one line with '{code}' in {mechanism}/{hook}.hbs");
+        Assert.True(kept.Length == lines.Length - 1, $"expected exactly one line with '{code}' in {mechanism}/{hook}.scriban");
         return new TemplateFault(mechanism, hook, string.Join("\n", kept));
     }
 
@@ -59,7 +59,7 @@ public class FaultInjectionTests
     [Fact]
     public void A_skipped_flush_is_caught_after_a_nested_disable()
     {
-        // Only arch_flush loses its barriers: leave.hbs is normally the partial {{> [deferred-barriers/flush]}},
+        // Only arch_flush loses its barriers: leave.scriban is normally {{ include 'mechanisms/deferred-barriers/flush' }},
         // so it gets the built-in flush text inlined to keep the outermost leave correct.
         var result = Check("arm64", Depth,
             new TemplateFault("deferred-barriers", "flush", ""),
@@ -80,8 +80,8 @@ public class FaultInjectionTests
     [Fact]
     public void An_empty_flush_fragment_also_empties_leave_and_is_caught_at_the_outermost_disable()
     {
-        // The override replaces the fragment AND the partial of the same name, and the built-in leave.hbs is
-        // that partial, so the outermost leave skips the barriers too: three ops suffice.
+        // The override replaces the fragment AND what includes of it render, and the built-in leave.scriban is
+        // that include, so the outermost leave skips the barriers too: three ops suffice.
         var violation = Caught(Check("arm64", Depth, new TemplateFault("deferred-barriers", "flush", "")));
         Assert.Equal("guarantee 1: writes complete after disable", violation.Property);
         Assert.Equal("enable;set_pte(addr=0x1000);disable", violation.Script);

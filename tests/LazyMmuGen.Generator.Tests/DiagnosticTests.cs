@@ -264,19 +264,29 @@ public sealed class DiagnosticTests
         AssertCompanionGenerated(run);
     }
 
-    /// <summary>Built-in templates cannot fail on a valid spec, so LMG0021 is driven through the emitter with a broken template.</summary>
+    /// <summary>
+    /// Built-in templates cannot fail on a valid spec, so LMG0021 is driven through the emitter with a broken
+    /// template: strict variables make a typo an error at the template's own line and column, not an empty hole.
+    /// </summary>
     [Fact]
-    public void TemplateFailureIsReportedAtTheArchName()
+    public void TemplateFailureIsReportedAtTheTemplatesLineAndColumn()
     {
-        var path = PathOf(Bad);
-        var parsed = DescriptorParser.Parse(path, SourceText.From("# broken template\narch: bad\n"), Bad, CancellationToken.None);
-        var templates = new TemplateSet(new Dictionary<string, string> { ["arch.hbs"] = "{{> no-such-partial}}", ["registry.hbs"] = "" });
+        var parsed = DescriptorParser.Parse(PathOf(Bad), SourceText.From("# broken template\narch: bad\n"), Bad, CancellationToken.None);
+        var templatePath = PathOf("templates/arch.scriban");
+        var templates = new TemplateSet(new Dictionary<string, TemplateSource>
+        {
+            ["arch"] = new("// line 1\nnamespace {{ namespace }} { struct {{ type_nme }} { } }\n", templatePath),
+            ["registry"] = new("", PathOf("templates/registry.scriban")),
+        });
 
         var result = ArchEmitter.Emit(parsed.Spec!, GeneratorOptions.Default, templates, CancellationToken.None);
 
         Assert.Null(result.Source);
         Assert.Null(result.Entry);
-        Assert.Equal($"LMG0021 {Bad}(2,7)", Describe(Assert.Single(result.Diagnostics).ToDiagnostic()));
+        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
+        Assert.Equal("LMG0021 arch.scriban(2,39)", Describe(diagnostic));
+        Assert.Equal(templatePath, diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("type_nme", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace LazyMmuGen.Packaging.Tests;
 /// <summary>
 /// The LazyMmuGen.Tool package (cli/ packed as a .NET tool): packed once with a unique version into a temporary
 /// feed, installed with `dotnet tool install --tool-path`, and run on descriptors in a folder with no project, so
-/// the generator, Handlebars, YamlDotNet and Roslyn must all come from the tool's own folder.
+/// the generator, Scriban, YamlDotNet and Roslyn must all come from the tool's own folder.
 /// </summary>
 public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper output) : IClassFixture<ToolTests.InstalledTool>
 {
@@ -39,7 +39,7 @@ public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper ou
             "tools/net10.0/any/LazyMmuGen.Arches.dll",
             "tools/net10.0/any/LazyMmuGen.Hosting.dll",
             "tools/net10.0/any/LazyMmuGen.Generator.dll",
-            "tools/net10.0/any/Handlebars.dll",
+            "tools/net10.0/any/Scriban.Signed.dll",
             "tools/net10.0/any/YamlDotNet.dll",
             "tools/net10.0/any/Microsoft.CodeAnalysis.dll",
             "tools/net10.0/any/Microsoft.CodeAnalysis.CSharp.dll",

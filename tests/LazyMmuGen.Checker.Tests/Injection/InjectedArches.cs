@@ -5,7 +5,7 @@ namespace LazyMmuGen.Checker.Tests.Injection;
 /// <summary>A template override the way a consumer supplies one: an AdditionalFile under a "templates" folder.</summary>
 public sealed record TemplateFault(string Mechanism, string Hook, string Text)
 {
-    public string Path => $"{InjectedArches.ProjectDir}templates/mechanisms/{Mechanism}/{Hook}.hbs";
+    public string Path => $"{InjectedArches.ProjectDir}templates/mechanisms/{Mechanism}/{Hook}.scriban";
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ public static class Repo
 
     /// <summary>A built-in fragment, e.g. ("deferred-barriers", "flush"), with LF line ends as the generator embeds it.</summary>
     public static string Fragment(string mechanism, string hook) =>
-        File.ReadAllText(Path.Combine(Root, "templates", "mechanisms", mechanism, hook + ".hbs")).Replace("\r\n", "\n");
+        File.ReadAllText(Path.Combine(Root, "mechanisms", mechanism, hook + ".scriban")).Replace("\r\n", "\n");
 
     private static string FindRoot()
     {

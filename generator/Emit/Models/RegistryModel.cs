@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+
+namespace LazyMmuGen.Generator.Emit.Models;
+
+/// <summary>What templates/registry.scriban sees: the namespace, the generator version, and the arches by name.</summary>
+public sealed record RegistryModel(string Namespace, string Version, IReadOnlyList<RegistryArchModel> Arches);
+
+/// <summary>One registry entry; <c>*_literal</c> fields are escaped C# literals, <see cref="ExpectedViolation"/> is C# code ("null" or a construction).</summary>
+public sealed record RegistryArchModel(
+    string TypeName,
+    string NameDoc,
+    string NameLiteral,
+    string TypeNameLiteral,
+    string SummaryLiteral,
+    string MechanismLiterals,
+    string PathLiteral,
+    bool DistinctPauseResume,
+    bool HasLazyMmuMode,
+    bool TakesEnableRange,
+    string ExpectedViolation);
