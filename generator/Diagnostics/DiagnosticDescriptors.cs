@@ -86,6 +86,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateTemplate = Error("LMG0023", "Two overrides for one template",
         "Template '{0}' is overridden by both '{1}' and '{2}'. Keep one.");
 
+    public static readonly DiagnosticDescriptor InvalidMechanismDefinition = Error("LMG0024", "Mechanism definition is not valid",
+        "Mechanism definition: {0}. Fix the mechanism.yaml (docs/mechanisms.md describes its fields).");
+
     public static readonly DiagnosticDescriptor InternalError = Error("LMG0099", "Internal generator error",
         "LazyMmuGen failed on this descriptor: {0}. Please report it with the descriptor attached.");
 
@@ -94,7 +97,7 @@ public static class DiagnosticDescriptors
         YamlSyntax, WrongShape, MissingField, UnknownField, InvalidArchName, InvalidTypeName, DuplicateArch,
         UnknownMechanism, UnknownParameter, ParameterType, ParameterRange, MissingParameter, ResourceConflict,
         UnsafeText, TooComplex, PauseResumeConflict, UndeclaredLevel, UnsupportedYaml, DuplicateKey,
-        InvalidNamespace, TemplateError, UnknownTemplate, DuplicateTemplate, InternalError,
+        InvalidNamespace, TemplateError, UnknownTemplate, DuplicateTemplate, InvalidMechanismDefinition, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(d => d.Id);

@@ -7,7 +7,8 @@ namespace LazyMmuGen.Generator.Mechanisms;
 /// <summary>
 /// A reusable batching mechanism: its parameters, the resources it claims (two mechanisms claiming one
 /// resource cannot compose), and the phase of each hook it contributes a template fragment to.
-/// The fragment code itself lives in templates/mechanisms/&lt;name&gt;/&lt;hook&gt;.hbs.
+/// Read from mechanisms/&lt;name&gt;/mechanism.yaml (<see cref="DefinitionReader"/>); the fragment code lives
+/// next to it in mechanisms/&lt;name&gt;/&lt;hook&gt;.scriban.
 /// </summary>
 public sealed class MechanismDefinition
 {
@@ -29,6 +30,15 @@ public sealed class MechanismDefinition
     public Func<MechanismSpec, IEnumerable<string>> Resources { get; }
     public IReadOnlyDictionary<string, int> Phases { get; }
     public bool RequiresDistinctPauseResume { get; }
+
+    /// <summary>Which kernel architecture the mechanism comes from, for docs and the schema ("powerpc hash, sparc64").</summary>
+    public string Kernel { get; init; } = "";
+
+    /// <summary>The resources as declared, with {parameter} placeholders ("register:{register}").</summary>
+    public IReadOnlyList<string> Claims { get; init; } = new string[0];
+
+    /// <summary>The mechanism.yaml this definition was read from.</summary>
+    public string DefinitionPath { get; init; } = "";
 
     public int PhaseOf(string hook) => Phases.TryGetValue(hook, out var phase) ? phase : HookPhase.Setup;
 }

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Emit;
+using LazyMmuGen.Generator.Model;
+using LazyMmuGen.Generator.Parsing;
+using LazyMmuGen.Generator.Yaml;
+
+namespace LazyMmuGen.Generator.Mechanisms;
+
+/// <summary>
+/// mechanisms/NAME/mechanism.yaml → <see cref="MechanismDefinition"/>, or LMG0024 at the definition's line and
+/// column. Read with the descriptors' own YAML reader, so the same limits and located errors apply.
+/// Never throws (except on cancellation).
+/// </summary>
+public static class DefinitionReader
+{
+    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters" };
+    private static readonly string[] ParameterFields = { "name", "type", "doc", "default", "min", "max", "choices", "levels-from", "at-most" };
+
+    private static readonly Dictionary<string, ParameterKind> Types = new(StringComparer.Ordinal)
+    {
+        ["integer"] = ParameterKind.Integer, ["boolean"] = ParameterKind.Boolean, ["choice"] = ParameterKind.Choice,
+        ["choice-list"] = ParameterKind.ChoiceList, ["identifier"] = ParameterKind.Identifier,
+        ["level-map"] = ParameterKind.LevelMap, ["level-ref"] = ParameterKind.LevelRef,
+    };
+
+    private static readonly Dictionary<string, int> Phases = new(StringComparer.Ordinal)
+    {
+        ["pin"] = HookPhase.Pin, ["restore"] = HookPhase.Restore, ["setup"] = HookPhase.Setup,
+        ["drain"] = HookPhase.Drain, ["release"] = HookPhase.Release,
+    };
+
+    public static MechanismDefinition? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        var start = diagnostics.Count;
+        try
+        {
+            var definition = ReadCore(path, text, diagnostics, ct);
+            return diagnostics.Count == start ? definition : null;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), e.GetType().Name + ": " + e.Message));
+            return null;
+        }
+    }
+
+    private static MechanismDefinition? ReadCore(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        var root = YamlTreeReader.Read(path, text, diagnostics, ct);
+        if (diagnostics.Count > 0) return null;
+        if (root is not YMapping map) return Fail(diagnostics, root?.Location ?? LocationInfo.FileStart(path), "expected a mapping that starts with 'mechanism: NAME'");
+        var fields = Entries(map, Fields, diagnostics, "field");
+
+        var name = Text(fields, "mechanism", map, diagnostics, required: true);
+        if (name is not null && !NameRules.IsValidArchName(name.Value))
+            Fail(diagnostics, name.Location, $"'{ParameterReader.Shorten(name.Value)}' is not a mechanism name: lowercase letters and digits in dash-separated words (e.g. svinval-batch)");
+        var summary = Text(fields, "summary", map, diagnostics, required: true);
+        var kernel = Text(fields, "kernel", map, diagnostics, required: false);
+        var parameters = ReadParameters(fields, diagnostics);
+        var claims = ReadClaims(fields, parameters, diagnostics);
+        var phases = ReadPhases(fields, diagnostics);
+        if (diagnostics.Count > 0 || name is null || summary is null) return null;
+        return new MechanismDefinition(name.Value, summary.Value, parameters, spec => claims.Select(c => Substitute(c, spec)), phases)
+        {
+            Kernel = kernel?.Value ?? "",
+            Claims = claims,
+            DefinitionPath = path,
+        };
+    }
+
+    private static List<ParameterDefinition> ReadParameters(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
+    {
+        var result = new List<ParameterDefinition>();
+        if (!fields.TryGetValue("parameters", out var entry)) return result;
+        if (entry.Value is YScalar { IsNull: true }) return result;
+        if (entry.Value is not YSequence list)
+        {
+            Fail(diagnostics, entry.Value.Location, "'parameters' must be a list of parameters, each '- name: NAME' with its 'type' and 'doc'");
+            return result;
+        }
+        foreach (var item in list.Items)
+        {
+            if (item is not YMapping pm)
+            {
+                Fail(diagnostics, item.Location, "a parameter must be a mapping: '- name: NAME', 'type: TYPE', 'doc: TEXT'");
+                continue;
+            }
+            var p = ReadParameter(pm, result, diagnostics);
+            if (p is not null) result.Add(p);
+        }
+        // Cross-references are checked once every parameter is known.
+        foreach (var p in result)
+        {
+            if (p.LevelSource is { } source && !result.Any(o => o.Name == source && o.Kind == ParameterKind.LevelMap))
+                Fail(diagnostics, list.Location, $"parameter '{p.Name}': 'levels-from: {source}' names no level-map parameter");
+            if (p.AtMost is { } bound && !result.Any(o => o.Name == bound && o.Kind == ParameterKind.Integer))
+                Fail(diagnostics, list.Location, $"parameter '{p.Name}': 'at-most: {bound}' names no integer parameter");
+        }
+        return result;
+    }
+
+    private static ParameterDefinition? ReadParameter(YMapping map, List<ParameterDefinition> earlier, List<DiagnosticInfo> diagnostics)
+    {
+        var before = diagnostics.Count;
+        var fields = Entries(map, ParameterFields, diagnostics, "parameter field");
+        var name = Text(fields, "name", map, diagnostics, required: true);
+        var type = Text(fields, "type", map, diagnostics, required: true);
+        var doc = Text(fields, "doc", map, diagnostics, required: true);
+        if (name is null || type is null || doc is null) return null;
+        if (!NameRules.IsValidArchName(name.Value) || name.Value == "kind")
+            return Fail<ParameterDefinition>(diagnostics, name.Location, $"'{ParameterReader.Shorten(name.Value)}' is not a parameter name: lowercase dash-separated words, not 'kind'");
+        if (earlier.Any(p => p.Name == name.Value))
+            return Fail<ParameterDefinition>(diagnostics, name.Location, $"parameter '{name.Value}' is defined twice");
+        if (!Types.TryGetValue(type.Value, out var kind))
+            return Fail<ParameterDefinition>(diagnostics, type.Location, $"unknown parameter type '{ParameterReader.Shorten(type.Value)}'.{Suggestions.DidYouMean(type.Value, Types.Keys)} Types: {string.Join(", ", Types.Keys)}");
+
+        var choices = fields.TryGetValue("choices", out var c) ? Names(c.Value, diagnostics, "choices") : new List<string>();
+        if ((kind is ParameterKind.Choice or ParameterKind.ChoiceList) && choices.Count == 0)
+            Fail(diagnostics, type.Location, $"a {type.Value} parameter needs 'choices: [a, b]'");
+        var levelSource = Text(fields, "levels-from", map, diagnostics, required: kind == ParameterKind.LevelRef);
+        var atMost = Text(fields, "at-most", map, diagnostics, required: false);
+        var min = Integer(fields, "min", diagnostics) ?? long.MinValue;
+        var max = Integer(fields, "max", diagnostics) ?? long.MaxValue;
+        if (min > max) Fail(diagnostics, map.Location, $"parameter '{name.Value}': min {min} is above max {max}");
+        var p = new ParameterDefinition(name.Value, kind, doc.Value, Default(fields, kind, choices, diagnostics))
+        {
+            Min = min,
+            Max = max,
+            Choices = choices,
+            LevelSource = levelSource?.Value,
+            AtMost = atMost?.Value,
+        };
+        if (p.Default is { } d && kind == ParameterKind.Integer &&
+            (!long.TryParse(d, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max))
+            Fail(diagnostics, fields["default"].Value.Location, $"default {d} of '{name.Value}' is not an integer in {min}..{max}");
+        return diagnostics.Count == before ? p : null;
+    }
+
+    /// <summary>The default as canonical text (what a descriptor value reads as): "true", "16", "mm,page-size".</summary>
+    private static string? Default(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, ParameterKind kind, List<string> choices, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("default", out var entry)) return null;
+        var values = entry.Value is YSequence ? Names(entry.Value, diagnostics, "default") : entry.Value is YScalar s ? new List<string> { s.Value } : null;
+        if (values is null || values.Count == 0) return Fail<string>(diagnostics, entry.Value.Location, "a default is one value or a list of choices");
+        var ok = kind switch
+        {
+            ParameterKind.Boolean => values.Count == 1 && values[0] is "true" or "false",
+            ParameterKind.Choice => values.Count == 1 && choices.Contains(values[0]),
+            ParameterKind.ChoiceList => values.All(choices.Contains),
+            ParameterKind.Identifier or ParameterKind.LevelRef => values.Count == 1 && NameRules.IsIdentifier(values[0]),
+            ParameterKind.Integer => values.Count == 1,
+            _ => false,
+        };
+        return ok ? string.Join(",", values) : Fail<string>(diagnostics, entry.Value.Location, $"default '{ParameterReader.Shorten(string.Join(", ", values))}' does not fit the parameter's type");
+    }
+
+    private static List<string> ReadClaims(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<ParameterDefinition> parameters, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("claims", out var entry)) return new List<string>();
+        var claims = Names(entry.Value, diagnostics, "claims", allowPlaceholders: true);
+        foreach (var claim in claims)
+        {
+            var open = claim.IndexOf('{');
+            if (open < 0) continue;
+            var close = claim.IndexOf('}', open);
+            var parameter = close > open ? claim.Substring(open + 1, close - open - 1) : "";
+            if (!parameters.Any(p => p.Name == parameter))
+                Fail(diagnostics, entry.Value.Location, $"claim '{claim}' names '{{{parameter}}}', which is not a parameter of this mechanism");
+        }
+        return claims;
+    }
+
+    private static Dictionary<string, int> ReadPhases(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!fields.TryGetValue("phases", out var entry)) return result;
+        if (entry.Value is not YMapping map)
+        {
+            Fail(diagnostics, entry.Value.Location, "'phases' must map hooks to phases, e.g. { leave: drain, flush: drain }");
+            return result;
+        }
+        foreach (var pair in map.Entries)
+        {
+            if (!Hooks.All.Contains(pair.Key.Value))
+                Fail(diagnostics, pair.Key.Location, $"'{ParameterReader.Shorten(pair.Key.Value)}' is not a hook.{Suggestions.DidYouMean(pair.Key.Value, Hooks.All)} Hooks: {string.Join(", ", Hooks.All)}");
+            else if (pair.Value is not YScalar phase || !Phases.TryGetValue(phase.Value, out var value))
+                Fail(diagnostics, pair.Value.Location, $"the phase of '{pair.Key.Value}' must be one of {string.Join(", ", Phases.Keys)}");
+            else
+                result[pair.Key.Value] = value;
+        }
+        return result;
+    }
+
+    /// <summary>"register:{register}" with register = POR_EL1 → "register:POR_EL1".</summary>
+    private static string Substitute(string claim, MechanismSpec spec)
+    {
+        var open = claim.IndexOf('{');
+        if (open < 0) return claim;
+        var close = claim.IndexOf('}', open);
+        return claim.Substring(0, open) + spec.Get(claim.Substring(open + 1, close - open - 1)) + claim.Substring(close + 1);
+    }
+
+    private static Dictionary<string, KeyValuePair<YScalar, YNode>> Entries(YMapping map, string[] known, List<DiagnosticInfo> diagnostics, string what)
+    {
+        var result = new Dictionary<string, KeyValuePair<YScalar, YNode>>(StringComparer.Ordinal);
+        foreach (var entry in map.Entries)
+        {
+            if (known.Contains(entry.Key.Value)) result[entry.Key.Value] = entry;
+            else Fail(diagnostics, entry.Key.Location, $"unknown {what} '{ParameterReader.Shorten(entry.Key.Value)}'.{Suggestions.DidYouMean(entry.Key.Value, known)} Known: {string.Join(", ", known)}");
+        }
+        return result;
+    }
+
+    private static YScalar? Text(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, string key, YMapping map, List<DiagnosticInfo> diagnostics, bool required)
+    {
+        if (!fields.TryGetValue(key, out var entry))
+        {
+            if (required) Fail(diagnostics, map.Location, $"'{key}' is missing");
+            return null;
+        }
+        if (entry.Value is YScalar { IsNull: false } scalar && TextRules.Problem(scalar.Value) is null) return scalar;
+        Fail(diagnostics, entry.Value.Location, $"'{key}' must be one line of text");
+        return null;
+    }
+
+    private static long? Integer(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, string key, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue(key, out var entry)) return null;
+        if (entry.Value is YScalar { IsPlain: true } s && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        Fail(diagnostics, entry.Value.Location, $"'{key}' must be an integer");
+        return null;
+    }
+
+    private static List<string> Names(YNode node, List<DiagnosticInfo> diagnostics, string key, bool allowPlaceholders = false)
+    {
+        var result = new List<string>();
+        if (node is YScalar { IsNull: true }) return result;
+        if (node is not YSequence list)
+        {
+            Fail(diagnostics, node.Location, $"'{key}' must be a list, e.g. [a, b]");
+            return result;
+        }
+        foreach (var item in list.Items)
+        {
+            var valid = item is YScalar s && (NameRules.IsValidArchName(s.Value) || NameRules.IsIdentifier(s.Value)
+                || allowPlaceholders && System.Text.RegularExpressions.Regex.IsMatch(s.Value, "^[a-z][a-z0-9-]*(:[a-z0-9-]*)?(\\{[a-z][a-z0-9-]*\\})?$"));
+            if (valid && result.Contains(((YScalar)item).Value)) Fail(diagnostics, item.Location, $"'{((YScalar)item).Value}' is listed twice in '{key}'");
+            else if (valid) result.Add(((YScalar)item).Value);
+            else Fail(diagnostics, item.Location, $"'{key}' items are names such as pte-completion");
+        }
+        return result;
+    }
+
+    private static T? Fail<T>(List<DiagnosticInfo> diagnostics, LocationInfo location, string message) where T : class
+    {
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, location, message));
+        return null;
+    }
+
+    private static MechanismDefinition? Fail(List<DiagnosticInfo> diagnostics, LocationInfo location, string message) =>
+        Fail<MechanismDefinition>(diagnostics, location, message);
+}
