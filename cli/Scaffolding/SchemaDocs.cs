@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LazyMmuGen.Hosting.Schema;
 
 namespace LazyMmuGen.Cli.Scaffolding;
 
@@ -7,12 +8,11 @@ namespace LazyMmuGen.Cli.Scaffolding;
 public sealed record ParameterDoc(string Name, string Description, string Shape, bool Required, string? Default);
 
 /// <summary>
-/// Field and parameter documentation read from schema/arch.schema.json (embedded in lazymmu), the same text
+/// Field and parameter documentation read from the descriptor schema (built from the mechanism definitions), the same text
 /// an editor shows on hover, so a scaffolded descriptor explains itself in the schema's words.
 /// </summary>
 public sealed class SchemaDocs
 {
-    private const string Resource = "schema/arch.schema.json";
     private static readonly Lazy<SchemaDocs> Embedded = new(Load);
     private readonly JsonElement root;
 
@@ -94,19 +94,12 @@ public sealed class SchemaDocs
         _ => value.GetRawText(),
     };
 
-    /// <summary>The schema exactly as shipped (what `lazymmu schema` prints).</summary>
-    public static string Text()
-    {
-        using var stream = typeof(SchemaDocs).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"embedded resource {Resource} is missing");
-        return new StreamReader(stream).ReadToEnd();
-    }
+    /// <summary>The schema (what `lazymmu schema` prints, and schema/arch.schema.json holds).</summary>
+    public static string Text() => DescriptorSchema.Text;
 
     private static SchemaDocs Load()
     {
-        using var stream = typeof(SchemaDocs).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"embedded resource {Resource} is missing");
-        using var document = JsonDocument.Parse(stream);
+        using var document = JsonDocument.Parse(DescriptorSchema.Text);
         return new SchemaDocs(document.RootElement.Clone());
     }
 }
