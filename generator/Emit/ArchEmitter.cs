@@ -26,13 +26,13 @@ public static class ArchEmitter
                 .Select(m => new FragmentModel(TemplateData.Parameters(MechanismCatalog.Find(m.Kind)!, m), composition, spec.TypeName))
                 .ToList();
             var hooks = new ScriptObject();
-            var hasEnterRange = false;
+            var rendered = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var hook in Hooks.All)
             {
                 ct.ThrowIfCancellationRequested();
                 var fragments = RenderHook(spec, hook, templates, fragmentData);
                 hooks[TemplateData.TemplateName(hook)] = fragments;
-                if (hook == "enter-range") hasEnterRange = fragments.Count > 0;
+                rendered[hook] = fragments;
             }
             var model = new ArchModel(
                 options.Namespace,
@@ -48,8 +48,8 @@ public static class ArchEmitter
                 hooks);
             var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
-                spec.Mechanisms.Count > 0, hasEnterRange,
-                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation);
+                spec.Mechanisms.Count > 0, rendered["enter-range"].Count > 0,
+                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered));
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }
         catch (OperationCanceledException)

@@ -21,6 +21,10 @@ public static class RegistryEmitter
         ? "null"
         : $"new global::LazyMmuGen.Runtime.ExpectedViolation({CSharpText.Literal(violation.Property)}, {CSharpText.Literal(violation.Reason)})";
 
+    /// <summary>A C# array of escaped literals: new string[] { "a", "b" }.</summary>
+    private static string Strings(EquatableArray<string> values) =>
+        "new string[] { " + string.Join(", ", values.Select(CSharpText.Literal)) + (values.Count == 0 ? "}" : " }");
+
     public static RenderResult Emit(ImmutableArray<RegistryEntry> entries, GeneratorOptions options, TemplateSet templates)
     {
         try
@@ -36,7 +40,10 @@ public static class RegistryEmitter
                 e.DistinctPauseResume,
                 e.HasLazyMmuMode,
                 e.TakesEnableRange,
-                ExpectedViolation(e.ExpectedViolation))).ToList();
+                ExpectedViolation(e.ExpectedViolation),
+                Strings(e.Facts.CallbacksWithWork),
+                Strings(e.Facts.TaskStateFields),
+                Strings(e.Facts.CpuStateFields))).ToList();
             var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
             return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);
         }

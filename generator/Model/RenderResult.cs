@@ -18,4 +18,8 @@ public sealed record RegistryEntry(
     bool HasLazyMmuMode,
     bool TakesEnableRange,
     EquatableArray<string> Mechanisms,
-    ExpectedViolationSpec? ExpectedViolation);
+    ExpectedViolationSpec? ExpectedViolation,
+    GeneratedFacts Facts);
+
+/// <summary>What the generator publishes about one arch's generated code (ArchInfo.Facts).</summary>
+public sealed record GeneratedFacts(EquatableArray<string> CallbacksWithWork, EquatableArray<string> TaskStateFields, EquatableArray<string> CpuStateFields);

@@ -18,4 +18,8 @@ public sealed record ArchInfo(
     bool HasLazyMmuMode,
     bool TakesEnableRange,
     ExpectedViolation? ExpectedViolation,
-    Func<MachineOptions, MachineCore> CreateMachine);
+    Func<MachineOptions, MachineCore> CreateMachine)
+{
+    /// <summary>What the generator published about the generated code: callbacks that do work, state fields.</summary>
+    public ArchFacts Facts { get; init; } = ArchFacts.None;
+}

@@ -5,7 +5,10 @@ namespace LazyMmuGen.Generator.Emit.Models;
 /// <summary>What templates/registry.scriban sees: the namespace, the generator version, and the arches by name.</summary>
 public sealed record RegistryModel(string Namespace, string Version, IReadOnlyList<RegistryArchModel> Arches);
 
-/// <summary>One registry entry; <c>*_literal</c> fields are escaped C# literals, <see cref="ExpectedViolation"/> is C# code ("null" or a construction).</summary>
+/// <summary>
+/// One registry entry; <c>*_literal</c> fields are escaped C# literals, <see cref="ExpectedViolation"/> is C# code
+/// ("null" or a construction), and the facts (<see cref="CallbacksWithWork"/>, the state fields) are C# string arrays.
+/// </summary>
 public sealed record RegistryArchModel(
     string TypeName,
     string NameDoc,
@@ -17,4 +20,7 @@ public sealed record RegistryArchModel(
     bool DistinctPauseResume,
     bool HasLazyMmuMode,
     bool TakesEnableRange,
-    string ExpectedViolation);
+    string ExpectedViolation,
+    string CallbacksWithWork,
+    string TaskStateFields,
+    string CpuStateFields);

@@ -20,7 +20,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.Arm64, global::LazyMmuGen.Arches.Arm64.TaskState, global::LazyMmuGen.Arches.Arm64.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.Arm64, global::LazyMmuGen.Arches.Arm64.TaskState, global::LazyMmuGen.Arches.Arm64.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "Leave", "Flush", "Pause", "SetPte", "GetPte", "SwitchOut" }, new string[] { "BarriersPending" }, new string[] { }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.Arm64Kpkeys"/> (arm64-kpkeys).</summary>
         public static ArchInfo Arm64Kpkeys { get; } = new ArchInfo(
@@ -33,7 +36,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.Arm64Kpkeys, global::LazyMmuGen.Arches.Arm64Kpkeys.TaskState, global::LazyMmuGen.Arches.Arm64Kpkeys.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.Arm64Kpkeys, global::LazyMmuGen.Arches.Arm64Kpkeys.TaskState, global::LazyMmuGen.Arches.Arm64Kpkeys.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte", "SwitchOut" }, new string[] { "BarriersPending", "SavedPOR_EL1" }, new string[] { }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.PowerpcHash"/> (powerpc-hash).</summary>
         public static ArchInfo PowerpcHash { get; } = new ArchInfo(
@@ -46,7 +52,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.PowerpcHash, global::LazyMmuGen.Arches.PowerpcHash.TaskState, global::LazyMmuGen.Arches.PowerpcHash.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.PowerpcHash, global::LazyMmuGen.Arches.PowerpcHash.TaskState, global::LazyMmuGen.Arches.PowerpcHash.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "InitCpu", "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte" }, new string[] { }, new string[] { "Tlb" }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.S390"/> (s390).</summary>
         public static ArchInfo S390 { get; } = new ArchInfo(
@@ -59,7 +68,10 @@ namespace LazyMmuGen.Arches
             true,
             true,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.S390, global::LazyMmuGen.Arches.S390.TaskState, global::LazyMmuGen.Arches.S390.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.S390, global::LazyMmuGen.Arches.S390.TaskState, global::LazyMmuGen.Arches.S390.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "InitCpu", "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte" }, new string[] { "Pinned", "Range" }, new string[] { "Cache" }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.S390SavedRange"/> (s390-saved-range).</summary>
         public static ArchInfo S390SavedRange { get; } = new ArchInfo(
@@ -72,7 +84,10 @@ namespace LazyMmuGen.Arches
             true,
             true,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.S390SavedRange, global::LazyMmuGen.Arches.S390SavedRange.TaskState, global::LazyMmuGen.Arches.S390SavedRange.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.S390SavedRange, global::LazyMmuGen.Arches.S390SavedRange.TaskState, global::LazyMmuGen.Arches.S390SavedRange.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "InitCpu", "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte" }, new string[] { "Pinned", "Range" }, new string[] { "Cache" }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.Sparc64"/> (sparc64).</summary>
         public static ArchInfo Sparc64 { get; } = new ArchInfo(
@@ -85,7 +100,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.Sparc64, global::LazyMmuGen.Arches.Sparc64.TaskState, global::LazyMmuGen.Arches.Sparc64.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.Sparc64, global::LazyMmuGen.Arches.Sparc64.TaskState, global::LazyMmuGen.Arches.Sparc64.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "InitCpu", "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte" }, new string[] { }, new string[] { "Tlb" }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.X86Native"/> (x86-native).</summary>
         public static ArchInfo X86Native { get; } = new ArchInfo(
@@ -98,7 +116,10 @@ namespace LazyMmuGen.Arches
             false,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.X86Native, global::LazyMmuGen.Arches.X86Native.TaskState, global::LazyMmuGen.Arches.X86Native.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.X86Native, global::LazyMmuGen.Arches.X86Native.TaskState, global::LazyMmuGen.Arches.X86Native.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "SetPte", "GetPte" }, new string[] { }, new string[] { }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.X86ParavirtNative"/> (x86-paravirt-native).</summary>
         public static ArchInfo X86ParavirtNative { get; } = new ArchInfo(
@@ -111,7 +132,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.X86ParavirtNative, global::LazyMmuGen.Arches.X86ParavirtNative.TaskState, global::LazyMmuGen.Arches.X86ParavirtNative.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.X86ParavirtNative, global::LazyMmuGen.Arches.X86ParavirtNative.TaskState, global::LazyMmuGen.Arches.X86ParavirtNative.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "SetPte", "GetPte" }, new string[] { }, new string[] { }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.X86Xen"/> (x86-xen).</summary>
         public static ArchInfo X86Xen { get; } = new ArchInfo(
@@ -124,7 +148,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             null,
-            static options => new Machine<global::LazyMmuGen.Arches.X86Xen, global::LazyMmuGen.Arches.X86Xen.TaskState, global::LazyMmuGen.Arches.X86Xen.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.X86Xen, global::LazyMmuGen.Arches.X86Xen.TaskState, global::LazyMmuGen.Arches.X86Xen.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "InitCpu", "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte", "SwitchOut", "SwitchIn" }, new string[] { }, new string[] { "Multicalls", "LazyMmu" }),
+        };
 
         /// <summary>The registry entry of <see cref="global::LazyMmuGen.Arches.X86XenStrictEnter"/> (x86-xen-strict-enter).</summary>
         public static ArchInfo X86XenStrictEnter { get; } = new ArchInfo(
@@ -137,7 +164,10 @@ namespace LazyMmuGen.Arches
             true,
             false,
             new global::LazyMmuGen.Runtime.ExpectedViolation("no arch BUG", "strict enter_lazy() BUGs when a task preempted between the counter update and arch_enter is entered by the switch-in hook and then enters itself; kept to show that the checker finds the race"),
-            static options => new Machine<global::LazyMmuGen.Arches.X86XenStrictEnter, global::LazyMmuGen.Arches.X86XenStrictEnter.TaskState, global::LazyMmuGen.Arches.X86XenStrictEnter.CpuState>(options));
+            static options => new Machine<global::LazyMmuGen.Arches.X86XenStrictEnter, global::LazyMmuGen.Arches.X86XenStrictEnter.TaskState, global::LazyMmuGen.Arches.X86XenStrictEnter.CpuState>(options))
+        {
+            Facts = new ArchFacts(new string[] { "InitCpu", "Enter", "EnterWithRange", "Leave", "Flush", "Pause", "Resume", "SetPte", "GetPte", "SwitchOut", "SwitchIn" }, new string[] { }, new string[] { "Multicalls", "LazyMmu" }),
+        };
 
         /// <summary>All arches, ordered by name (declared after the entries: static initialisers run in order).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<ArchInfo> All { get; } = new ArchInfo[]

@@ -1,0 +1,21 @@
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// What the generator knows about an arch's generated code, published so tools read it instead of inspecting
+/// IL or reflecting over the generated structs.
+/// </summary>
+/// <param name="CallbacksWithWork">
+/// The <see cref="ILazyMmuArch{TSelf,TTask,TCpu}"/> callbacks whose generated body does something (by member
+/// name: "Enter", "Leave", "Flush", "Pause", ...); a callback not listed is empty. Pause and Resume that fall
+/// back to Leave and Enter do work exactly when those do.
+/// </param>
+/// <param name="TaskStateFields">The fields of the generated per-task <c>TaskState</c> struct, in declaration order.</param>
+/// <param name="CpuStateFields">The fields of the generated per-CPU <c>CpuState</c> struct, in declaration order.</param>
+public sealed record ArchFacts(IReadOnlyList<string> CallbacksWithWork, IReadOnlyList<string> TaskStateFields, IReadOnlyList<string> CpuStateFields)
+{
+    /// <summary>No callback does work and there is no state: an arch built without published facts.</summary>
+    public static ArchFacts None { get; } = new([], [], []);
+
+    /// <summary>True when the generated <paramref name="callback"/> ("Enter", "Leave", ...) does something.</summary>
+    public bool DoesWork(string callback) => CallbacksWithWork.Contains(callback);
+}
