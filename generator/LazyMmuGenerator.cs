@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LazyMmuGen.Generator.Emit;
+using LazyMmuGen.Generator.Mechanisms;
 using LazyMmuGen.Generator.Model;
 using LazyMmuGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -21,6 +22,16 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
             .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
+        // The consumer's own mechanisms: mechanism.yaml files, each in a folder of the mechanism's name.
+        var mechanisms = context.AdditionalTextsProvider
+            .Where(static text => CatalogCache.IsDefinition(text.Path))
+            .Select(static (text, ct) => new MechanismSource(text.Path, text.GetText(ct)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (sources, _) => sources.IsDefaultOrEmpty
+                ? MechanismChoice.BuiltinOnly
+                : new MechanismChoice(sources.OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.Mechanisms);
+
         var templates = context.AdditionalTextsProvider
             .Where(static text => TemplateOverrides.IsTemplate(text.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
@@ -29,20 +40,23 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
                 pair.Left.GetText(ct)?.ToString() ?? "",
                 pair.Left.Path))
             .Collect()
-            .Select(static (overrides, _) => TemplateOverrides.Choose(overrides))
+            .Combine(mechanisms)
+            .Select(static (pair, _) => TemplateOverrides.Choose(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Templates);
 
         var settings = options
             .Combine(templates)
-            .Select(static (pair, _) => new RenderSettings(pair.Left, pair.Right))
+            .Combine(mechanisms)
+            .Select(static (pair, _) => new RenderSettings(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Settings);
 
         var parsed = context.AdditionalTextsProvider
             .Where(static text => IsDescriptor(text.Path))
             .WithTrackingName(TrackingNames.Descriptors)
             .Combine(options.Select(static (o, _) => o.ProjectDir))
-            .Select(static (pair, ct) => DescriptorParser.Parse(pair.Left.Path, pair.Left.GetText(ct),
-                OptionsReader.RelativePath(pair.Left.Path, pair.Right), ct))
+            .Combine(mechanisms)
+            .Select(static (pair, ct) => DescriptorParser.Parse(pair.Left.Left.Path, pair.Left.Left.GetText(ct),
+                OptionsReader.RelativePath(pair.Left.Left.Path, pair.Left.Right), ct, CatalogCache.For(pair.Right).Catalog))
             .WithTrackingName(TrackingNames.Parsed);
 
         var duplicates = parsed
@@ -91,6 +105,10 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(placeholders, static (spc, result) => Output(spc, result));
         context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
+        context.RegisterSourceOutput(mechanisms, static (spc, choice) =>
+        {
+            foreach (var diagnostic in CatalogCache.For(choice).Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
         context.RegisterSourceOutput(templates, static (spc, choice) =>
         {
             foreach (var diagnostic in TemplateOverrides.Problems(choice)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
@@ -117,7 +135,7 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         }
         try
         {
-            return ArchEmitter.Emit(parsed.Spec, settings.Options, TemplateSetCache.For(settings.Templates).Set, ct);
+            return ArchEmitter.Emit(parsed.Spec, settings.Options, TemplateSetCache.For(settings.Templates).Set, ct, CatalogCache.For(settings.Mechanisms).Catalog);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -4,6 +4,7 @@ namespace LazyMmuGen.Generator;
 public static class TrackingNames
 {
     public const string Options = nameof(Options);
+    public const string Mechanisms = nameof(Mechanisms);
     public const string Templates = nameof(Templates);
     public const string Settings = nameof(Settings);
     public const string Descriptors = nameof(Descriptors);

@@ -15,22 +15,23 @@ public static class ArchEmitter
 {
     public const string GeneratorVersion = "0.1.0";
 
-    public static RenderResult Emit(ArchSpec spec, GeneratorOptions options, TemplateSet templates, CancellationToken ct)
+    public static RenderResult Emit(ArchSpec spec, GeneratorOptions options, TemplateSet templates, CancellationToken ct, Catalog? catalog = null)
     {
         var hintName = spec.TypeName + ".g.cs";
+        catalog ??= Catalog.Builtin;
         try
         {
             // Fragment data is the same for every hook: build it once per mechanism, not once per hook.
-            var composition = TemplateData.Composition(spec);
+            var composition = TemplateData.Composition(spec, catalog);
             var fragmentData = spec.Mechanisms
-                .Select(m => new FragmentModel(TemplateData.Parameters(MechanismCatalog.Find(m.Kind)!, m), composition, spec.TypeName))
+                .Select(m => new FragmentModel(TemplateData.Parameters(catalog.Find(m.Kind)!, m), composition, spec.TypeName))
                 .ToList();
             var hooks = new ScriptObject();
             var rendered = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var hook in Hooks.All)
             {
                 ct.ThrowIfCancellationRequested();
-                var fragments = RenderHook(spec, hook, templates, fragmentData);
+                var fragments = RenderHook(spec, hook, templates, fragmentData, catalog);
                 hooks[TemplateData.TemplateName(hook)] = fragments;
                 rendered[hook] = fragments;
             }
@@ -75,14 +76,14 @@ public static class ArchEmitter
         ? spec.Mechanisms.Any(m => templates.Fragment(m.Kind, "enter-range") is not null)
         : spec.DistinctPauseResume;
 
-    private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates, List<FragmentModel> fragmentData)
+    private static List<string> RenderHook(ArchSpec spec, string hook, TemplateSet templates, List<FragmentModel> fragmentData, Catalog catalog)
     {
         var pieces = new List<(int Phase, int Order, string Text)>();
         var fallsBack = UsesFallback(spec, hook, templates);
         for (var i = 0; i < spec.Mechanisms.Count; i++)
         {
             var mechanism = spec.Mechanisms[i];
-            var definition = MechanismCatalog.Find(mechanism.Kind)!;
+            var definition = catalog.Find(mechanism.Kind)!;
             var used = hook;
             if (templates.Fragment(mechanism.Kind, hook) is null)
             {

@@ -44,10 +44,10 @@ public static class TemplateData
     }
 
     /// <summary>Which mechanisms the arch composes (<c>arch.deferred_barriers</c>), for fragments that adapt to a neighbour.</summary>
-    public static ScriptObject Composition(ArchSpec spec)
+    public static ScriptObject Composition(ArchSpec spec, Catalog catalog)
     {
         var data = new ScriptObject();
-        foreach (var m in MechanismCatalog.All) data[TemplateName(m.Name)] = spec.Mechanisms.Any(x => x.Kind == m.Name);
+        foreach (var m in catalog.All) data[TemplateName(m.Name)] = spec.Mechanisms.Any(x => x.Kind == m.Name);
         return data;
     }
 

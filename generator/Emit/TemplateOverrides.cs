@@ -30,6 +30,9 @@ public static class TemplateOverrides
         var normalized = path.Replace('\\', '/');
         var marker = normalized.LastIndexOf("/templates/", StringComparison.OrdinalIgnoreCase);
         if (marker >= 0) return TemplateSet.Normalize(normalized.Substring(marker + "/templates/".Length));
+        // A mechanism folder (built-in name: an override; the consumer's own mechanism: its fragments).
+        var folder = normalized.LastIndexOf("/" + TemplateSet.MechanismPrefix, StringComparison.OrdinalIgnoreCase);
+        if (folder >= 0) return TemplateSet.Normalize(normalized.Substring(folder + 1));
         var slash = normalized.LastIndexOf('/');
         return TemplateSet.Normalize(slash >= 0 ? normalized.Substring(slash + 1) : normalized);
     }
@@ -43,6 +46,15 @@ public static class TemplateOverrides
             if (IsHandlebars(o.Path))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, LocationInfo.FileStart(o.Path), o.LogicalName,
                     "it is a Handlebars template, and templates are Scriban now. Rename it to .scriban and write it in Scriban (docs/templates.md)");
+            else if (choice.IsNewFragment(o.LogicalName))
+            {
+                if (!Hooks.All.Contains(o.LogicalName.Substring(o.LogicalName.LastIndexOf('/') + 1)))
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName);
+                else if (seen.TryGetValue(o.LogicalName, out var firstNew))
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, firstNew, o.Path);
+                else
+                    seen[o.LogicalName] = o.Path;
+            }
             else if (!TemplateSet.BuiltinSources.ContainsKey(o.LogicalName))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName);
             else if (seen.TryGetValue(o.LogicalName, out var first))
@@ -52,8 +64,10 @@ public static class TemplateOverrides
         }
     }
 
-    public static TemplateChoice Choose(ImmutableArray<TemplateOverride> overrides) =>
-        overrides.IsDefaultOrEmpty
+    public static TemplateChoice Choose(ImmutableArray<TemplateOverride> overrides, MechanismChoice mechanisms) =>
+        overrides.IsDefaultOrEmpty && mechanisms.Definitions.Count == 0
             ? TemplateChoice.BuiltinOnly
-            : new TemplateChoice(overrides.OrderBy(o => o.LogicalName, StringComparer.Ordinal).ThenBy(o => o.Path, StringComparer.Ordinal).ToEquatableArray());
+            : new TemplateChoice(
+                overrides.OrderBy(o => o.LogicalName, StringComparer.Ordinal).ThenBy(o => o.Path, StringComparer.Ordinal).ToEquatableArray(),
+                mechanisms.Definitions.Select(d => Mechanisms.CatalogCache.FolderName(d.Path)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
 }

@@ -36,7 +36,7 @@ public static class TemplateSetCache
         foreach (var o in choice.Overrides)
         {
             // Unknown names, duplicates and Handlebars files are TemplateOverrides.Problems; only real replacements get here.
-            if (TemplateOverrides.IsHandlebars(o.Path) || !sources.ContainsKey(o.LogicalName)) continue;
+            if (TemplateOverrides.IsHandlebars(o.Path) || !(sources.ContainsKey(o.LogicalName) || choice.IsNewFragment(o.LogicalName))) continue;
             var source = new TemplateSource(o.Text.Replace("\r\n", "\n"), o.Path);
             var parsed = Scriban.Template.Parse(source.Text, source.Path);
             if (parsed.HasErrors)

@@ -19,6 +19,11 @@ public static class MechanismCatalog
 
     public static IReadOnlyList<MechanismDefinition> All => Builtin.Value.All;
 
+    /// <summary>The built-in definitions alone, as the catalog of a compilation without mechanisms of its own.</summary>
+    internal static Catalog BuiltinCatalog => BuiltinCatalogLazy.Value;
+
+    private static readonly Lazy<Catalog> BuiltinCatalogLazy = new(() => new Catalog(All));
+
     /// <summary>LMG0024s in the embedded definitions; empty in every release (a test keeps it so).</summary>
     public static IReadOnlyList<DiagnosticInfo> BuiltinProblems => Builtin.Value.Problems;
 

@@ -21,14 +21,14 @@ public static class DescriptorParser
     private static readonly string[] Fields = { "arch", "summary", "type-name", "pause-resume", "mechanisms", ExpectedViolationField };
     private static readonly string[] ExpectedViolationKeys = { PropertyKey, ReasonKey };
 
-    public static ParseResult Parse(string path, SourceText? text, string relativePath, CancellationToken ct)
+    public static ParseResult Parse(string path, SourceText? text, string relativePath, CancellationToken ct, Catalog? catalog = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         ArchSpec? spec = null;
         string? claimedTypeName = null;
         try
         {
-            spec = ParseCore(path, text, relativePath, diagnostics, ref claimedTypeName, ct);
+            spec = ParseCore(path, text, relativePath, diagnostics, ref claimedTypeName, catalog ?? Catalog.Builtin, ct);
         }
         catch (OperationCanceledException)
         {
@@ -43,7 +43,7 @@ public static class DescriptorParser
     }
 
     /// <summary><paramref name="claimedTypeName"/> is set as soon as the type name is known, so a descriptor that fails later still names its placeholder.</summary>
-    private static ArchSpec? ParseCore(string path, SourceText? text, string relativePath, List<DiagnosticInfo> diagnostics, ref string? claimedTypeName, CancellationToken ct)
+    private static ArchSpec? ParseCore(string path, SourceText? text, string relativePath, List<DiagnosticInfo> diagnostics, ref string? claimedTypeName, Catalog catalog, CancellationToken ct)
     {
         var start = LocationInfo.FileStart(path);
         if (text is null)
@@ -78,7 +78,7 @@ public static class DescriptorParser
         var (typeName, typeNameLocation) = ReadTypeName(fields, name, diagnostics);
         claimedTypeName = typeName;
         var summary = ReadSummary(fields, diagnostics);
-        var mechanisms = fields.TryGetValue("mechanisms", out var m) ? MechanismReader.Read(m.Value, diagnostics) : new List<MechanismSpec>();
+        var mechanisms = fields.TryGetValue("mechanisms", out var m) ? MechanismReader.Read(m.Value, diagnostics, catalog) : new List<MechanismSpec>();
         var distinct = ReadPauseResume(fields, mechanisms, diagnostics);
         var expectedViolation = ReadExpectedViolation(fields, diagnostics);
         if (diagnostics.Count > 0 || name is null || typeName is null) return null;

@@ -12,7 +12,7 @@ public static class MechanismReader
 {
     private const string KindKey = "kind";
 
-    public static List<MechanismSpec> Read(YNode node, List<DiagnosticInfo> diagnostics)
+    public static List<MechanismSpec> Read(YNode node, List<DiagnosticInfo> diagnostics, Catalog catalog)
     {
         var result = new List<MechanismSpec>();
         if (node is YScalar { IsNull: true }) return result;
@@ -25,9 +25,9 @@ public static class MechanismReader
         var claims = new Dictionary<string, string>();
         foreach (var item in list.Items)
         {
-            var spec = ReadOne(item, diagnostics);
+            var spec = ReadOne(item, diagnostics, catalog);
             if (spec is null) continue;
-            var definition = MechanismCatalog.Find(spec.Kind)!;
+            var definition = catalog.Find(spec.Kind)!;
             var resources = definition.Resources(spec).ToList();
             var taken = resources.FirstOrDefault(claims.ContainsKey);
             if (taken is not null)
@@ -42,11 +42,11 @@ public static class MechanismReader
         return result;
     }
 
-    private static MechanismSpec? ReadOne(YNode item, List<DiagnosticInfo> diagnostics)
+    private static MechanismSpec? ReadOne(YNode item, List<DiagnosticInfo> diagnostics, Catalog catalog)
     {
         // '- deferred-barriers' is shorthand for a mechanism with every parameter defaulted.
         if (item is YScalar { IsNull: false } shorthand)
-            return Build(shorthand, new List<KeyValuePair<YScalar, YNode>>(), item.Location, diagnostics);
+            return Build(shorthand, new List<KeyValuePair<YScalar, YNode>>(), item.Location, diagnostics, catalog);
         if (item is not YMapping map)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, item.Location,
@@ -56,27 +56,27 @@ public static class MechanismReader
         var kind = map.Entries.FirstOrDefault(e => e.Key.Value == KindKey);
         if (kind.Key is null)
         {
-            var (value, more) = MissingKindFix(map);
+            var (value, more) = MissingKindFix(map, catalog);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, KindKey, value, more));
             return null;
         }
         if (kind.Value is not YScalar kindName)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, kind.Value.Location,
-                "a mechanism name", kind.Value.Describe(), " Known mechanisms: " + MechanismCatalog.Names + "."));
+                "a mechanism name", kind.Value.Describe(), " Known mechanisms: " + catalog.Names + "."));
             return null;
         }
         var parameters = map.Entries.Where(e => e.Key.Value != KindKey).ToList();
-        return Build(kindName, parameters, kindName.Location, diagnostics);
+        return Build(kindName, parameters, kindName.Location, diagnostics, catalog);
     }
 
-    private static MechanismSpec? Build(YScalar kind, List<KeyValuePair<YScalar, YNode>> entries, LocationInfo location, List<DiagnosticInfo> diagnostics)
+    private static MechanismSpec? Build(YScalar kind, List<KeyValuePair<YScalar, YNode>> entries, LocationInfo location, List<DiagnosticInfo> diagnostics, Catalog catalog)
     {
-        var definition = MechanismCatalog.Find(kind.Value);
+        var definition = catalog.Find(kind.Value);
         if (definition is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMechanism, kind.Location,
-                ParameterReader.Shorten(kind.Value), Suggestions.DidYouMean(kind.Value, MechanismCatalog.All.Select(m => m.Name)), MechanismCatalog.Names));
+                ParameterReader.Shorten(kind.Value), Suggestions.DidYouMean(kind.Value, catalog.All.Select(m => m.Name)), catalog.Names));
             return null;
         }
         var before = diagnostics.Count;
@@ -88,7 +88,7 @@ public static class MechanismReader
             if (parameter is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameter, entry.Key.Location,
-                    definition.Name, ParameterReader.Shorten(entry.Key.Value), UnknownParameterHint(definition, entry.Key.Value),
+                    definition.Name, ParameterReader.Shorten(entry.Key.Value), UnknownParameterHint(definition, entry.Key.Value, catalog),
                     definition.Parameters.Count == 0 ? "none" : string.Join(", ", definition.Parameters.Select(p => p.Name))));
                 continue;
             }
@@ -119,11 +119,11 @@ public static class MechanismReader
     /// LMG0009's hint: the parameter of this mechanism the key is a typo of, or else the other mechanism
     /// that has a parameter of exactly that name (capacity under deferred-barriers belongs to tlb-batch).
     /// </summary>
-    private static string UnknownParameterHint(MechanismDefinition definition, string key)
+    private static string UnknownParameterHint(MechanismDefinition definition, string key, Catalog catalog)
     {
         var hint = Suggestions.DidYouMean(key, definition.Parameters.Select(p => p.Name));
         if (hint.Length > 0) return hint;
-        var owners = MechanismCatalog.All.Where(m => m != definition && m.Parameters.Any(p => p.Name == key)).Select(m => "'" + m.Name + "'").ToList();
+        var owners = catalog.All.Where(m => m != definition && m.Parameters.Any(p => p.Name == key)).Select(m => "'" + m.Name + "'").ToList();
         return owners.Count == 0 ? "" : $" '{key}' is a parameter of {string.Join(" and ", owners)}: move it under that mechanism, or change this 'kind'.";
     }
 
@@ -132,13 +132,13 @@ public static class MechanismReader
     /// keys are parameters of exactly one mechanism, that one ("add 'kind: tlb-batch'"); otherwise the
     /// mechanisms whose parameters fit, or all of them.
     /// </summary>
-    private static (string Value, string More) MissingKindFix(YMapping map)
+    private static (string Value, string More) MissingKindFix(YMapping map, Catalog catalog)
     {
         var keys = map.Entries.Select(e => e.Key.Value).ToList();
-        var fitting = MechanismCatalog.All.Where(m => keys.All(k => m.Parameters.Any(p => p.Name == k))).ToList();
+        var fitting = catalog.All.Where(m => keys.All(k => m.Parameters.Any(p => p.Name == k))).ToList();
         if (keys.Count > 0 && fitting.Count == 1)
             return (fitting[0].Name, $" ({string.Join(", ", keys.Select(ParameterReader.Shorten))} {(keys.Count == 1 ? "is a parameter" : "are parameters")} of '{fitting[0].Name}')");
-        var candidates = keys.Count > 0 && fitting.Count > 1 ? fitting : MechanismCatalog.All;
+        var candidates = keys.Count > 0 && fitting.Count > 1 ? fitting : catalog.All;
         return ("NAME", $", where NAME is one of: {string.Join(", ", candidates.Select(m => m.Name))}");
     }
 

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LazyMmuGen.Generator.Diagnostics;
+using LazyMmuGen.Generator.Model;
+
+namespace LazyMmuGen.Generator.Mechanisms;
+
+/// <summary>
+/// The catalog of a compilation: the built-ins plus the consumer's definitions, read once per distinct set of
+/// definition texts. A consumer definition must sit in a folder of its own name (its fragments are found by
+/// that folder: mechanisms/NAME/HOOK.scriban), and may not reuse a built-in or another definition's name; each
+/// problem is LMG0024 at the definition, and the broken definition is left out.
+/// </summary>
+public static class CatalogCache
+{
+    private static readonly object Gate = new();
+    private static MechanismChoice? lastChoice;
+    private static (Catalog Catalog, EquatableArray<DiagnosticInfo> Diagnostics) last;
+
+    public static (Catalog Catalog, EquatableArray<DiagnosticInfo> Diagnostics) For(MechanismChoice choice)
+    {
+        if (choice.Definitions.Count == 0) return (Catalog.Builtin, EquatableArray<DiagnosticInfo>.Empty);
+        lock (Gate)
+        {
+            if (choice.Equals(lastChoice)) return last;
+            last = Build(choice);
+            lastChoice = choice;
+            return last;
+        }
+    }
+
+    /// <summary>"…/mechanisms/svinval-batch/mechanism.yaml" → "svinval-batch": the name its fragments are filed under.</summary>
+    public static string FolderName(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var end = normalized.LastIndexOf('/');
+        if (end <= 0) return "";
+        var start = normalized.LastIndexOf('/', end - 1);
+        return normalized.Substring(start + 1, end - start - 1);
+    }
+
+    public static bool IsDefinition(string path) =>
+        path.Replace('\\', '/').EndsWith("/" + MechanismCatalog.DefinitionFile, StringComparison.OrdinalIgnoreCase);
+
+    private static (Catalog, EquatableArray<DiagnosticInfo>) Build(MechanismChoice choice)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var definitions = MechanismCatalog.All.ToList();
+        foreach (var source in choice.Definitions)
+        {
+            var own = new List<DiagnosticInfo>();
+            var definition = DefinitionReader.Read(source.Path, source.Text, own, CancellationToken.None);
+            diagnostics.AddRange(own);
+            if (definition is null) continue;
+            var folder = FolderName(source.Path);
+            var problem = definition.Name != folder
+                ? $"mechanism '{definition.Name}' is in folder '{folder}'; its fragments are found by the folder, so name the folder '{definition.Name}' or the mechanism '{folder}'"
+                : definitions.Any(d => d.Name == definition.Name)
+                    ? $"mechanism '{definition.Name}' is already defined{(MechanismCatalog.All.Any(b => b.Name == definition.Name) ? " (it is built in)" : "")}; choose another name"
+                    : null;
+            if (problem is null) definitions.Add(definition);
+            else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, LocationInfo.FileStart(source.Path), problem));
+        }
+        return (new Catalog(definitions), diagnostics.ToEquatableArray());
+    }
+}

@@ -1,0 +1,136 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
+using Microsoft.CodeAnalysis;
+using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+
+namespace LazyMmuGen.Generator.Tests;
+
+/// <summary>
+/// Issue 13: a mechanism is a folder that can live outside this repository. A consumer's mechanisms/NAME/
+/// mechanism.yaml and its HOOK.scriban fragments, given as AdditionalFiles, define a mechanism that a
+/// descriptor can name exactly like a built-in one.
+/// </summary>
+public sealed class ConsumerMechanismTests
+{
+    private const string Folder = "mechanisms/sfence-batch/";
+
+    // A RISC-V style batch: sfence.vma invalidations queued per CPU and issued at leave (the CPU is pinned).
+    private static readonly (string File, string Text)[] Mechanism =
+    [
+        ("mechanism.yaml", """
+            mechanism: sfence-batch
+            summary: Queues sfence.vma invalidations per CPU and issues them at flush/leave.
+            kernel: riscv (a consumer's own mechanism, for this test)
+            claims: [pte-completion, section-preemption]
+            phases: { enter: pin, leave: release, flush: drain }
+            parameters:
+              - name: capacity
+                type: integer
+                min: 1
+                max: 64
+                doc: Invalidations per CPU batch.
+            """),
+        ("cpu-state.scriban", "            public TlbBatch Sfence;\n"),
+        ("init-cpu.scriban", "            cpu.Sfence = new TlbBatch({{ p.capacity }}, TlbFlushKeys.Mm);\n"),
+        ("enter.scriban", "            c.PreemptDisable();\n"),
+        ("flush.scriban", "            c.Cpu.Sfence.Flush(c.Machine);\n"),
+        ("leave.scriban", "            c.Cpu.Sfence.Flush(c.Machine);\n            c.PreemptEnable();\n"),
+        ("pte-complete.scriban", """
+                        if (c.IsActive)
+                        {
+                            var batch = c.Cpu.Sfence;
+                            if (batch.Differs(in w)) batch.Flush(c.Machine);
+                            batch.Append(id, in w, c.TaskId);
+                            if (batch.IsFull) batch.Flush(c.Machine);
+                        }
+                        else
+                        {
+                            TlbBatch.FlushOne(c.Machine, id);
+                        }
+            """),
+    ];
+
+    private static InMemoryAdditionalText[] Files(Func<string, string, string>? edit = null) =>
+        Mechanism.Select(f => new InMemoryAdditionalText(ProjectDir + Folder + f.File, edit is null ? f.Text : edit(f.File, f.Text))).ToArray();
+
+    private static readonly InMemoryAdditionalText Descriptor = GeneratorHarness.Descriptor("riscv-own.arch.yaml",
+        "arch: riscv-own\nmechanisms:\n  - kind: sfence-batch\n    capacity: 8\n");
+
+    [Fact]
+    public void A_descriptor_uses_a_consumer_mechanism_like_a_built_in_one()
+    {
+        var run = Run([.. Files(), Descriptor]);
+
+        run.AssertNoCrash();
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Assert.Contains("cpu.Sfence = new TlbBatch(8, TlbFlushKeys.Mm);", run.Source("RiscvOwn.g.cs"));
+
+        var arch = Load(run).Single();
+        Assert.Equal(["sfence-batch"], arch.Mechanisms);
+        Assert.Equal(["Sfence"], arch.Facts.CpuStateFields);
+        // Three writes in one section: one batched flush of three entries at disable, none before.
+        var rows = new TraceRunner(arch.CreateMachine(MachineOptions.Default))
+            .Run(OpScript.Parse("enable;set_pte(addr=0x1000);set_pte(addr=0x2000);set_pte(addr=0x3000);disable")).ToList();
+        Assert.Equal(0, rows[3].Effects[Effect.TlbFlush]);
+        Assert.Equal(1, rows[4].Effects[Effect.TlbFlush]);
+        Assert.Equal(3, rows[4].Effects[Effect.TlbFlushEntries]);
+    }
+
+    [Fact]
+    public void A_misspelt_parameter_of_a_consumer_mechanism_is_located_with_a_suggestion()
+    {
+        var run = Run([.. Files(), GeneratorHarness.Descriptor("riscv-own.arch.yaml", "arch: riscv-own\nmechanisms:\n  - kind: sfence-batch\n    capacty: 8\n")]);
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("LMG0009", error.Id);
+        Assert.Equal((3, 4), (error.Location.GetLineSpan().StartLinePosition.Line, error.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains("Did you mean 'capacity'?", error.GetMessage());
+    }
+
+    [Fact]
+    public void A_definition_in_a_folder_of_another_name_is_LMG0024_and_the_mechanism_is_unknown()
+    {
+        var run = Run([.. Files((file, text) => file == "mechanism.yaml" ? text.Replace("mechanism: sfence-batch", "mechanism: sfence-batches") : text), Descriptor]);
+
+        var ids = run.Diagnostics.Select(d => d.Id).Order().ToList();
+        Assert.Equal(["LMG0008", "LMG0024"], ids);
+        var definitionError = run.Diagnostics.Single(d => d.Id == "LMG0024");
+        Assert.Equal(ProjectDir + Folder + "mechanism.yaml", definitionError.Location.GetLineSpan().Path);
+        Assert.Contains("is in folder 'sfence-batch'", definitionError.GetMessage());
+    }
+
+    [Fact]
+    public void A_consumer_mechanism_may_not_take_a_built_in_name()
+    {
+        var files = Mechanism.Take(1).Select(f => new InMemoryAdditionalText(ProjectDir + "mechanisms/tlb-batch/mechanism.yaml",
+            f.Text.Replace("sfence-batch", "tlb-batch"))).ToArray();
+        var run = Run(files);
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("LMG0024", error.Id);
+        Assert.Contains("mechanism 'tlb-batch' is already defined (it is built in)", error.GetMessage());
+    }
+
+    [Fact]
+    public void A_fragment_for_no_hook_of_a_consumer_mechanism_is_a_warning_at_its_file()
+    {
+        var run = Run([.. Files(), new InMemoryAdditionalText(ProjectDir + Folder + "leav.scriban", "// typo\n"), Descriptor]);
+
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal(("LMG0022", ProjectDir + Folder + "leav.scriban"), (warning.Id, warning.Location.GetLineSpan().Path));
+    }
+
+    private static IReadOnlyList<ArchInfo> Load(GeneratorRun run)
+    {
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        var context = new AssemblyLoadContext("consumer-mechanism", isCollectible: true);
+        var registry = context.LoadFromStream(image).GetTypes().Single(t => t.Name == "LazyMmuArchRegistry");
+        return Assert.IsAssignableFrom<IReadOnlyList<ArchInfo>>(registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)).ToList();
+    }
+}
