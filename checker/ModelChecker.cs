@@ -7,51 +7,55 @@ namespace LazyMmuGen.Checker;
 
 /// <summary>
 /// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once.
-/// BFS order makes the first violation found a shortest one. The frontier keeps op sequences, not
-/// machines (memory): each is replayed once, then cloned per op of the alphabet. Depths run in
-/// parallel and merge in a fixed order, so results do not depend on scheduling.
+/// BFS order makes the first violation found a shortest one. Each frontier entry keeps its run (the machine
+/// in that state) beside its op sequence, so a state is expanded by cloning it once per op of the alphabet,
+/// never by replaying its prefix. Depths run in parallel and merge in frontier order, so the frontier, the
+/// counts and any counterexample are the same for every thread count.
 /// </summary>
 public static class ModelChecker
 {
     public static CheckResult Check(ArchInfo arch, CheckOptions options)
     {
         var alphabet = (options.Alphabet ?? Alphabet.For(arch)).Select(text => OpScript.Parse(text).Single()).ToArray();
-        var seen = new ConcurrentDictionary<Guid, byte>();
-        seen.TryAdd(new CheckedRun(arch, options.Revision).StateKey(), 0);
-        var frontier = new List<ScriptOp[]> { Array.Empty<ScriptOp>() };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? -1 };
+        var origin = new CheckedRun(arch, options.Revision);
+        var seen = new ConcurrentDictionary<StateKey, byte>();
+        seen.TryAdd(origin.StateKey(), 0);
+        var frontier = new List<Node> { new([], origin) };
         long transitions = 0;
         for (var depth = 1; depth <= options.Depth && frontier.Count > 0; depth++)
         {
-            var results = new (List<(ScriptOp[] Sequence, Guid Key)> Next, Violation? Violation)[frontier.Count];
-            Parallel.For(0, frontier.Count, i => results[i] = Expand(arch, options.Revision, frontier[i], alphabet, seen));
-            transitions += (long)frontier.Count * alphabet.Length;
+            var results = new (List<(Node Node, StateKey Key)> Next, Violation? Violation)[frontier.Count];
+            var current = frontier;
+            Parallel.For(0, current.Count, parallel, i => results[i] = Expand(arch, current[i], alphabet, seen));
+            transitions += (long)current.Count * alphabet.Length;
             var violation = results.Select(r => r.Violation).FirstOrDefault(v => v is not null);
             if (violation is not null) return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
             // New states are claimed here, in frontier order, not inside Parallel.For: which prefix claims a
             // state (and so the next frontier and any counterexample) must not depend on thread scheduling.
-            frontier = results.SelectMany(r => r.Next).Where(n => seen.TryAdd(n.Key, 0)).Select(n => n.Sequence).ToList();
+            frontier = results.SelectMany(r => r.Next).Where(n => seen.TryAdd(n.Key, 0)).Select(n => n.Node).ToList();
             options.Progress?.Invoke(depth, seen.Count, frontier.Count);
         }
         return new CheckResult(arch.Name, options.Depth, seen.Count, transitions, null);
     }
 
+    /// <summary>A frontier state: the ops that reached it first, and the run standing in it.</summary>
+    private sealed record Node(ScriptOp[] Sequence, CheckedRun Run);
+
     /// <summary>Successors not seen at an earlier depth (read-only here); the caller claims them in order.</summary>
-    private static (List<(ScriptOp[], Guid)>, Violation?) Expand(ArchInfo arch, GenericRevision revision, ScriptOp[] prefix,
-        ScriptOp[] alphabet, ConcurrentDictionary<Guid, byte> seen)
+    private static (List<(Node, StateKey)>, Violation?) Expand(ArchInfo arch, Node node, ScriptOp[] alphabet, ConcurrentDictionary<StateKey, byte> seen)
     {
-        var next = new List<(ScriptOp[], Guid)>();
-        var origin = new CheckedRun(arch, revision);
-        foreach (var earlier in prefix) origin.Step(earlier, check: false);
+        var next = new List<(Node, StateKey)>();
         foreach (var op in alphabet)
         {
-            var run = origin.Clone();
+            var run = node.Run.Clone();
             var broken = run.Step(op, check: true);
-            ScriptOp[] sequence = [.. prefix, op];
+            ScriptOp[] sequence = [.. node.Sequence, op];
             if (broken is { } b)
                 return (next, new Violation(arch.Name, b.Property, b.Detail, sequence.Select(o => o.Text).ToArray()));
             if (run.DeadEnd) continue;
             var key = run.StateKey();
-            if (!seen.ContainsKey(key)) next.Add((sequence, key));
+            if (!seen.ContainsKey(key)) next.Add((new Node(sequence, run), key));
         }
         return (next, null);
     }

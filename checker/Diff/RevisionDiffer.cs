@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using LazyMmuGen.Checker.Explorer;
 using System.Text;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
@@ -20,7 +20,7 @@ public static class RevisionDiffer
     {
         var ops = (alphabet ?? Alphabet).Select(t => OpScript.Parse(t).Single()).ToArray();
         var found = new Dictionary<string, Difference>();
-        var seen = new HashSet<Guid>();
+        var seen = new HashSet<StateKey>();
         var frontier = new List<ScriptOp[]> { Array.Empty<ScriptOp>() };
         for (var d = 1; d <= depth && frontier.Count > 0; d++)
         {
@@ -91,6 +91,5 @@ public static class RevisionDiffer
     private static string Describe(TraceRow row) =>
         $"callbacks=[{string.Join(",", row.Callbacks.Select(CallbackLog.Name))}] active={row.Active} warnings={row.Warnings.Count} pending={row.Pending} effects={{{row.Effects}}}";
 
-    private static Guid Key(MachineCore a, MachineCore b) =>
-        new(MD5.HashData(Encoding.UTF8.GetBytes(a.Fingerprint() + "#" + b.Fingerprint())));
+    private static StateKey Key(MachineCore a, MachineCore b) => StateKey.Of(a.Fingerprint() + "#" + b.Fingerprint());
 }

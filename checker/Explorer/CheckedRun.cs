@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using LazyMmuGen.Checker.Oracle;
 using LazyMmuGen.Runtime;
@@ -109,19 +108,20 @@ public sealed class CheckedRun
             return ("warn-once per site", $"expected [{string.Join(",", newWarnings)}], got [{string.Join(",", fired)}]");
         if (machine.IsActive != oracle.IsActive(machine.CurrentTaskId, machine.InInterrupt))
             return ("is_active follows the counters", $"machine says {machine.IsActive}");
-        if (Misused) return null;
+        // After misuse nothing more is demanded, but the bookkeeping (the outermost enter's snapshot) still
+        // follows the op, so a state is the same whichever way it was reached.
+        if (Misused) return AfterLeave(op, task, enableBefore, check: false);
         return Pending(op, task, irq, api)
             ?? Interrupt(op, irq, entriesBefore, pendingBefore)
             ?? Purity()
             ?? AfterLeave(op, task, enableBefore, check: true);
     }
 
-    public Guid StateKey()
-    {
-        var text = machine.Fingerprint() + "#" + oracle.Fingerprint() + "#"
-                   + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"));
-        return new Guid(MD5.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    public StateKey StateKey() => Explorer.StateKey.Of(Fingerprint());
+
+    /// <summary>The canonical text of the state: machine, oracle and the outermost enters' snapshots.</summary>
+    public string Fingerprint() =>
+        machine.Fingerprint() + "#" + oracle.Fingerprint() + "#" + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"));
 
     private (string, string)? Pending(ScriptOp op, int task, bool irq, bool api)
     {

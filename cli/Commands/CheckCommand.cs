@@ -119,7 +119,10 @@ public static class CheckCommand
                     Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {Reproduce(v, revision, suffix)}");
                 if (o.Note is { } note) Console.Out.WriteLine((o.Result.Violation is null ? "\n" : "  ") + note);
             }
-            Console.Out.WriteLine($"\nexplored {results.Sum(r => r.States)} states in {seconds:F1} s");
+            var states = results.Sum(r => r.States);
+            // Throughput and the peak working set: what the checker's speed and memory targets are read from.
+            var peakMb = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+            Console.Out.WriteLine($"\nexplored {states} states in {seconds:F1} s ({states / Math.Max(seconds, 0.001):F0} states/s, peak memory {peakMb} MB)");
         }
         // 0 when every arch does what its descriptor declares: passes, or fails exactly as expected.
         return outcomes.All(o => o.AsDeclared) ? ExitCodes.Ok : ExitCodes.Failed;
