@@ -11,7 +11,8 @@ namespace LazyMmuGen.Checker.Explorer;
 /// (an interrupt may flush a task's batch early, never extend it);
 /// batch purity (tasks always, mms where mm is a flush key: a Xen multicall may legitimately carry two
 /// mms' updates, e.g. fork); and, after the outermost leave, preemption, registers, empty batches and
-/// no pending write. Not checked here: §5's capacity bounds (the per-arch tests assert exact counts)
+/// no pending write; read your writes (get_pte after set_pte returns the new entry); register discipline (outside the mode a task's
+/// registers are back at reset after every op). Not checked here: §5's capacity bounds (the per-arch tests assert exact counts)
 /// and arch flags such as arm64's BarriersPending (only their effect, a pending write, is visible).
 /// The state key (machine + oracle + enter snapshots) drives hashing.
 /// </summary>
@@ -23,6 +24,9 @@ public sealed class CheckedRun
     private readonly ContractOracle oracle;
     private readonly Dictionary<int, EnterSnapshot> snapshots = new();
 
+    /// <summary>A fresh machine of <paramref name="arch"/> beside a fresh oracle.</summary>
+    /// <param name="arch">The arch.</param>
+    /// <param name="revision">The revision both run.</param>
     public CheckedRun(ArchInfo arch, GenericRevision revision)
     {
         machine = arch.CreateMachine(Machines.For(revision));
@@ -53,6 +57,8 @@ public sealed class CheckedRun
     public bool DeadEnd { get; private set; }
 
     /// <summary>Runs one op; returns (property, detail) when <paramref name="check"/> is set and something broke.</summary>
+    /// <param name="op">The op.</param>
+    /// <param name="check">False to only advance the run (the oracle still follows).</param>
     public (string Property, string Detail)? Step(ScriptOp op, bool check)
     {
         var task = machine.CurrentTaskId;
@@ -112,16 +118,48 @@ public sealed class CheckedRun
         // follows the op, so a state is the same whichever way it was reached.
         if (Misused) return AfterLeave(op, task, enableBefore, check: false);
         return Pending(op, task, irq, api)
+            ?? ReadYourWrites(op)
             ?? Interrupt(op, irq, entriesBefore, pendingBefore)
             ?? Purity()
-            ?? AfterLeave(op, task, enableBefore, check: true);
+            ?? AfterLeave(op, task, enableBefore, check: true)
+            // After the leave's own check, so a forgotten restore is reported as that.
+            ?? RegisterDiscipline(task, irq);
     }
 
+    /// <summary>The state's identity for the explorer's seen-set: equal keys mean the runs behave the same from here on.</summary>
     public StateKey StateKey() => Explorer.StateKey.Of(Fingerprint());
 
     /// <summary>The canonical text of the state: machine, oracle and the outermost enters' snapshots.</summary>
     public string Fingerprint() =>
         machine.Fingerprint() + "#" + oracle.Fingerprint() + "#" + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"));
+
+    /// <summary>
+    /// After set_pte, get_pte returns the new entry, in and outside the mode and in interrupt context (s390
+    /// reads through its cache: ptep_get() of a cached pte). Read on a clone, so the check changes nothing.
+    /// </summary>
+    private (string, string)? ReadYourWrites(ScriptOp op)
+    {
+        if (op.Name != "set_pte" || runner.LastWrite is not { } write) return null;
+        var read = machine.Clone().GetPte(write.Mm, write.Addr);
+        return read == write.Entry
+            ? null
+            : ("read your writes", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) returned {read} after writing {write.Entry}");
+    }
+
+    /// <summary>
+    /// Register discipline (arm64 kpkeys): a task that is not in the mode runs at its registers' reset level
+    /// after every op, so a write outside the mode switched to the write level and back (the pte-guard /
+    /// pte-unguard pair) and the outermost leave restored what enter saved. Interrupt context has its own
+    /// registers (exception entry resets them), so it is not judged by the task's.
+    /// </summary>
+    private (string, string)? RegisterDiscipline(int task, bool irq)
+    {
+        if (irq || machine.InInterrupt || oracle.IsActive(task, inInterrupt: false)) return null;
+        var registers = Registers(task);
+        return registers.Length == 0
+            ? null
+            : ("register discipline", $"task {task} is outside the mode with [{registers}] still switched");
+    }
 
     private (string, string)? Pending(ScriptOp op, int task, bool irq, bool api)
     {

@@ -4,15 +4,22 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// Runs a parsed script on a machine and reports one <see cref="TraceRow"/> per op. A refused op
 /// (machine rule, strict misuse) becomes a row with an error and the trace goes on; an arch BUG stops it.
 /// </summary>
+/// <param name="machine">The machine the ops run on; its state carries over from op to op.</param>
 public sealed class TraceRunner(MachineCore machine)
 {
     private ulong nextPage = 1;
 
+    /// <summary>The machine the ops run on.</summary>
     public MachineCore Machine => machine;
+
+    /// <summary>The pte write of the last set_pte op (its defaults resolved), for checkers that read it back.</summary>
+    public PteWrite? LastWrite { get; private set; }
 
     /// <summary>A runner over a clone of the machine, continuing the same default-address sequence.</summary>
     public TraceRunner Clone() => new(machine.Clone()) { nextPage = nextPage };
 
+    /// <summary>Runs the ops one by one (lazily, as the result is enumerated), stopping after a row whose error is an arch BUG.</summary>
+    /// <param name="ops">Parsed ops (<see cref="OpScript.Parse"/>).</param>
     public IEnumerable<TraceRow> Run(IEnumerable<ScriptOp> ops)
     {
         foreach (var op in ops)
@@ -23,6 +30,12 @@ public sealed class TraceRunner(MachineCore machine)
         }
     }
 
+    /// <summary>
+    /// Runs one op and reports it. A set_pte without addr writes the next page not yet written in this trace (0x1000,
+    /// 0x2000, ...), a kernel, valid pte in mm 1 whose value is the page number.
+    /// </summary>
+    /// <param name="op">The op.</param>
+    /// <returns>The row; a refused op (machine rule, strict misuse, arch BUG) has <see cref="TraceRow.Error"/> set instead of throwing.</returns>
     public TraceRow Step(ScriptOp op)
     {
         machine.Callbacks.Clear();
@@ -78,7 +91,8 @@ public sealed class TraceRunner(MachineCore machine)
             case "get_pte":
                 return machine.GetPte((int)op.Get("mm", 1), op.Get("addr", 0)).ToString();
             case "set_pte":
-                machine.SetPte(ToWrite(op));
+                LastWrite = ToWrite(op);
+                machine.SetPte(LastWrite.Value);
                 break;
         }
         return null;

@@ -140,4 +140,24 @@ public class FaultInjectionTests
         Assert.Equal("guarantee 3/4: interrupt writes complete at once", violation.Property);
         Assert.Equal("enable;set_pte(addr=0x1000);irq_enter;set_pte(addr=0x1000)", violation.Script);
     }
+
+    [Fact]
+    public void A_read_that_bypasses_the_cache_is_caught_as_a_stale_read()
+    {
+        // s390 reads a cached pte through the per-CPU cache (ptep_get() of the pinned table); without the
+        // get-pte fragment a read inside the ranged section returns the old entry from the page table.
+        var violation = Caught(Check("s390", Depth, new TemplateFault("ipte-cache", "get-pte", "")));
+        Assert.Equal("read your writes", violation.Property);
+        Assert.Equal("enable(mm=1,start=0x1000,end=0x3000);set_pte(addr=0x1000)", violation.Script);
+    }
+
+    [Fact]
+    public void A_write_outside_the_mode_that_does_not_switch_back_is_caught()
+    {
+        // kpkeys: outside a section every pte write switches POR_EL1 to PGTABLES and back (pte-guard /
+        // pte-unguard); without the unguard the task keeps running at the write level.
+        var violation = Caught(Check("arm64-kpkeys", Depth, new TemplateFault("register-switch", "pte-unguard", "")));
+        Assert.Equal("register discipline", violation.Property);
+        Assert.Equal("set_pte(addr=0x1000)", violation.Script);
+    }
 }
