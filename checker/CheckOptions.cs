@@ -2,12 +2,25 @@ using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Checker;
 
+/// <summary>
+/// What <see cref="ModelChecker.Check"/> explores: how deep, under which revision of the generic layer, with which
+/// ops, on how many threads. Immutable; the defaults are what <c>lazymmu check</c> uses.
+/// </summary>
 public sealed record CheckOptions
 {
+    /// <summary>
+    /// The longest op sequence explored (default 6). The state count grows roughly exponentially with it; depth 4 is
+    /// a quick smoke test, 6 to 8 finds the races the built-in arches show.
+    /// </summary>
     public int Depth { get; init; } = 6;
+
+    /// <summary>The revision of the generic layer the machine runs and the oracle checks against (default the merged one).</summary>
     public GenericRevision Revision { get; init; } = GenericRevision.Final;
 
-    /// <summary>Ops to explore; null means <see cref="Alphabet.For"/> the arch's mechanisms.</summary>
+    /// <summary>
+    /// Ops to explore, in trace-script syntax ("enable", "set_pte(kind=user,addr=0x2000)", ...); null means
+    /// <see cref="Explorer.Alphabet.For(ArchInfo)"/>: the default alphabet, plus the ranged enable for arches that take a range.
+    /// </summary>
     public IReadOnlyList<string>? Alphabet { get; init; }
 
     /// <summary>Threads expanding a depth; null uses every core. Results are the same for any value.</summary>

@@ -14,6 +14,15 @@ namespace LazyMmuGen.Checker;
 /// </summary>
 public static class ModelChecker
 {
+    /// <summary>
+    /// Model-checks one arch against the contract (docs/contract.md §7): after every op of every sequence up to
+    /// <see cref="CheckOptions.Depth"/>, the callbacks, counters, warnings and is_active must match the oracle, and
+    /// guarantees 1 to 4, batch purity and the outermost leave's restorations must hold.
+    /// </summary>
+    /// <param name="arch">The arch, e.g. <c>Arm64.Info</c> or an entry of a generated <c>LazyMmuArchRegistry</c>.</param>
+    /// <param name="options">Depth, revision, alphabet, threads, progress callback.</param>
+    /// <returns>A pass with the state and transition counts, or the first violation (a shortest one).</returns>
+    /// <exception cref="ScriptException">An op of <see cref="CheckOptions.Alphabet"/> does not parse.</exception>
     public static CheckResult Check(ArchInfo arch, CheckOptions options)
     {
         var alphabet = (options.Alphabet ?? Alphabet.For(arch)).Select(text => OpScript.Parse(text).Single()).ToArray();

@@ -13,9 +13,18 @@ namespace LazyMmuGen.Checker.Diff;
 /// </summary>
 public static class RevisionDiffer
 {
+    /// <summary>The default ops: the four API calls, a pte write, an interrupt, and switches between tasks 1 and 2.</summary>
     public static readonly IReadOnlyList<string> Alphabet =
         ["enable", "disable", "pause", "resume", "set_pte", "irq_enter", "irq_exit", "switch(task=2)", "switch(task=1)"];
 
+    /// <summary>Every kind of difference between two revisions on one arch, each with its shortest example.</summary>
+    /// <param name="arch">The arch both machines run.</param>
+    /// <param name="left">One revision (the kinds name its situations), e.g. <see cref="GenericRevision.V3"/>.</param>
+    /// <param name="right">The other, e.g. <see cref="GenericRevision.Final"/>.</param>
+    /// <param name="depth">The longest op sequence tried.</param>
+    /// <param name="alphabet">Ops in trace-script syntax; null means <see cref="Alphabet"/>.</param>
+    /// <returns>The differences, shortest first, then by kind; empty when the revisions agree up to <paramref name="depth"/>.</returns>
+    /// <exception cref="ScriptException">An op of <paramref name="alphabet"/> does not parse.</exception>
     public static IReadOnlyList<Difference> Diff(ArchInfo arch, GenericRevision left, GenericRevision right, int depth, IReadOnlyList<string>? alphabet = null)
     {
         var ops = (alphabet ?? Alphabet).Select(t => OpScript.Parse(t).Single()).ToArray();

@@ -11,6 +11,7 @@ namespace LazyMmuGen.Checker.Explorer;
 /// </summary>
 public static class Alphabet
 {
+    /// <summary>The ops every arch is explored with (21 of them), in trace-script syntax.</summary>
     public static readonly IReadOnlyList<string> Core =
     [
         "enable", "disable", "pause", "resume",
@@ -24,6 +25,7 @@ public static class Alphabet
     ];
 
     /// <summary>Arches that use the range of enable_with_ptes() also get the ranged enable.</summary>
+    /// <param name="arch">The arch to explore.</param>
     public static IReadOnlyList<string> For(ArchInfo arch) =>
         arch.TakesEnableRange ? [.. Core, "enable(mm=1,start=0x1000,end=0x3000)"] : Core;
 }

@@ -10,6 +10,9 @@ namespace LazyMmuGen.Checker.Oracle;
 /// states the callers' enter() calls returned and the arch's "mode on" flag, and reports them in the
 /// runtime's encoding only through <see cref="Counters"/> and <see cref="V2NestedMask"/>.
 /// </summary>
+/// <param name="revision">The revision whose rules it applies.</param>
+/// <param name="distinctPauseResume">True when pause/resume call the arch's pause/resume instead of leave/enter.</param>
+/// <param name="hasLazyMmuMode">False for an arch that does not opt in: every call is an empty stub.</param>
 public sealed class ContractOracle(GenericRevision revision, bool distinctPauseResume, bool hasLazyMmuMode = true)
 {
     private readonly Dictionary<int, (int Enable, int Pause)> tasks = new();
@@ -22,6 +25,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     /// The counters the machine's LazyMmuState must hold. V2: (depth, 1 when the mode is off although
     /// sections are open, else 0).
     /// </summary>
+    /// <param name="task">A task id; a task never seen has (0, 0).</param>
     public (int Enable, int Pause) Counters(int task)
     {
         if (revision != GenericRevision.V2) return tasks.GetValueOrDefault(task);
@@ -30,6 +34,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     }
 
     /// <summary>What LazyMmuState.V2Nested must hold: bit i set when state i is NESTED, for the first 64 states; 0 outside v2.</summary>
+    /// <param name="task">A task id.</param>
     public ulong V2NestedMask(int task)
     {
         if (revision != GenericRevision.V2) return 0;
@@ -42,6 +47,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         return mask;
     }
 
+    /// <summary>An independent oracle in the same state, to branch with a cloned machine.</summary>
     public ContractOracle Clone()
     {
         var copy = new ContractOracle(revision, distinctPauseResume, hasLazyMmuMode);
@@ -51,6 +57,9 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         return copy;
     }
 
+    /// <summary>What is_lazy_mmu_mode_active() must answer for <paramref name="task"/>.</summary>
+    /// <param name="task">A task id.</param>
+    /// <param name="inInterrupt">True in interrupt context, where the answer is always false.</param>
     public bool IsActive(int task, bool inInterrupt)
     {
         if (revision == GenericRevision.V2) return !inInterrupt && V2State(task).On;
@@ -58,12 +67,17 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         return !inInterrupt && enable > 0 && pause == 0;
     }
 
+    /// <summary>The oracle's state as canonical text (counters or v2 stacks per task, and the warnings fired), for state keys.</summary>
     public string Fingerprint() =>
         string.Join(";", tasks.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.Enable},{t.Value.Pause}"))
         + "|" + string.Join(";", v2.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.States},{(t.Value.On ? 1 : 0)}"))
         + "|" + string.Join(",", fired.Order());
 
     /// <summary>Applies one API call and returns what the arch must see plus the warnings that fire for the first time.</summary>
+    /// <param name="op">"enable", "disable", "pause" or "resume"; anything else changes nothing.</param>
+    /// <param name="task">The calling task.</param>
+    /// <param name="inInterrupt">True in interrupt context, where every call is a no-op.</param>
+    /// <returns>The expected callbacks in order, and the warning sites ("disable-underflow", ...) firing for the first time.</returns>
     public (List<OracleCallback> Callbacks, List<string> NewWarnings) Apply(string op, int task, bool inInterrupt)
     {
         var calls = new List<OracleCallback>();

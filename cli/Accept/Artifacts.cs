@@ -11,7 +11,7 @@ namespace LazyMmuGen.Cli.Accept;
 /// <summary>
 /// Every generated artifact the repository's tests compare against, computed from the current descriptors and
 /// the current build: the generator snapshots (as SnapshotTests produces them: one run per descriptor, and one
-/// registry run over all of them, in the harness's project folder), the descriptor schema and the descriptor reference's mechanism tables, the arch matrix in README.md and
+/// registry run over all of them, in the harness's project folder), the dotnet new template's snapshot, the descriptor schema and the descriptor reference's mechanism tables, the arch matrix in README.md and
 /// docs/arch-matrix.md, docs/simulate.svg and docs/simulate-calibration.svg, and the command outputs quoted in
 /// docs/simulate.md.
 /// </summary>
@@ -28,6 +28,7 @@ public static class Artifacts
     {
         var result = new List<Artifact>();
         result.AddRange(Snapshots(root));
+        result.AddRange(TemplateSnapshots.All(root));
         result.Add(new Artifact("schema/arch.schema.json", LazyMmuGen.Hosting.Schema.DescriptorSchema.Text, "schema"));
         var reference = File.ReadAllText(Path.Combine(root, ReferenceTables.Path));
         result.Add(new Artifact(ReferenceTables.Path, ReferenceTables.Regenerate(reference, LazyMmuGen.Generator.Mechanisms.MechanismCatalog.All), "reference tables"));

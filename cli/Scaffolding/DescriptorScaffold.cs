@@ -13,6 +13,12 @@ public static class DescriptorScaffold
 {
     private const int Width = 100;
 
+    /// <summary>
+    /// The modeline of a descriptor in the folder of a project that references the generator package, whose build
+    /// targets copy the schema to obj/lazymmu/arch.schema.json (generator/build/LazyMmuGen.Generator.targets).
+    /// </summary>
+    public const string ObjSchemaModeline = "# yaml-language-server: $schema=obj/lazymmu/arch.schema.json";
+
     /// <param name="name">A valid arch name (the caller checks it).</param>
     /// <param name="from">The arch to copy mechanisms from, or null for the commented catalog.</param>
     /// <param name="builtins">The built-in arches, for example parameter values.</param>
@@ -26,6 +32,14 @@ public static class DescriptorScaffold
         Comment(b, "", $"{name}: a LazyMmuGen arch descriptor, scaffolded by `lazymmu new-arch {name}" + (from is null ? "`." : $" --from {from.Name}`."));
         Comment(b, "", "A comment above each field says what it means (docs/descriptor-reference.md has the full reference). " +
             "Build to check it: a mistake is an LMGxxxx error at its line and column in this file (docs/diagnostics.md shows each fix).");
+        if (schemaPath is null)
+        {
+            // Outside this repository the schema's place depends on the project: give the line for the usual case.
+            Comment(b, "", "Editor completion: a build of a project that references the LazyMmuGen.Generator package copies the schema to " +
+                "obj/lazymmu/arch.schema.json (docs/packaging.md, \"IDE support\"). For a descriptor in the project folder, make this " +
+                "the first line of the file (the path is relative to the file):");
+            b.Append("#   ").Append(ObjSchemaModeline).Append('\n');
+        }
         b.Append('\n');
 
         Field(b, docs, "arch");

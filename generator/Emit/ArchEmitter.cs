@@ -50,7 +50,7 @@ public static class ArchEmitter
             var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
                 spec.Mechanisms.Count > 0, rendered["enter-range"].Count > 0,
-                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered));
+                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered)) { Source = source };
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }
         catch (OperationCanceledException)

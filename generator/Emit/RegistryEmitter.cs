@@ -43,7 +43,8 @@ public static class RegistryEmitter
                 ExpectedViolation(e.ExpectedViolation),
                 Strings(e.Facts.CallbacksWithWork),
                 Strings(e.Facts.TaskStateFields),
-                Strings(e.Facts.CpuStateFields))).ToList();
+                Strings(e.Facts.CpuStateFields),
+                CSharpText.Literal(e.Source))).ToList();
             var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
             return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);
         }

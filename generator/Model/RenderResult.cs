@@ -19,7 +19,11 @@ public sealed record RegistryEntry(
     bool TakesEnableRange,
     EquatableArray<string> Mechanisms,
     ExpectedViolationSpec? ExpectedViolation,
-    GeneratedFacts Facts);
+    GeneratedFacts Facts)
+{
+    /// <summary>The arch's generated file, exactly as added under its hint name (ArchInfo.GeneratedSource).</summary>
+    public string Source { get; init; } = "";
+}
 
 /// <summary>What the generator publishes about one arch's generated code (ArchInfo.Facts).</summary>
 public sealed record GeneratedFacts(EquatableArray<string> CallbacksWithWork, EquatableArray<string> TaskStateFields, EquatableArray<string> CpuStateFields);

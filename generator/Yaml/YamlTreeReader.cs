@@ -22,7 +22,7 @@ public static class YamlTreeReader
 
     public static YNode? Read(string path, string text, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(new StringReader(ForParser(text)));
         var stack = new Stack<Frame>();
         YNode? root = null;
         var documents = 0;
@@ -104,6 +104,31 @@ public static class YamlTreeReader
         }
         return root;
     }
+
+    /// <summary>YamlDotNet's scanner reads its input in blocks of this many characters.</summary>
+    private const int ScannerBlock = 1024;
+
+    /// <summary>
+    /// The text as YamlDotNet is given it. Its scanner (16.3.0) reads in blocks of 1024 characters and learns of
+    /// the end only from a read that returns nothing, so at the end of a text whose length is a multiple of 1024
+    /// it does not know yet that there is no more. A reserved directive ("%FOO bar") on an unterminated last line
+    /// is skipped up to a line break or the end, tested in that order: the loop steps past the end and its count
+    /// of buffered characters goes negative, and it runs some 2^32 times (12 s and more, a stalled build or
+    /// editor; found by fuzz/run.sh, see docs/fuzzing.md). A line break after that line ends the loop there and
+    /// changes nothing else: a line starting with '%' at column 0 is a directive, or the continuation of a
+    /// top-level scalar, which is refused as LMG0002 anyway. Locations are still taken from the original text.
+    /// </summary>
+    private static string ForParser(string text)
+    {
+        if (text.Length == 0 || text.Length % ScannerBlock != 0 || IsYamlBreak(text[text.Length - 1])) return text;
+        var lastLine = text.Length - 1;
+        while (lastLine > 0 && !IsYamlBreak(text[lastLine - 1])) lastLine--;
+        if (lastLine == 0 && text[0] == '\uFEFF') lastLine = 1;
+        return lastLine < text.Length && text[lastLine] == '%' ? text + "\n" : text;
+    }
+
+    /// <summary>The characters YamlDotNet ends a line at.</summary>
+    private static bool IsYamlBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>LMG0001 in words for a tab or a line indented unlike its siblings; null keeps the parser's message. Never throws.</summary>
     private static DiagnosticInfo? Explain(string path, string text, YamlException e, Mark last, Stack<Frame> stack,

@@ -22,4 +22,12 @@ public sealed record ArchInfo(
 {
     /// <summary>What the generator published about the generated code: callbacks that do work, state fields.</summary>
     public ArchFacts Facts { get; init; } = ArchFacts.None;
+
+    /// <summary>
+    /// The arch's generated C# file (<c>TypeName.g.cs</c>), character for character as the generator added it to
+    /// the compilation, so a test project without the generator in process can snapshot it
+    /// (LazyMmuGen.Testing's <c>ArchSnapshots</c>). Null when the registry was rendered by a template override
+    /// that does not set it.
+    /// </summary>
+    public string? GeneratedSource { get; init; }
 }

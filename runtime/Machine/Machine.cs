@@ -2,7 +2,14 @@ using System.Text;
 
 namespace LazyMmuGen.Runtime;
 
-/// <summary>A machine running one arch; owns the arch's per-task and per-CPU state.</summary>
+/// <summary>
+/// A machine running one arch; owns the arch's per-task and per-CPU state. Generated arches create one with
+/// <c>Arm64.CreateMachine()</c> (or <see cref="ArchInfo.CreateMachine"/>); the lazy MMU calls are routed to the
+/// revision of the generic layer in <see cref="MachineOptions.Revision"/>, specialised for <typeparamref name="TArch"/>.
+/// </summary>
+/// <typeparam name="TArch">The generated arch struct (its callbacks).</typeparam>
+/// <typeparam name="TTask">The arch's per-task state (the generated <c>TaskState</c>).</typeparam>
+/// <typeparam name="TCpu">The arch's per-CPU state (the generated <c>CpuState</c>).</typeparam>
 public sealed class Machine<TArch, TTask, TCpu> : MachineCore
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
     where TTask : struct
@@ -11,6 +18,9 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
     private readonly TTask[] taskStates;
     private readonly TCpu[] cpuStates;
 
+    /// <summary>A machine in its initial state: task 1 running on CPU 0, every other CPU idle, every pte absent.</summary>
+    /// <param name="options">CPUs, tasks, misuse policy and revision; null means <see cref="MachineOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one CPU or two task slots (idle plus one task).</exception>
     public Machine(MachineOptions? options = null) : base(options ?? MachineOptions.Default)
     {
         taskStates = new TTask[MaxTasks];
@@ -27,24 +37,40 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         taskStates = source.taskStates.Select(s => StateReflector<TTask>.CloneReferences(s, clones)).ToArray();
     }
 
+    /// <inheritdoc/>
     public override MachineCore Clone() => new Machine<TArch, TTask, TCpu>(this);
 
+    /// <inheritdoc/>
     public override string ArchName => TArch.Name;
+    /// <inheritdoc/>
     public override bool HasDistinctPauseResume => TArch.HasDistinctPauseResume;
+    /// <inheritdoc/>
     public override bool HasLazyMmuMode => TArch.HasLazyMmuMode;
 
+    /// <summary>The arch's own state of <paramref name="task"/> (e.g. arm64's TIF_LAZY_MMU_PENDING flag), by reference.</summary>
+    /// <param name="task">A task id, 0 (idle) to <see cref="MachineCore.MaxTasks"/> - 1.</param>
+    /// <exception cref="IndexOutOfRangeException">No such task slot.</exception>
     public ref TTask TaskState(int task) => ref taskStates[task];
+    /// <summary>The arch's own state of <paramref name="cpu"/> (e.g. its TLB batch or multicall buffer), by reference.</summary>
+    /// <param name="cpu">A CPU number, 0 to <see cref="MachineCore.Cpus"/>.Count - 1.</param>
+    /// <exception cref="IndexOutOfRangeException">No such CPU.</exception>
     public ref TCpu CpuState(int cpu) => ref cpuStates[cpu];
 
     /// <summary>The context of the current task on the current CPU.</summary>
     public ArchContext<TTask, TCpu> Context() => ContextFor(CurrentCpuId, CurrentTaskId);
 
+    /// <summary>The context an arch callback would get for <paramref name="task"/> on <paramref name="cpu"/>.</summary>
+    /// <param name="cpu">A CPU number.</param>
+    /// <param name="task">A task id.</param>
     public ArchContext<TTask, TCpu> ContextFor(int cpu, int task) =>
         new(this, cpu, task, ref taskStates[task], ref cpuStates[cpu]);
 
+    /// <inheritdoc/>
     public override void Enable() => Enable(default, withRange: false);
+    /// <inheritdoc/>
     public override void EnableWithRange(in PteRange range) => Enable(in range, withRange: true);
 
+    /// <inheritdoc/>
     public override void Disable()
     {
         // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
@@ -58,6 +84,7 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         }
     }
 
+    /// <inheritdoc/>
     public override void Pause()
     {
         // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
@@ -71,6 +98,7 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         }
     }
 
+    /// <inheritdoc/>
     public override void Resume()
     {
         // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
@@ -84,7 +112,9 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         }
     }
 
+    /// <inheritdoc/>
     public override void SetPte(in PteWrite write) => LazyMmu<TArch, TTask, TCpu>.SetPte(this, in write);
+    /// <inheritdoc/>
     public override Pte GetPte(int mm, ulong addr) => LazyMmu<TArch, TTask, TCpu>.GetPte(this, mm, addr);
 
     private void Enable(in PteRange range, bool withRange)
@@ -103,9 +133,11 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         }
     }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<IMechanismState> MechanismStates(int cpu) =>
         StateReflector<TCpu>.Mechanisms(cpuStates[cpu]).ToArray();
 
+    /// <inheritdoc/>
     protected override void AppendArchFingerprint(StringBuilder builder)
     {
         for (var t = 0; t < taskStates.Length; t++)
@@ -120,12 +152,14 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         }
     }
 
+    /// <inheritdoc/>
     protected override void ArchSwitchOut(int cpu, int task)
     {
         var c = ContextFor(cpu, task);
         TArch.SwitchOut(ref c);
     }
 
+    /// <inheritdoc/>
     protected override void ArchSwitchIn(int cpu, int task)
     {
         var c = ContextFor(cpu, task);

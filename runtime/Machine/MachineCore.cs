@@ -7,6 +7,12 @@ namespace LazyMmuGen.Runtime;
 /// Single-threaded and clock-free; ops run on the CPU of the focus task. The lazy MMU API members are
 /// abstract so the CLI and checker can drive any arch through one type, while the typed
 /// <see cref="Machine{TArch,TTask,TCpu}"/> routes them to the statically specialised generic layer.
+/// <para>
+/// Tasks are numbered 1 to <see cref="MaxTasks"/> - 1 (0 is the idle task); task 1 starts on CPU 0. Page tables
+/// are keyed by an mm number and an address (bytes; pages are 0x1000). The machine rules a kernel enforces
+/// (no switch with preemption disabled, no migration in interrupt context, ...) throw <see cref="MachineRuleException"/>;
+/// misuse of the lazy MMU API follows <see cref="MachineOptions.Policy"/>; an arch's BUG_ON throws <see cref="ArchBugException"/>.
+/// </para>
 /// </summary>
 public abstract class MachineCore
 {
@@ -16,6 +22,9 @@ public abstract class MachineCore
     private readonly LazyMmuState[] states;
     private readonly int[] taskCpu;
 
+    /// <summary>The machine's generic state in its initial state: task 1 on CPU 0.</summary>
+    /// <param name="options">CPUs, tasks, misuse policy, revision, recording.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one CPU or two task slots.</exception>
     protected MachineCore(MachineOptions options)
     {
         if (options.Cpus < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one CPU");
@@ -34,6 +43,7 @@ public abstract class MachineCore
     }
 
     /// <summary>A deep copy for model checkers (logs of the current op are not copied); see <see cref="Clone"/>.</summary>
+    /// <param name="source">The machine to copy.</param>
     protected MachineCore(MachineCore source)
     {
         Options = source.Options;
@@ -56,55 +66,172 @@ public abstract class MachineCore
     /// <summary>An independent machine in the same state, so an explorer can branch without replaying.</summary>
     public abstract MachineCore Clone();
 
+    /// <summary>The options the machine was created with.</summary>
     public MachineOptions Options { get; }
+
+    /// <summary>
+    /// The side effects so far (barriers, flushes, hypercalls, IPTEs, register writes, ...), as counters that only
+    /// grow: take a <see cref="EffectLog.Snapshot"/> before and after to see what an operation cost.
+    /// </summary>
     public EffectLog Effects { get; } = new();
+
+    /// <summary>The ptes as stored in memory. A pte held in a cache (s390's ipte-cache) reaches it at write-back.</summary>
     public PageTable PageTable { get; } = new();
+
+    /// <summary>The pte updates whose side effects are not complete yet; empty after an outermost disable (guarantee 1).</summary>
     public PendingWrites Pending { get; } = new();
+
+    /// <summary>The arch callbacks of the current op, when <see cref="MachineOptions.Record"/> is on; cleared by the caller.</summary>
     public CallbackLog Callbacks { get; }
+
+    /// <summary>The VM_WARN_ON_ONCE sites that fired, and the warnings of the current op.</summary>
     public WarnOnceLog Warnings { get; }
+
+    /// <summary>
+    /// Called at every preemption point of the generic layer (between a counter update and its arch callback);
+    /// null (the default) means no preemption, and costs one null check on the hot path.
+    /// </summary>
     public IPreemptionScheduler? Scheduler { get; set; }
 
+    /// <summary>The arch's name as in its descriptor (<c>arch:</c>), e.g. "arm64".</summary>
     public abstract string ArchName { get; }
+
+    /// <summary>
+    /// True when pause() and resume() call the arch's own pause and resume callbacks (the reviewers' proposal,
+    /// docs/contract.md §5); false when they call leave and enter, as the merged layer does.
+    /// </summary>
     public abstract bool HasDistinctPauseResume { get; }
 
     /// <summary>False when the arch does not opt in: the lazy MMU helpers are the kernel's empty stubs.</summary>
     public abstract bool HasLazyMmuMode { get; }
 
+    /// <summary>Every CPU, by number.</summary>
     public IReadOnlyList<Cpu> Cpus => cpus;
+
+    /// <summary>The CPU ops run on: the one the focus task (<see cref="CurrentTaskId"/>) runs on.</summary>
     public int CurrentCpuId { get; private set; }
+
+    /// <summary>The CPU ops run on.</summary>
     public Cpu CurrentCpu => cpus[CurrentCpuId];
+
+    /// <summary>The task running on the current CPU: "current" in kernel terms.</summary>
     public int CurrentTaskId => cpus[CurrentCpuId].CurrentTask;
+
+    /// <summary>in_interrupt() on the current CPU.</summary>
     public bool InInterrupt => cpus[CurrentCpuId].IrqDepth > 0;
 
+    /// <summary>The CPU numbered <paramref name="id"/>.</summary>
+    /// <param name="id">A CPU number, 0 to <see cref="Cpus"/>.Count - 1.</param>
+    /// <exception cref="IndexOutOfRangeException">No such CPU.</exception>
     public Cpu CpuAt(int id) => cpus[id];
-    /// <summary>The registers of the task running on <paramref name="cpu"/>.</summary>
+    /// <summary>
+    /// The system registers (e.g. arm64's POR_EL1) as <paramref name="cpu"/> sees them: those of the task running on it.
+    /// Registers are thread state, saved and restored at context switch, and reset on interrupt entry.
+    /// </summary>
+    /// <param name="cpu">A CPU number.</param>
     public RegisterFile Registers(int cpu) => registers[cpus[cpu].CurrentTask];
 
+    /// <summary>The saved system registers of <paramref name="task"/>, whether it runs or not.</summary>
+    /// <param name="task">A task id.</param>
     public RegisterFile TaskRegisters(int task) => registers[task];
+
+    /// <summary>
+    /// The generic lazy MMU state of <paramref name="task"/> (task_struct's lazy_mmu_state: enable_count and
+    /// pause_count), by reference.
+    /// </summary>
+    /// <param name="task">A task id.</param>
     public ref LazyMmuState StateOf(int task) => ref states[task];
+
+    /// <summary>The generic lazy MMU state of the current task, by reference.</summary>
     public ref LazyMmuState CurrentState => ref states[CurrentTaskId];
 
     /// <summary>The CPU a task runs on, or -1 when it is not running.</summary>
+    /// <param name="task">A task id.</param>
     public int CpuOf(int task) => taskCpu[task];
 
+    /// <summary>Task slots, the idle task included: tasks are 1 to MaxTasks - 1 (<see cref="MachineOptions.MaxTasks"/>).</summary>
     public int MaxTasks => states.Length;
 
-    /// <summary>is_lazy_mmu_mode_active() in the current context.</summary>
+    /// <summary>
+    /// is_lazy_mmu_mode_active() in the current context (include/linux/sched.h): false in interrupt context, else
+    /// enable_count &gt; 0 and pause_count == 0 for the current task. False for an arch without the mode.
+    /// </summary>
     public bool IsActive => !InInterrupt && states[CurrentTaskId].IsActive;
 
-    /// <summary>Task-level variant: answers for any task regardless of the current context.</summary>
+    /// <summary>
+    /// __task_lazy_mmu_mode_active(task): the task-level variant context-switch hooks use (x86-xen), answering for
+    /// any task regardless of the current context.
+    /// </summary>
+    /// <param name="task">A task id.</param>
     public bool IsTaskActive(int task) => states[task].IsActive;
 
     // ---- the lazy MMU API, specialised per arch by Machine<TArch, TTask, TCpu> ----
+
+    /// <summary>
+    /// lazy_mmu_mode_enable() for the current task (docs/contract.md §2): no effect in interrupt context or while
+    /// paused; otherwise enable_count++, and the outermost enable calls the arch's enter. Misuse (enable_count at
+    /// 255) warns once and wraps, or throws under <see cref="MisusePolicy.Strict"/>. No effect for an arch without the mode.
+    /// </summary>
+    /// <exception cref="LazyMmuMisuseException">Misuse under <see cref="MisusePolicy.Strict"/>; the counters are unchanged.</exception>
+    /// <exception cref="ArchBugException">The arch's enter hit a BUG_ON (e.g. x86-xen-strict-enter entered twice).</exception>
+    /// <exception cref="MachineRuleException">The arch or the scheduler broke a machine rule.</exception>
     public abstract void Enable();
+
+    /// <summary>
+    /// lazy_mmu_mode_enable_with_ptes(mm, start, end, ptep) (the s390 proposal, docs/contract.md §6): like
+    /// <see cref="Enable"/>, but the outermost call hands <paramref name="range"/> to the arch
+    /// (arch_enter_lazy_mmu_mode_with_ptes()); nested calls pass nothing. Arches that take no range ignore it.
+    /// </summary>
+    /// <param name="range">The mm and the address range [start, end) about to be updated.</param>
+    /// <exception cref="LazyMmuMisuseException">Misuse under <see cref="MisusePolicy.Strict"/>.</exception>
+    /// <exception cref="ArchBugException">The arch's enter hit a BUG_ON.</exception>
     public abstract void EnableWithRange(in PteRange range);
+
+    /// <summary>
+    /// lazy_mmu_mode_disable() for the current task: no effect in interrupt context or while paused; otherwise
+    /// --enable_count, then the arch's leave when it reached 0, else its flush. Afterwards every update the task
+    /// made before has taken effect (guarantee 1). A disable at 0 warns once and wraps to 255 (then flushes), or
+    /// throws under <see cref="MisusePolicy.Strict"/>.
+    /// </summary>
+    /// <exception cref="LazyMmuMisuseException">Misuse under <see cref="MisusePolicy.Strict"/>; the counters are unchanged.</exception>
+    /// <exception cref="ArchBugException">The arch's leave hit a BUG_ON.</exception>
     public abstract void Disable();
+
+    /// <summary>
+    /// lazy_mmu_mode_pause(): no effect in interrupt context; otherwise pause_count++, and the first pause of an
+    /// open section calls the arch's leave (or its pause, <see cref="HasDistinctPauseResume"/>). The mode is then
+    /// off whatever the depth, and calls made while paused do nothing (guarantee 2). Pauses nest.
+    /// </summary>
+    /// <exception cref="LazyMmuMisuseException">pause_count at 255 under <see cref="MisusePolicy.Strict"/>.</exception>
     public abstract void Pause();
+
+    /// <summary>
+    /// lazy_mmu_mode_resume(): no effect in interrupt context; otherwise --pause_count, and the last resume inside
+    /// an open section calls the arch's enter (or its resume), restoring the depth the pause left.
+    /// </summary>
+    /// <exception cref="LazyMmuMisuseException">A resume without a pause under <see cref="MisusePolicy.Strict"/>.</exception>
     public abstract void Resume();
+
+    /// <summary>
+    /// A pte store (set_pte() and the arch's hooks around it) by the current task on the current CPU. The arch
+    /// decides whether its side effects complete now or are deferred (a queued barrier, a batched invalidation, a
+    /// multicall entry, a cached pte); <see cref="Pending"/> shows what is still outstanding. Counts one
+    /// <see cref="Effect.PteWrite"/>.
+    /// </summary>
+    /// <param name="write">The mm, address and new pte; see <see cref="PteWrite"/>.</param>
+    /// <exception cref="ArchBugException">The arch hit a BUG_ON.</exception>
     public abstract void SetPte(in PteWrite write);
+
+    /// <summary>
+    /// ptep_get(): the pte as the current task sees it, from the arch's cache when one holds it (s390), else from
+    /// <see cref="PageTable"/>. <see cref="Pte.None"/> when nothing was ever written there.
+    /// </summary>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
     public abstract Pte GetPte(int mm, ulong addr);
 
     /// <summary>The mechanism primitives (batches, buffers, caches) a CPU's arch state holds.</summary>
+    /// <param name="cpu">A CPU number.</param>
     public abstract IReadOnlyList<IMechanismState> MechanismStates(int cpu);
 
     /// <summary>
@@ -137,12 +264,26 @@ public abstract class MachineCore
         return builder.ToString();
     }
 
+    /// <summary>Appends the arch's per-task and per-CPU state to <see cref="Fingerprint"/>.</summary>
+    /// <param name="builder">The fingerprint being built.</param>
     protected abstract void AppendArchFingerprint(StringBuilder builder);
 
+    /// <summary>The arch's context-switch hook for the task leaving <paramref name="cpu"/> (in __switch_to(), before it stops running).</summary>
+    /// <param name="cpu">The CPU being switched.</param>
+    /// <param name="task">The outgoing task (possibly idle).</param>
     protected abstract void ArchSwitchOut(int cpu, int task);
+
+    /// <summary>The arch's context-switch hook for the task arriving on <paramref name="cpu"/> (after it runs there).</summary>
+    /// <param name="cpu">The CPU being switched.</param>
+    /// <param name="task">The incoming task (possibly idle).</param>
     protected abstract void ArchSwitchIn(int cpu, int task);
 
     // ---- machine operations ----
+
+    /// <summary>
+    /// irq_enter() on the current CPU: in_interrupt() becomes true, so the lazy MMU helpers do nothing and the mode
+    /// is not active; the live system registers are saved and reset (arm64 resets POR_EL1 on exception entry).
+    /// </summary>
     public void IrqEnter()
     {
         var cpu = CurrentCpu;
@@ -153,6 +294,8 @@ public abstract class MachineCore
         foreach (var name in live.Values.Keys.ToArray()) live.Reset(name);
     }
 
+    /// <summary>irq_exit() on the current CPU: leaves one level of interrupt context and restores the registers saved on entry.</summary>
+    /// <exception cref="MachineRuleException">The CPU is not in interrupt context.</exception>
     public void IrqExit()
     {
         var cpu = CurrentCpu;
@@ -161,16 +304,24 @@ public abstract class MachineCore
         foreach (var (name, value) in savedOnIrq[cpu.Id].Pop()) Registers(cpu.Id).Write(name, value);
     }
 
+    /// <summary>preempt_disable() on the current CPU (counts <see cref="Effect.PreemptDisable"/>).</summary>
     public void PreemptDisable() => PreemptDisableOn(CurrentCpuId);
 
+    /// <summary>preempt_enable() on the current CPU (counts <see cref="Effect.PreemptEnable"/>).</summary>
+    /// <exception cref="MachineRuleException">preempt_count is already 0.</exception>
     public void PreemptEnable() => PreemptEnableOn(CurrentCpuId);
 
+    /// <summary>preempt_disable() on <paramref name="cpu"/>: what an arch callback calls for the CPU it runs on.</summary>
+    /// <param name="cpu">A CPU number.</param>
     public void PreemptDisableOn(int cpu)
     {
         cpus[cpu].PreemptCount++;
         Effects.Add(Effect.PreemptDisable);
     }
 
+    /// <summary>preempt_enable() on <paramref name="cpu"/>.</summary>
+    /// <param name="cpu">A CPU number.</param>
+    /// <exception cref="MachineRuleException">preempt_count is already 0 on that CPU.</exception>
     public void PreemptEnableOn(int cpu)
     {
         if (cpus[cpu].PreemptCount == 0)
@@ -179,7 +330,15 @@ public abstract class MachineCore
         Effects.Add(Effect.PreemptEnable);
     }
 
-    /// <summary>Runs <paramref name="task"/> on the current CPU; the previous task becomes runnable.</summary>
+    /// <summary>
+    /// Runs <paramref name="task"/> on the current CPU; the previous task becomes runnable. Both arch
+    /// context-switch hooks run (the outgoing task's, then the incoming one's) and one
+    /// <see cref="Effect.ContextSwitch"/> is counted. No effect when the task already runs here.
+    /// </summary>
+    /// <param name="task">A task id, 1 to <see cref="MaxTasks"/> - 1.</param>
+    /// <exception cref="MachineRuleException">
+    /// No such task, the task runs on another CPU, or the current CPU cannot schedule (interrupt context, preemption disabled).
+    /// </exception>
     public void Switch(int task)
     {
         CheckTask(task);
@@ -191,7 +350,15 @@ public abstract class MachineCore
         Replace(cpu, task);
     }
 
-    /// <summary>Moves the current task to <paramref name="target"/>; refused while preemption is disabled.</summary>
+    /// <summary>
+    /// Moves the current task to <paramref name="target"/>: two context switches, one on the old CPU (which becomes
+    /// idle) and one on the new CPU (whose task, if any, becomes runnable). Ops then run on <paramref name="target"/>.
+    /// No effect when the task is already there.
+    /// </summary>
+    /// <param name="target">A CPU number.</param>
+    /// <exception cref="MachineRuleException">
+    /// No such CPU, or either CPU cannot schedule (interrupt context, preemption disabled).
+    /// </exception>
     public void Migrate(int target)
     {
         if (target < 0 || target >= cpus.Length)
@@ -206,7 +373,12 @@ public abstract class MachineCore
         CurrentCpuId = target;
     }
 
-    /// <summary>A generic-layer preemption point: the scheduler may switch or migrate here.</summary>
+    /// <summary>
+    /// A generic-layer preemption point: the <see cref="Scheduler"/>, if any and if the current CPU can schedule,
+    /// may switch or migrate here. Afterwards ops run on whichever CPU the task now runs on.
+    /// </summary>
+    /// <param name="site">Where in the generic layer the task is.</param>
+    /// <exception cref="MachineRuleException">The scheduler left the task off every CPU.</exception>
     public void PreemptionPoint(PreemptSite site)
     {
         // Only the null check is inlined into the generic layer: the scheduler call and its error message
@@ -227,7 +399,11 @@ public abstract class MachineCore
         CurrentCpuId = taskCpu[task];
     }
 
-    /// <summary>Moves the focus (where ops run) to a CPU; used by schedulers that switch tasks back in.</summary>
+    /// <summary>
+    /// Moves the focus (where ops run) to a CPU, without switching anything; used by schedulers that switch tasks
+    /// back in on another CPU. <see cref="CurrentTaskId"/> becomes the task running there.
+    /// </summary>
+    /// <param name="cpu">A CPU number (not checked).</param>
     public void FocusCpu(int cpu) => CurrentCpuId = cpu;
 
     /// <summary>

@@ -1,14 +1,25 @@
 namespace LazyMmuGen.Runtime;
 
-/// <summary>Backing store of every mm's ptes, keyed by (mm, address).</summary>
+/// <summary>
+/// Backing store of every mm's ptes, keyed by (mm, address): what memory holds, which is what the hardware walker
+/// would see. A write an arch keeps in a cache (s390's ipte-cache) is not here until written back.
+/// </summary>
 public sealed class PageTable
 {
     private readonly Dictionary<(int Mm, ulong Addr), Pte> entries = new();
 
+    /// <summary>The stored pte at <paramref name="addr"/> in <paramref name="mm"/>, or <see cref="Pte.None"/> if none was ever stored.</summary>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
     public Pte Read(int mm, ulong addr) => entries.TryGetValue((mm, addr), out var pte) ? pte : Pte.None;
 
+    /// <summary>Stores a pte in memory. Arch code calls this (or <see cref="ArchContext{TTask,TCpu}.Store"/>); tracking it as pending is separate.</summary>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
+    /// <param name="pte">The new entry.</param>
     public void Store(int mm, ulong addr, Pte pte) => entries[(mm, addr)] = pte;
 
+    /// <summary>Number of (mm, address) slots ever stored, invalid entries included.</summary>
     public int Count => entries.Count;
 
     internal void CopyFrom(PageTable source)
@@ -20,6 +31,7 @@ public sealed class PageTable
     public string ValidFingerprint() =>
         string.Join(";", entries.Where(e => e.Value.Valid).Select(e => e.Key).OrderBy(k => k).Select(k => $"{k.Mm}/{k.Addr:x}"));
 
+    /// <summary>Every stored entry with its value, in (mm, address) order, as text (for comparing two machines' memory).</summary>
     public string Fingerprint() =>
         string.Join(";", entries.OrderBy(e => e.Key).Select(e => $"{e.Key.Mm}/{e.Key.Addr}={e.Value}"));
 }

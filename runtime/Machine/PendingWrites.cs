@@ -9,6 +9,7 @@ public sealed class PendingWrites
     private readonly Dictionary<long, PendingWrite> pending = new();
     private long nextId = 1;
 
+    /// <summary>Number of writes still pending.</summary>
     public int Count => pending.Count;
 
     internal void CopyFrom(PendingWrites source)
@@ -17,8 +18,15 @@ public sealed class PendingWrites
         nextId = source.nextId;
     }
 
+    /// <summary>The pending writes, oldest first.</summary>
     public IEnumerable<PendingWrite> All => pending.Values.OrderBy(p => p.Id);
 
+    /// <summary>Records a new pending write and returns its id, for <see cref="Complete"/> once its side effects are done.</summary>
+    /// <param name="task">The writing task.</param>
+    /// <param name="cpu">The CPU written on.</param>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
+    /// <param name="inInterrupt">Whether the write is made in interrupt context.</param>
     public long Track(int task, int cpu, int mm, ulong addr, bool inInterrupt)
     {
         var id = nextId++;
@@ -26,13 +34,21 @@ public sealed class PendingWrites
         return id;
     }
 
+    /// <summary>True while the write with <paramref name="id"/> has not completed.</summary>
+    /// <param name="id">An id from <see cref="Track"/>.</param>
     public bool IsPending(long id) => pending.ContainsKey(id);
 
+    /// <summary>The pending write with <paramref name="id"/>.</summary>
+    /// <param name="id">An id from <see cref="Track"/>.</param>
+    /// <exception cref="KeyNotFoundException">The write is not pending (completed, or never tracked).</exception>
     public PendingWrite Get(long id) => pending[id];
 
+    /// <summary>Marks a write complete: its side effects have happened. Completing a completed write does nothing.</summary>
+    /// <param name="id">An id from <see cref="Track"/>.</param>
     public void Complete(long id) => pending.Remove(id);
 
     /// <summary>Completes every write a task made; used by per-task deferral such as arm64's barrier flag.</summary>
+    /// <param name="task">The task whose writes (outside interrupt context) complete.</param>
     public void CompleteTask(int task)
     {
         if (pending.Count == 0) return;

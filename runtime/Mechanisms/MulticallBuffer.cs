@@ -6,6 +6,10 @@ namespace LazyMmuGen.Runtime;
 /// Xen's per-CPU multicall buffer (arch/x86/xen/multicalls.c): bounded entries and argument bytes;
 /// an mmu_update request extends the last entry's argument array when that entry is an mmu_update.
 /// </summary>
+/// <param name="maxEntries">MC_BATCH: multicall entries per buffer (32 in Linux).</param>
+/// <param name="argBytes">MC_ARGS: argument bytes per buffer (512 in Linux); a request must leave at least one byte free.</param>
+/// <param name="updateBytes">Bytes per mmu_update request (16: two uint64_t).</param>
+/// <param name="merge">True when consecutive mmu_updates extend the last entry (xen_mc_extend_args()) instead of taking a new one.</param>
 public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateBytes, bool merge) : IMechanismState
 {
     private readonly List<long> ids = new(argBytes / Math.Max(1, updateBytes) + 1);
@@ -13,14 +17,28 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
     private readonly List<int> mms = new(argBytes / Math.Max(1, updateBytes) + 1);
     private int usedBytes;
 
+    /// <inheritdoc/>
     public string Kind => "hypercall-batch";
+
+    /// <summary>Multicall entries in use (mcidx); merged mmu_updates share one.</summary>
     public int Entries { get; private set; }
+
+    /// <summary>mmu_update requests queued, across all entries.</summary>
     public int Updates => ids.Count;
+
+    /// <summary>False: a multicall may legitimately carry two mms' updates (e.g. fork).</summary>
     public bool KeyedByMm => false;
+
+    /// <inheritdoc/>
     public IEnumerable<int> EntryTasks => tasks;
+
+    /// <inheritdoc/>
     public IEnumerable<int> EntryMms => mms;
 
     /// <summary>Adds one mmu_update; false when it does not fit and the caller must issue the buffer first.</summary>
+    /// <param name="id">The pending write it completes when issued.</param>
+    /// <param name="task">The writing task.</param>
+    /// <param name="mm">The mm written.</param>
     public bool TryAppend(long id, int task, int mm)
     {
         // xen_mc_extend_args() and __xen_mc_entry() (arch/x86/xen/multicalls.c) refuse when
@@ -42,6 +60,7 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
     /// entry bypasses HYPERVISOR_multicall ("Singleton multicall - bypass multicall machinery") and is
     /// made directly by xen_single_call(), so a merged run of mmu_updates is one direct hypercall.
     /// </summary>
+    /// <param name="machine">The machine whose effects are counted and whose pending writes complete.</param>
     public void Issue(MachineCore machine)
     {
         if (Entries == 0) return;
@@ -63,6 +82,7 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
         usedBytes = 0;
     }
 
+    /// <inheritdoc/>
     public IMechanismState Clone()
     {
         var copy = new MulticallBuffer(maxEntries, argBytes, updateBytes, merge) { Entries = Entries, usedBytes = usedBytes };
@@ -72,6 +92,7 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
         return copy;
     }
 
+    /// <inheritdoc/>
     public void AppendFingerprint(StringBuilder builder)
     {
         builder.Append("mc[").Append(Entries);

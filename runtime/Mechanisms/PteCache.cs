@@ -8,6 +8,8 @@ namespace LazyMmuGen.Runtime;
 /// valid when the cache was loaded. As with the kernel's ptep_flush_direct(), an IPTE is owed only when a
 /// valid old pte is replaced or cleared: installing a pte where there was none needs no invalidation.
 /// </summary>
+/// <param name="tableEntries">Entries of the cached page table (PTRS_PER_PTE: 256 on s390); pages are 0x1000 bytes.</param>
+/// <param name="maxIpteEntries">Most entries one IPTE may cover ("up to 256 entries" in the series' cover letter).</param>
 public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismState
 {
     private const ulong PageSize = 0x1000;
@@ -19,16 +21,34 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     private readonly List<long> superseded = new();
     private PteRange range;
 
+    /// <summary>True between <see cref="Pin"/> and <see cref="WriteBack"/>: a range is registered (enter_ipte_range() pinned the CPU).</summary>
     public bool Pinned { get; private set; }
+
+    /// <summary>The task the cache was pinned for.</summary>
     public int Task { get; private set; }
+
+    /// <summary>The registered range (mm, start, end) while pinned.</summary>
     public PteRange Range => range;
+
+    /// <summary>Cached entries written since the pin and not yet written back.</summary>
     public int Dirty => dirty.Count(d => d);
+
+    /// <inheritdoc/>
     public string Kind => "ipte-cache";
+
+    /// <summary>Dirty entries while pinned, else 0.</summary>
     public int Entries => Pinned ? Dirty : 0;
+
+    /// <summary>True: the cache holds one mm's page table.</summary>
     public bool KeyedByMm => true;
+
+    /// <inheritdoc/>
     public IEnumerable<int> EntryTasks => Entries > 0 ? [Task] : [];
+
+    /// <inheritdoc/>
     public IEnumerable<int> EntryMms => Entries > 0 ? [range.Mm] : [];
 
+    /// <inheritdoc/>
     public IMechanismState Clone()
     {
         var copy = new PteCache(tableEntries, maxIpteEntries) { Pinned = Pinned, Task = Task, range = range };
@@ -40,6 +60,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         return copy;
     }
 
+    /// <inheritdoc/>
     public void AppendFingerprint(StringBuilder builder)
     {
         builder.Append("cache[").Append(Pinned ? $"{Task}:{range}" : "-");
@@ -59,10 +80,19 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         builder.Append(']');
     }
 
+    /// <summary>
+    /// True when the pte at <paramref name="addr"/> in <paramref name="mm"/> goes to the cache (s390's this_ipte_range()):
+    /// pinned, inside the range, page-aligned, and within the cached table.
+    /// </summary>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
     public bool Covers(int mm, ulong addr) =>
         Pinned && range.Contains(mm, addr) && addr % PageSize == 0 && (addr - range.Start) / PageSize < (ulong)tableEntries;
 
     /// <summary>Loads the range's ptes from the page table and pins the cache to a task.</summary>
+    /// <param name="task">The task entering the range.</param>
+    /// <param name="pinned">The range to cache; addresses from its start, one table's worth.</param>
+    /// <param name="table">The page table the old values are read from.</param>
     public void Pin(int task, in PteRange pinned, PageTable table)
     {
         range = pinned;
@@ -76,8 +106,13 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         }
     }
 
+    /// <summary>The cached pte at <paramref name="addr"/> (call only where <see cref="Covers"/> is true).</summary>
+    /// <param name="addr">The virtual address, in bytes.</param>
     public Pte Read(ulong addr) => entries[Index(addr)];
 
+    /// <summary>Stores a pte in the cache and marks it dirty (call only where <see cref="Covers"/> is true); the page table is untouched.</summary>
+    /// <param name="write">The update.</param>
+    /// <param name="id">Its pending write, completed at <see cref="WriteBack"/>.</param>
     public void Write(in PteWrite write, long id)
     {
         var i = Index(write.Addr);
@@ -92,6 +127,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     /// Stores dirty entries. Each run of consecutive dirty entries whose old (pinned) value was valid costs one
     /// IPTE of at most the limit; a dirty entry that replaced an invalid one owes none and ends the run.
     /// </summary>
+    /// <param name="machine">The machine whose page table is written and whose effects are counted.</param>
     public void WriteBack(MachineCore machine)
     {
         foreach (var id in superseded) machine.Pending.Complete(id);
@@ -117,6 +153,9 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         Pinned = false;
     }
 
+    /// <summary>Counts one IPTE covering <paramref name="count"/> entries (nothing for 0): also the eager path outside the mode.</summary>
+    /// <param name="machine">The machine whose effects are counted.</param>
+    /// <param name="count">Entries the IPTE invalidates.</param>
     public static void Ipte(MachineCore machine, int count)
     {
         if (count == 0) return;

@@ -6,6 +6,8 @@ namespace LazyMmuGen.Runtime;
 /// A per-CPU batch of TLB invalidations (powerpc hash ppc64_tlb_batch, sparc64 tlb_batch). Entries
 /// remember their pending write so a flush completes exactly what it invalidated.
 /// </summary>
+/// <param name="capacity">Entries before the batch flushes itself (PPC64_TLB_BATCH_NR and TLB_BATCH_NR: 192).</param>
+/// <param name="keys">The properties whose change flushes a non-empty batch first.</param>
 public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
 {
     private readonly long[] ids = new long[capacity];
@@ -14,16 +16,32 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     private byte pageShift;
     private byte segmentShift;
 
+    /// <inheritdoc/>
     public string Kind => "tlb-batch";
+
+    /// <summary>Entries the batch holds at most.</summary>
     public int Capacity => capacity;
+
+    /// <summary>Entries queued (the kernel's tlb_batch nr / ppc64_tlb_batch index).</summary>
     public int Count { get; private set; }
+
+    /// <summary>Entries queued; the same as <see cref="Count"/>.</summary>
     public int Entries => Count;
+
+    /// <summary>True when the batch holds <see cref="Capacity"/> entries and must be flushed.</summary>
     public bool IsFull => Count >= capacity;
+
+    /// <summary>True when mm is a flush key (<see cref="TlbFlushKeys.Mm"/>): the batch holds one mm's entries.</summary>
     public bool KeyedByMm => keys.HasFlag(TlbFlushKeys.Mm);
+
+    /// <inheritdoc/>
     public IEnumerable<int> EntryTasks => tasks.Take(Count);
+
+    /// <inheritdoc/>
     public IEnumerable<int> EntryMms => mms.Take(Count);
 
     /// <summary>True when appending <paramref name="write"/> needs a flush first (a flush key changed).</summary>
+    /// <param name="write">The update about to be appended.</param>
     public bool Differs(in PteWrite write) =>
         Count > 0 && ((KeyedByMm && write.Mm != mms[0])
                       || ((keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0 && write.PageShift != pageShift)
@@ -33,8 +51,14 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     /// True when the batch holds another mm's entries: sparc64 tlb_batch_add_one() (arch/sparc/mm/tlb.c)
     /// flushes on `nr != 0 &amp;&amp; mm != tb->mm` before it checks whether the mode is active.
     /// </summary>
+    /// <param name="mm">The mm about to be written.</param>
     public bool HoldsOtherMm(int mm) => Count > 0 && mms[0] != mm;
 
+    /// <summary>Queues an invalidation for a write; the first entry sets the batch's page and segment size. Check <see cref="IsFull"/> first.</summary>
+    /// <param name="id">The pending write the flush will complete.</param>
+    /// <param name="write">The update (its mm and sizes are the batch's keys).</param>
+    /// <param name="task">The writing task.</param>
+    /// <exception cref="IndexOutOfRangeException">The batch is full.</exception>
     public void Append(long id, in PteWrite write, int task)
     {
         if (Count == 0)
@@ -49,6 +73,7 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     }
 
     /// <summary>One invalidation: single-entry for one entry, a range (or cross-CPU batch) flush otherwise.</summary>
+    /// <param name="machine">The machine whose effects are counted and whose pending writes complete.</param>
     public void Flush(MachineCore machine)
     {
         if (Count == 0) return;
@@ -60,6 +85,8 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     }
 
     /// <summary>Outside the mode: invalidate one entry at once.</summary>
+    /// <param name="machine">The machine whose effects are counted.</param>
+    /// <param name="id">The pending write it completes.</param>
     public static void FlushOne(MachineCore machine, long id)
     {
         machine.Effects.Add(Effect.TlbFlush);
@@ -67,6 +94,7 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
         machine.Pending.Complete(id);
     }
 
+    /// <inheritdoc/>
     public IMechanismState Clone()
     {
         var copy = new TlbBatch(capacity, keys) { Count = Count, pageShift = pageShift, segmentShift = segmentShift };
@@ -76,6 +104,7 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
         return copy;
     }
 
+    /// <inheritdoc/>
     public void AppendFingerprint(StringBuilder builder)
     {
         builder.Append("tlb[").Append(pageShift).Append(',').Append(segmentShift);

@@ -5,6 +5,7 @@ namespace LazyMmuGen.Runtime;
 /// Callbacks the arch runs from its own context-switch hooks are marked, so a checker can compare the
 /// generic layer's calls against the contract table and still show everything in a trace.
 /// </summary>
+/// <param name="enabled">False to record nothing (<see cref="MachineOptions.Record"/> off, for benchmarks).</param>
 public sealed class CallbackLog(bool enabled)
 {
     private readonly List<ArchCallback> calls = new(8);
@@ -16,6 +17,8 @@ public sealed class CallbackLog(bool enabled)
     /// <summary>Only the callbacks the generic layer made for enable/disable/pause/resume.</summary>
     public IReadOnlyList<ArchCallback> FromApi => fromApi;
 
+    /// <summary>Records a callback the generic layer made for an API call (in both <see cref="Calls"/> and <see cref="FromApi"/>).</summary>
+    /// <param name="callback">The callback.</param>
     public void Record(ArchCallback callback)
     {
         if (!enabled) return;
@@ -23,16 +26,21 @@ public sealed class CallbackLog(bool enabled)
         fromApi.Add(callback);
     }
 
+    /// <summary>Records a callback an arch hook made itself (only in <see cref="Calls"/>).</summary>
+    /// <param name="callback">The callback.</param>
     public void RecordHook(ArchCallback callback)
     {
         if (enabled) calls.Add(callback);
     }
 
+    /// <summary>Forgets every recorded callback; the trace runner calls it before each op.</summary>
     public void Clear()
     {
         calls.Clear();
         fromApi.Clear();
     }
 
+    /// <summary>The callback's name as traces print it: "enter", "leave", "flush", "pause", "resume".</summary>
+    /// <param name="callback">The callback.</param>
     public static string Name(ArchCallback callback) => callback.ToString().ToLowerInvariant();
 }

@@ -41,6 +41,9 @@ namespace LazyMmuGen.Runtime;
 /// counter to wrap, and C would pass an uninitialised state.
 /// </para>
 /// </summary>
+/// <typeparam name="TArch">The arch whose callbacks the layer calls.</typeparam>
+/// <typeparam name="TTask">The arch's per-task state.</typeparam>
+/// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
 public static class LazyMmuV2<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
     where TTask : struct
@@ -50,6 +53,10 @@ public static class LazyMmuV2<TArch, TTask, TCpu>
     public const int TrackedDepth = 64;
 
     /// <summary>state = arch_enter_lazy_mmu_mode(): NESTED with no arch work when the mode is on, else DEFAULT and enter.</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <param name="range">The range for the arch's enter-with-range, when <paramref name="withRange"/> is set.</param>
+    /// <param name="withRange">True for enable_with_ptes(), false for a plain enable.</param>
+    /// <exception cref="LazyMmuMisuseException">255 sections are open, under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Enable(Machine<TArch, TTask, TCpu> m, in PteRange range, bool withRange)
     {
         if (m.InInterrupt) return;
@@ -72,6 +79,8 @@ public static class LazyMmuV2<TArch, TTask, TCpu>
     }
 
     /// <summary>arch_leave_lazy_mmu_mode(state): always flush; leave only for DEFAULT (and only if the mode is on).</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <exception cref="LazyMmuMisuseException">No section is open, under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Disable(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;
@@ -95,6 +104,8 @@ public static class LazyMmuV2<TArch, TTask, TCpu>
     }
 
     /// <summary>arch_leave_lazy_mmu_mode(LAZY_MMU_DEFAULT) while the mode is on; nothing when it is off.</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+
     public static void Pause(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;
@@ -105,6 +116,8 @@ public static class LazyMmuV2<TArch, TTask, TCpu>
     }
 
     /// <summary>arch_enter_lazy_mmu_mode() when the mode is off inside a section; nothing otherwise.</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+
     public static void Resume(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;

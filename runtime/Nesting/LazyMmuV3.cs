@@ -5,11 +5,22 @@ namespace LazyMmuGen.Runtime;
 /// <see cref="LazyMmuState"/> as EnableCount = count and PauseCount = 1 while paused (enabled == false).
 /// Enable while paused only warns; pause/resume do not nest.
 /// </summary>
+/// <typeparam name="TArch">The arch whose callbacks the layer calls.</typeparam>
+/// <typeparam name="TTask">The arch's per-task state.</typeparam>
+/// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
 public static class LazyMmuV3<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
     where TTask : struct
     where TCpu : struct
 {
+    /// <summary>
+    /// v3 enable: warns (and goes on) when called while paused; count++; the outermost call clears the paused mark
+    /// and calls arch_enter.
+    /// </summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <param name="range">The range for the arch's enter-with-range, when <paramref name="withRange"/> is set.</param>
+    /// <param name="withRange">True for enable_with_ptes(), false for a plain enable.</param>
+    /// <exception cref="LazyMmuMisuseException">A misuse under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Enable(Machine<TArch, TTask, TCpu> m, in PteRange range, bool withRange)
     {
         if (m.InInterrupt) return;
@@ -22,6 +33,9 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         else ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.EnableBeforeEnter);
     }
 
+    /// <summary>v3 disable: --count; arch_leave (clearing the paused mark) at 0, arch_flush otherwise. Not ignored while paused.</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <exception cref="LazyMmuMisuseException">count is 0 under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Disable(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;
@@ -38,6 +52,9 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         }
     }
 
+    /// <summary>v3 pause inside a section: enabled = false and arch_leave; a second pause warns and leaves again (no nesting).</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <exception cref="LazyMmuMisuseException">Already paused, under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Pause(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;
@@ -48,6 +65,9 @@ public static class LazyMmuV3<TArch, TTask, TCpu>
         ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.PauseBeforeLeave);
     }
 
+    /// <summary>v3 resume inside a section: arch_enter and enabled = true; a resume without a pause warns and enters anyway.</summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <exception cref="LazyMmuMisuseException">Not paused, under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Resume(Machine<TArch, TTask, TCpu> m)
     {
         if (m.InInterrupt) return;

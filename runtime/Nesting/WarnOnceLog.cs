@@ -1,6 +1,8 @@
 namespace LazyMmuGen.Runtime;
 
 /// <summary>Warn-once bookkeeping per site and machine, as VM_WARN_ON_ONCE behaves per boot.</summary>
+/// <param name="policy">Warn once and go on, or throw (<see cref="MisusePolicy.Strict"/>).</param>
+/// <param name="record">False to keep no <see cref="Emitted"/> text (benchmarks); occurrences are still counted.</param>
 public sealed class WarnOnceLog(MisusePolicy policy, bool record)
 {
     private readonly bool[] fired = new bool[Enum.GetValues<WarnSite>().Length];
@@ -12,6 +14,8 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
     /// <summary>Every misuse, including the ones warn-once kept quiet.</summary>
     public int Occurrences { get; private set; }
 
+    /// <summary>True once <paramref name="site"/> has fired on this machine (the warn-once flag; it is never cleared).</summary>
+    /// <param name="site">A warning site.</param>
     public bool HasFired(WarnSite site) => fired[(int)site];
 
     internal void CopyFrom(WarnOnceLog source)
@@ -20,6 +24,8 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
         Occurrences = source.Occurrences;
     }
 
+    /// <summary>The warning text for a site, e.g. "lazy_mmu_mode_disable: enable_count == 0, wraps to 255".</summary>
+    /// <param name="site">A warning site.</param>
     public static string Message(WarnSite site) => site switch
     {
         WarnSite.EnableOverflow => "lazy_mmu_mode_enable: enable_count == 255, wraps to 0",
@@ -32,6 +38,8 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
     };
 
     /// <summary>Reports a misuse; throws under the strict policy before the caller changes any state.</summary>
+    /// <param name="site">The site that detected the misuse.</param>
+    /// <exception cref="LazyMmuMisuseException">Under <see cref="MisusePolicy.Strict"/>.</exception>
     public void Fire(WarnSite site)
     {
         if (policy == MisusePolicy.Strict)
@@ -42,5 +50,6 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
         if (record) emitted.Add(Message(site));
     }
 
+    /// <summary>Forgets the warnings printed so far (the trace runner calls it before each op); the fired flags stay.</summary>
     public void ClearEmitted() => emitted.Clear();
 }

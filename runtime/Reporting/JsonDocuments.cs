@@ -6,9 +6,13 @@ namespace LazyMmuGen.Runtime.Reporting;
 /// </summary>
 public static class JsonDocuments
 {
+    /// <summary>The two JSON format names, "json" and "jsonl", in the order help text lists them.</summary>
     public static readonly string[] Formats = ["json", "jsonl"];
 
     /// <summary>Writes already-serialised objects in <paramref name="format"/> ("json" or "jsonl").</summary>
+    /// <param name="format">"jsonl" for one object per line; anything else writes one JSON array.</param>
+    /// <param name="objects">The objects, each already a JSON text on one line.</param>
+    /// <param name="output">Where to write.</param>
     public static void Write(string format, IEnumerable<string> objects, TextWriter output)
     {
         if (format == "jsonl")

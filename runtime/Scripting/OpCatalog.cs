@@ -3,6 +3,10 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// <summary>The ops a trace script may use and the keys each accepts (values are numbers or words).</summary>
 public static class OpCatalog
 {
+    /// <summary>
+    /// Every op by name, with the argument keys it accepts. set_pte's keys are <see cref="PteWrite"/>'s fields
+    /// (snake_case); preempt=N on an API op preempts to task N at its preemption point (<see cref="PreemptOnce"/>).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Keys = new Dictionary<string, string[]>
     {
         ["enable"] = ["mm", "start", "end", "preempt"],

@@ -8,6 +8,13 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// </summary>
 public static class OpScript
 {
+    /// <summary>Parses a whole script; empty pieces between ';' are skipped.</summary>
+    /// <param name="script">The ops, e.g. <see cref="SeedSummary.Script"/>.</param>
+    /// <returns>The ops in order, each with its arguments as numbers (words such as kind=user mapped by <see cref="OpCatalog.Words"/>).</returns>
+    /// <exception cref="ScriptException">
+    /// No op, an unknown op or key, a key given twice, a missing required key, a value that is not a number
+    /// (decimal or 0x hex) or an allowed word, or an unclosed '('; <see cref="ScriptException.Column"/> says where.
+    /// </exception>
     public static IReadOnlyList<ScriptOp> Parse(string script)
     {
         var ops = new List<ScriptOp>();

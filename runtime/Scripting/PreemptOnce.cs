@@ -4,10 +4,13 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// For ops written with preempt=N: at the op's first generic-layer preemption point, switch to task N
 /// and straight back, as if the task was preempted between its counter update and the arch callback.
 /// </summary>
+/// <param name="other">The task to switch to; nothing happens if it is the current task, does not exist or is running elsewhere.</param>
 public sealed class PreemptOnce(int other) : IPreemptionScheduler
 {
+    /// <summary>True once the switch has happened; later preemption points do nothing.</summary>
     public bool Fired { get; private set; }
 
+    /// <inheritdoc/>
     public void AtPreemptionPoint(MachineCore machine, PreemptSite site)
     {
         var self = machine.CurrentTaskId;

@@ -3,9 +3,12 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// <summary>The seed's summary trace (docs/contract.md §4), which every arch must reproduce.</summary>
 public static class SeedSummary
 {
+    /// <summary>The trace as a script: two nested enables, a pause and resume inside, two disables.</summary>
     public const string Script = "enable;enable;pause;resume;disable;disable";
 
     /// <summary>Null when the rows match the contract for this arch, otherwise the first difference.</summary>
+    /// <param name="rows">The rows of running <see cref="Script"/> on a fresh machine of <paramref name="arch"/>.</param>
+    /// <param name="arch">The arch (whether it has distinct pause/resume, whether it opts in).</param>
     public static string? Check(IReadOnlyList<TraceRow> rows, ArchInfo arch) =>
         Check(rows, arch.HasDistinctPauseResume, arch.HasLazyMmuMode);
 
@@ -13,6 +16,9 @@ public static class SeedSummary
     /// Null when the rows match the contract, otherwise the first difference. An arch that does not opt in
     /// runs the kernel's empty stubs: no callback, counters stay 0, never active.
     /// </summary>
+    /// <param name="rows">The rows of running <see cref="Script"/> on a fresh machine.</param>
+    /// <param name="distinctPauseResume">True when pause and resume call the arch's own pause and resume instead of leave and enter.</param>
+    /// <param name="hasLazyMmuMode">False for an arch that does not opt in.</param>
     public static string? Check(IReadOnlyList<TraceRow> rows, bool distinctPauseResume, bool hasLazyMmuMode = true)
     {
         if (!hasLazyMmuMode) return CheckStubs(rows);

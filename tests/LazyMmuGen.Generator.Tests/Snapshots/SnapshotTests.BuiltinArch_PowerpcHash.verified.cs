@@ -16,15 +16,19 @@ namespace LazyMmuGen.Arches
         private const global::System.Runtime.CompilerServices.MethodImplOptions Hot =
             global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining;
 
+        /// <summary>The arch's name, as descriptors, the registry and the tool spell it.</summary>
         public const string ArchName = "powerpc-hash";
 
+        /// <inheritdoc/>
         public static string Name => ArchName;
 
         /// <summary>This arch's registry entry (the same object as in LazyMmuArchRegistry.All).</summary>
         public static ArchInfo Info => LazyMmuArchRegistry.PowerpcHash;
 
+        /// <inheritdoc/>
         public static bool HasLazyMmuMode => true;
 
+        /// <inheritdoc/>
         public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
@@ -39,17 +43,21 @@ namespace LazyMmuGen.Arches
             public TlbBatch Tlb;
         }
 
+        /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<PowerpcHash, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
+        /// <inheritdoc/>
         public static void InitTask(ref TaskState task, int taskId)
         {
         }
 
+        /// <inheritdoc/>
         public static void InitCpu(ref CpuState cpu, int cpuId)
         {
             cpu.Tlb = new TlbBatch(192, TlbFlushKeys.None | TlbFlushKeys.Mm | TlbFlushKeys.PageSize | TlbFlushKeys.SegmentSize);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Enter(ref Ctx c)
         {
@@ -57,12 +65,14 @@ namespace LazyMmuGen.Arches
             c.PreemptDisable();
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
             Enter(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Leave(ref Ctx c)
         {
@@ -70,24 +80,28 @@ namespace LazyMmuGen.Arches
             c.PreemptEnable();
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Flush(ref Ctx c)
         {
             c.Cpu.Tlb.Flush(c.Machine);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Pause(ref Ctx c)
         {
             Leave(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Resume(ref Ctx c)
         {
             Enter(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
@@ -118,16 +132,19 @@ namespace LazyMmuGen.Arches
             }
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static Pte GetPte(ref Ctx c, int mm, ulong addr)
         {
             return c.Machine.PageTable.Read(mm, addr);
         }
 
+        /// <inheritdoc/>
         public static void SwitchOut(ref Ctx c)
         {
         }
 
+        /// <inheritdoc/>
         public static void SwitchIn(ref Ctx c)
         {
         }

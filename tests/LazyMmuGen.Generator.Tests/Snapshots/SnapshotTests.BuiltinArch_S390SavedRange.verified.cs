@@ -16,15 +16,19 @@ namespace LazyMmuGen.Arches
         private const global::System.Runtime.CompilerServices.MethodImplOptions Hot =
             global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining;
 
+        /// <summary>The arch's name, as descriptors, the registry and the tool spell it.</summary>
         public const string ArchName = "s390-saved-range";
 
+        /// <inheritdoc/>
         public static string Name => ArchName;
 
         /// <summary>This arch's registry entry (the same object as in LazyMmuArchRegistry.All).</summary>
         public static ArchInfo Info => LazyMmuArchRegistry.S390SavedRange;
 
+        /// <inheritdoc/>
         public static bool HasLazyMmuMode => true;
 
+        /// <inheritdoc/>
         public static bool HasDistinctPauseResume => true;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
@@ -64,17 +68,21 @@ namespace LazyMmuGen.Arches
             c.PreemptEnable();
         }
 
+        /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<S390SavedRange, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
+        /// <inheritdoc/>
         public static void InitTask(ref TaskState task, int taskId)
         {
         }
 
+        /// <inheritdoc/>
         public static void InitCpu(ref CpuState cpu, int cpuId)
         {
             cpu.Cache = new PteCache(256, 256);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Enter(ref Ctx c)
         {
@@ -83,6 +91,7 @@ namespace LazyMmuGen.Arches
             PinCache(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
@@ -90,6 +99,7 @@ namespace LazyMmuGen.Arches
             PinCache(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Leave(ref Ctx c)
         {
@@ -97,6 +107,7 @@ namespace LazyMmuGen.Arches
             c.Task.Range = default;
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Flush(ref Ctx c)
         {
@@ -105,6 +116,7 @@ namespace LazyMmuGen.Arches
             PinCache(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Pause(ref Ctx c)
         {
@@ -112,12 +124,14 @@ namespace LazyMmuGen.Arches
             WriteBackCache(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Resume(ref Ctx c)
         {
             PinCache(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
@@ -137,6 +151,7 @@ namespace LazyMmuGen.Arches
             }
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static Pte GetPte(ref Ctx c, int mm, ulong addr)
         {
@@ -148,10 +163,12 @@ namespace LazyMmuGen.Arches
             return c.Machine.PageTable.Read(mm, addr);
         }
 
+        /// <inheritdoc/>
         public static void SwitchOut(ref Ctx c)
         {
         }
 
+        /// <inheritdoc/>
         public static void SwitchIn(ref Ctx c)
         {
         }

@@ -16,15 +16,19 @@ namespace LazyMmuGen.Arches
         private const global::System.Runtime.CompilerServices.MethodImplOptions Hot =
             global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining;
 
+        /// <summary>The arch's name, as descriptors, the registry and the tool spell it.</summary>
         public const string ArchName = "x86-paravirt-native";
 
+        /// <inheritdoc/>
         public static string Name => ArchName;
 
         /// <summary>This arch's registry entry (the same object as in LazyMmuArchRegistry.All).</summary>
         public static ArchInfo Info => LazyMmuArchRegistry.X86ParavirtNative;
 
+        /// <inheritdoc/>
         public static bool HasLazyMmuMode => true;
 
+        /// <inheritdoc/>
         public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
@@ -37,49 +41,59 @@ namespace LazyMmuGen.Arches
         {
         }
 
+        /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<X86ParavirtNative, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
+        /// <inheritdoc/>
         public static void InitTask(ref TaskState task, int taskId)
         {
         }
 
+        /// <inheritdoc/>
         public static void InitCpu(ref CpuState cpu, int cpuId)
         {
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Enter(ref Ctx c)
         {
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
             Enter(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Leave(ref Ctx c)
         {
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Flush(ref Ctx c)
         {
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Pause(ref Ctx c)
         {
             Leave(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Resume(ref Ctx c)
         {
             Enter(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
@@ -87,16 +101,19 @@ namespace LazyMmuGen.Arches
             c.Complete(id);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static Pte GetPte(ref Ctx c, int mm, ulong addr)
         {
             return c.Machine.PageTable.Read(mm, addr);
         }
 
+        /// <inheritdoc/>
         public static void SwitchOut(ref Ctx c)
         {
         }
 
+        /// <inheritdoc/>
         public static void SwitchIn(ref Ctx c)
         {
         }

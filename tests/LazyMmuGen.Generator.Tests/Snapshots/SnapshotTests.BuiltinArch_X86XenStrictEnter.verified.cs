@@ -16,15 +16,19 @@ namespace LazyMmuGen.Arches
         private const global::System.Runtime.CompilerServices.MethodImplOptions Hot =
             global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining;
 
+        /// <summary>The arch's name, as descriptors, the registry and the tool spell it.</summary>
         public const string ArchName = "x86-xen-strict-enter";
 
+        /// <inheritdoc/>
         public static string Name => ArchName;
 
         /// <summary>This arch's registry entry (the same object as in LazyMmuArchRegistry.All).</summary>
         public static ArchInfo Info => LazyMmuArchRegistry.X86XenStrictEnter;
 
+        /// <inheritdoc/>
         public static bool HasLazyMmuMode => true;
 
+        /// <inheritdoc/>
         public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
@@ -42,17 +46,21 @@ namespace LazyMmuGen.Arches
             public bool LazyMmu;
         }
 
+        /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<X86XenStrictEnter, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
+        /// <inheritdoc/>
         public static void InitTask(ref TaskState task, int taskId)
         {
         }
 
+        /// <inheritdoc/>
         public static void InitCpu(ref CpuState cpu, int cpuId)
         {
             cpu.Multicalls = new MulticallBuffer(32, 512, 16, merge: true);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Enter(ref Ctx c)
         {
@@ -64,12 +72,14 @@ namespace LazyMmuGen.Arches
             c.Cpu.LazyMmu = true;
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void EnterWithRange(ref Ctx c, in PteRange range)
         {
             Enter(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Leave(ref Ctx c)
         {
@@ -84,6 +94,7 @@ namespace LazyMmuGen.Arches
             c.PreemptEnable();
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Flush(ref Ctx c)
         {
@@ -96,18 +107,21 @@ namespace LazyMmuGen.Arches
             }
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Pause(ref Ctx c)
         {
             Leave(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void Resume(ref Ctx c)
         {
             Enter(ref c);
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static void SetPte(ref Ctx c, in PteWrite w)
         {
@@ -130,12 +144,14 @@ namespace LazyMmuGen.Arches
             }
         }
 
+        /// <inheritdoc/>
         [Inline(Hot)]
         public static Pte GetPte(ref Ctx c, int mm, ulong addr)
         {
             return c.Machine.PageTable.Read(mm, addr);
         }
 
+        /// <inheritdoc/>
         public static void SwitchOut(ref Ctx c)
         {
             // hypercall-batch: xen_start_context_switch leaves lazy MMU mode for this CPU.
@@ -146,6 +162,7 @@ namespace LazyMmuGen.Arches
             }
         }
 
+        /// <inheritdoc/>
         public static void SwitchIn(ref Ctx c)
         {
             // hypercall-batch: xen_end_context_switch re-enters if the incoming task's mode is active.
