@@ -13,21 +13,10 @@ namespace LazyMmuGen.Generator.Emit;
 /// </summary>
 public static class TemplateSetCache
 {
-    private static readonly object Gate = new();
-    private static TemplateChoice? lastChoice;
-    private static (TemplateSet Set, EquatableArray<DiagnosticInfo> Diagnostics) last;
+    private static readonly LastBuilt<TemplateChoice, (TemplateSet Set, EquatableArray<DiagnosticInfo> Diagnostics)> Cache = new(Build);
 
-    public static (TemplateSet Set, EquatableArray<DiagnosticInfo> Diagnostics) For(TemplateChoice choice)
-    {
-        if (choice.Overrides.Count == 0) return (TemplateSet.Builtin, EquatableArray<DiagnosticInfo>.Empty);
-        lock (Gate)
-        {
-            if (choice.Equals(lastChoice)) return last;
-            last = Build(choice);
-            lastChoice = choice;
-            return last;
-        }
-    }
+    public static (TemplateSet Set, EquatableArray<DiagnosticInfo> Diagnostics) For(TemplateChoice choice) =>
+        choice.Overrides.Count == 0 ? (TemplateSet.Builtin, EquatableArray<DiagnosticInfo>.Empty) : Cache.For(choice);
 
     private static (TemplateSet, EquatableArray<DiagnosticInfo>) Build(TemplateChoice choice)
     {

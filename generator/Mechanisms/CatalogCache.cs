@@ -15,21 +15,10 @@ namespace LazyMmuGen.Generator.Mechanisms;
 /// </summary>
 public static class CatalogCache
 {
-    private static readonly object Gate = new();
-    private static MechanismChoice? lastChoice;
-    private static (Catalog Catalog, EquatableArray<DiagnosticInfo> Diagnostics) last;
+    private static readonly LastBuilt<MechanismChoice, (Catalog Catalog, EquatableArray<DiagnosticInfo> Diagnostics)> Cache = new(Build);
 
-    public static (Catalog Catalog, EquatableArray<DiagnosticInfo> Diagnostics) For(MechanismChoice choice)
-    {
-        if (choice.Definitions.Count == 0) return (Catalog.Builtin, EquatableArray<DiagnosticInfo>.Empty);
-        lock (Gate)
-        {
-            if (choice.Equals(lastChoice)) return last;
-            last = Build(choice);
-            lastChoice = choice;
-            return last;
-        }
-    }
+    public static (Catalog Catalog, EquatableArray<DiagnosticInfo> Diagnostics) For(MechanismChoice choice) =>
+        choice.Definitions.Count == 0 ? (Catalog.Builtin, EquatableArray<DiagnosticInfo>.Empty) : Cache.For(choice);
 
     /// <summary>"…/mechanisms/svinval-batch/mechanism.yaml" → "svinval-batch": the name its fragments are filed under.</summary>
     public static string FolderName(string path)
