@@ -25,6 +25,7 @@ public static partial class ReferenceTables
     {
         if (what == "mechanisms") return Overview(mechanisms);
         if (what == "phases") return Phases(mechanisms);
+        if (what == "effects") return Effects();
         const string prefix = "parameters of ";
         if (what.StartsWith(prefix, StringComparison.Ordinal) && mechanisms.FirstOrDefault(m => m.Name == what[prefix.Length..]) is { } mechanism)
             return Parameters(mechanism);
@@ -39,6 +40,19 @@ public static partial class ReferenceTables
             var required = m.Parameters.Where(p => p.Required).Select(p => $"`{p.Name}`").ToList();
             var claims = m.Claims.Select(c => $"`{c.Replace("{", "<").Replace("}", ">")}`").ToList();
             b.Append($"| `{m.Name}` | {m.Kernel} | {(required.Count == 0 ? "—" : string.Join(", ", required))} | {(claims.Count == 0 ? "nothing" : string.Join(", ", claims))} |\n");
+        }
+        return b.ToString();
+    }
+
+    /// <summary>Every effect kind with its declaring mechanism and default cost, as the runtime has them declared.</summary>
+    private static string Effects()
+    {
+        _ = LazyMmuGen.Arches.LazyMmuArchRegistry.All; // the built-in arches declare the built-in mechanisms' kinds
+        var b = new StringBuilder("| counter | declared by | counts | default cycles | source of the cycles |\n|---|---|---|---:|---|\n");
+        foreach (var kind in LazyMmuGen.Runtime.EffectKind.Declared)
+        {
+            var d = kind.Declaration!;
+            b.Append($"| `{d.Name}` | {(d.Owner == LazyMmuGen.Runtime.MachineEffects.Owner ? "the machine" : $"`{d.Owner}`")} | {d.Summary} | {d.Cycles:0.##} | {d.CostSource} |\n");
         }
         return b.ToString();
     }

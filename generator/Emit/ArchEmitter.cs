@@ -24,7 +24,7 @@ public static class ArchEmitter
             // Fragment data is the same for every hook: build it once per mechanism, not once per hook.
             var composition = TemplateData.Composition(spec, catalog);
             var fragmentData = spec.Mechanisms
-                .Select(m => new FragmentModel(TemplateData.Parameters(catalog.Find(m.Kind)!, m), composition, spec.TypeName))
+                .Select(m => new FragmentModel(TemplateData.Parameters(catalog.Find(m.Kind)!, m), composition, spec.TypeName, EffectCode.ForFragment(catalog.Find(m.Kind)!)))
                 .ToList();
             var hooks = new ScriptObject();
             var rendered = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -35,6 +35,7 @@ public static class ArchEmitter
                 hooks[TemplateData.TemplateName(hook)] = fragments;
                 rendered[hook] = fragments;
             }
+            var effects = EffectCode.Emitted(spec, catalog);
             var model = new ArchModel(
                 options.Namespace,
                 spec.TypeName,
@@ -46,11 +47,12 @@ public static class ArchEmitter
                 // An arch opts in (CONFIG_ARCH_HAS_LAZY_MMU_MODE) by naming at least one mechanism.
                 spec.Mechanisms.Count > 0,
                 GeneratorVersion,
-                hooks);
+                hooks,
+                effects.Select(EffectCode.Model).ToList());
             var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
                 spec.Mechanisms.Count > 0, rendered["enter-range"].Count > 0,
-                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered)) { Source = source };
+                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered, effects.Select(e => e.Name))) { Source = source };
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }
         catch (OperationCanceledException)

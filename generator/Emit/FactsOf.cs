@@ -8,11 +8,11 @@ namespace LazyMmuGen.Generator.Emit;
 
 /// <summary>
 /// The facts ArchInfo.Facts publishes, from the rendered fragments per hook (what arch.scriban pastes into each
-/// callback): which callbacks do work, and the fields the state fragments declare.
+/// callback): which callbacks do work, the fields the state fragments declare, and the effect kinds it emits.
 /// </summary>
 public static class FactsOf
 {
-    public static GeneratedFacts Generated(IReadOnlyDictionary<string, List<string>> hooks)
+    public static GeneratedFacts Generated(IReadOnlyDictionary<string, List<string>> hooks, IEnumerable<string> effects)
     {
         bool Has(string hook) => hooks[hook].Count > 0;
         var enter = Has("enter");
@@ -33,7 +33,7 @@ public static class FactsOf
         Add("GetPte", true);
         Add("SwitchOut", Has("switch-out"));
         Add("SwitchIn", Has("switch-in"));
-        return new GeneratedFacts(work.ToEquatableArray(), Fields(hooks["task-state"]), Fields(hooks["cpu-state"]));
+        return new GeneratedFacts(work.ToEquatableArray(), Fields(hooks["task-state"]), Fields(hooks["cpu-state"]), effects.ToEquatableArray());
     }
 
     /// <summary>Field names, in declaration order, of the members the state fragments declare.</summary>

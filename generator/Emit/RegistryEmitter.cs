@@ -25,6 +25,11 @@ public static class RegistryEmitter
     private static string Strings(EquatableArray<string> values) =>
         "new string[] { " + string.Join(", ", values.Select(CSharpText.Literal)) + (values.Count == 0 ? "}" : " }");
 
+    /// <summary>The arch's declared kinds as a C# array of its nested Effects fields (reading them declares them).</summary>
+    private static string Kinds(RegistryEntry e, string ns) =>
+        "new global::LazyMmuGen.Runtime.EffectKind[] { " + string.Join(", ", e.Facts.Effects.Select(n => $"global::{ns}.{e.TypeName}.Effects.{EffectCode.Field(n)}"))
+        + (e.Facts.Effects.Count == 0 ? "}" : " }");
+
     public static RenderResult Emit(ImmutableArray<RegistryEntry> entries, GeneratorOptions options, TemplateSet templates)
     {
         try
@@ -44,6 +49,7 @@ public static class RegistryEmitter
                 Strings(e.Facts.CallbacksWithWork),
                 Strings(e.Facts.TaskStateFields),
                 Strings(e.Facts.CpuStateFields),
+                Kinds(e, options.Namespace),
                 CSharpText.Literal(e.Source))).ToList();
             var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
             return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);

@@ -24,5 +24,9 @@ public sealed class Catalog
 
     public MechanismDefinition? Find(string name) => byName.TryGetValue(name, out var d) ? d : null;
 
+    /// <summary>The declaration of an effect kind, by counter name, or null.</summary>
+    public EffectDefinition? FindEffect(string name) =>
+        All.SelectMany(d => d.DeclaredEffects).FirstOrDefault(e => e.Name == name);
+
     public string Names => string.Join(", ", All.Select(m => m.Name));
 }

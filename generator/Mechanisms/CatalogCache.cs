@@ -49,8 +49,14 @@ public static class CatalogCache
                 : definitions.Any(d => d.Name == definition.Name)
                     ? $"mechanism '{definition.Name}' is already defined{(MechanismCatalog.All.Any(b => b.Name == definition.Name) ? " (it is built in)" : "")}; choose another name"
                     : null;
-            if (problem is null) definitions.Add(definition);
-            else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, LocationInfo.FileStart(source.Path), problem));
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, LocationInfo.FileStart(source.Path), problem));
+                continue;
+            }
+            var effectProblems = EffectChecks.Problems(definition, definitions);
+            diagnostics.AddRange(effectProblems);
+            if (effectProblems.Count == 0) definitions.Add(definition);
         }
         return (new Catalog(definitions), diagnostics.ToEquatableArray());
     }

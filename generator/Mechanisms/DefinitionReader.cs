@@ -18,7 +18,9 @@ namespace LazyMmuGen.Generator.Mechanisms;
 /// </summary>
 public static class DefinitionReader
 {
-    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters" };
+    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects" };
+    private static readonly string[] EffectFields = { "name", "doc", "cycles", "source" };
+    private static readonly System.Text.RegularExpressions.Regex EffectName = new("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
     private static readonly string[] ParameterFields = { "name", "type", "doc", "default", "min", "max", "choices", "levels-from", "at-most" };
 
     private static readonly Dictionary<string, ParameterKind> Types = new(StringComparer.Ordinal)
@@ -68,12 +70,15 @@ public static class DefinitionReader
         var parameters = ReadParameters(fields, diagnostics);
         var claims = ReadClaims(fields, parameters, diagnostics);
         var phases = ReadPhases(fields, diagnostics);
+        var (declared, uses) = ReadEffects(fields, name?.Value ?? "", diagnostics);
         if (diagnostics.Count > 0 || name is null || summary is null) return null;
         return new MechanismDefinition(name.Value, summary.Value, parameters, spec => claims.Select(c => Substitute(c, spec)), phases)
         {
             Kernel = kernel?.Value ?? "",
             Claims = claims,
             DefinitionPath = path,
+            DeclaredEffects = declared,
+            Effects = uses,
         };
     }
 
@@ -177,6 +182,53 @@ public static class DefinitionReader
                 Fail(diagnostics, entry.Value.Location, $"claim '{claim}' names '{{{parameter}}}', which is not a parameter of this mechanism");
         }
         return claims;
+    }
+
+    /// <summary>
+    /// 'effects': what the mechanism's fragments and primitive emit. A mapping declares a kind here (name, doc,
+    /// cycles, source); a bare name uses a kind another mechanism declares ('isb' in register-switch).
+    /// </summary>
+    private static (List<EffectDefinition>, List<EffectUse>) ReadEffects(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, string owner, List<DiagnosticInfo> diagnostics)
+    {
+        var declared = new List<EffectDefinition>();
+        var uses = new List<EffectUse>();
+        if (!fields.TryGetValue("effects", out var entry) || entry.Value is YScalar { IsNull: true }) return (declared, uses);
+        if (entry.Value is not YSequence list)
+        {
+            Fail(diagnostics, entry.Value.Location, "'effects' must be a list: '- name: NAME' with 'doc', 'cycles' and 'source' to declare a kind, or '- NAME' to emit one another mechanism declares");
+            return (declared, uses);
+        }
+        foreach (var item in list.Items)
+        {
+            YScalar? name;
+            if (item is YScalar { IsNull: false } reference) name = reference;
+            else if (item is YMapping map) name = ReadEffect(map, owner, declared, diagnostics);
+            else { Fail(diagnostics, item.Location, "an effect is '- name: NAME' with 'doc', 'cycles' and 'source', or a bare name"); continue; }
+            if (name is null) continue;
+            if (!EffectName.IsMatch(name.Value))
+                Fail(diagnostics, name.Location, $"'{ParameterReader.Shorten(name.Value)}' is not an effect name: lowercase snake_case words, as counters print (e.g. tlb_flush)");
+            else if (uses.Any(u => u.Name == name.Value))
+                Fail(diagnostics, name.Location, $"effect '{name.Value}' is listed twice");
+            else
+                uses.Add(new EffectUse(name.Value, name.Location));
+        }
+        return (declared, uses);
+    }
+
+    private static YScalar? ReadEffect(YMapping map, string owner, List<EffectDefinition> declared, List<DiagnosticInfo> diagnostics)
+    {
+        var before = diagnostics.Count;
+        var fields = Entries(map, EffectFields, diagnostics, "effect field");
+        var name = Text(fields, "name", map, diagnostics, required: true);
+        var doc = Text(fields, "doc", map, diagnostics, required: true);
+        var source = Text(fields, "source", map, diagnostics, required: true);
+        double cycles = 0;
+        if (!fields.TryGetValue("cycles", out var c)) Fail(diagnostics, map.Location, "'cycles' is missing: the default cost of one occurrence, for the simulator");
+        else if (c.Value is not YScalar { IsPlain: true } s || !double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out cycles) || cycles < 0 || double.IsInfinity(cycles))
+            Fail(diagnostics, c.Value.Location, "'cycles' must be a number of cycles, 0 or more");
+        if (name is not null && doc is not null && source is not null && diagnostics.Count == before)
+            declared.Add(new EffectDefinition(name.Value, owner, declared.Count, doc.Value, cycles, source.Value) { Location = name.Location });
+        return name;
     }
 
     private static Dictionary<string, int> ReadPhases(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)

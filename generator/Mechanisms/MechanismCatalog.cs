@@ -45,6 +45,8 @@ public static class MechanismCatalog
             var definition = DefinitionReader.Read(resource, reader.ReadToEnd(), problems, CancellationToken.None);
             if (definition is not null) definitions.Add(definition);
         }
+        // Built-ins are checked against each other as a consumer's are against them (a test keeps this empty).
+        foreach (var definition in definitions) problems.AddRange(EffectChecks.Problems(definition, definitions.Where(d => d != definition).ToList()));
         return (definitions, problems);
     }
 }

@@ -40,5 +40,11 @@ public sealed class MechanismDefinition
     /// <summary>The mechanism.yaml this definition was read from.</summary>
     public string DefinitionPath { get; init; } = "";
 
+    /// <summary>The effect kinds this mechanism declares (their one home), in its own order.</summary>
+    public IReadOnlyList<EffectDefinition> DeclaredEffects { get; init; } = new EffectDefinition[0];
+
+    /// <summary>Every kind its fragments and primitive emit: its own and those of other mechanisms it names.</summary>
+    public IReadOnlyList<EffectUse> Effects { get; init; } = new EffectUse[0];
+
     public int PhaseOf(string hook) => Phases.TryGetValue(hook, out var phase) ? phase : HookPhase.Setup;
 }

@@ -26,4 +26,4 @@ public sealed record RegistryEntry(
 }
 
 /// <summary>What the generator publishes about one arch's generated code (ArchInfo.Facts).</summary>
-public sealed record GeneratedFacts(EquatableArray<string> CallbacksWithWork, EquatableArray<string> TaskStateFields, EquatableArray<string> CpuStateFields);
+public sealed record GeneratedFacts(EquatableArray<string> CallbacksWithWork, EquatableArray<string> TaskStateFields, EquatableArray<string> CpuStateFields, EquatableArray<string> Effects);

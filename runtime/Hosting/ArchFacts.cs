@@ -16,6 +16,12 @@ public sealed record ArchFacts(IReadOnlyList<string> CallbacksWithWork, IReadOnl
     /// <summary>No callback does work and there is no state: an arch built without published facts.</summary>
     public static ArchFacts None { get; } = new([], [], []);
 
+    /// <summary>
+    /// The effect kinds the arch's mechanisms emit, declared from their definitions (reading this list makes
+    /// sure they are declared: output names and the simulator's default costs come from the declarations).
+    /// </summary>
+    public IReadOnlyList<EffectKind> Effects { get; init; } = [];
+
     /// <summary>True when the generated <paramref name="callback"/> ("Enter", "Leave", ...) does something.</summary>
     public bool DoesWork(string callback) => CallbacksWithWork.Contains(callback);
 }

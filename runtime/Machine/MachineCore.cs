@@ -216,7 +216,7 @@ public abstract class MachineCore
     /// A pte store (set_pte() and the arch's hooks around it) by the current task on the current CPU. The arch
     /// decides whether its side effects complete now or are deferred (a queued barrier, a batched invalidation, a
     /// multicall entry, a cached pte); <see cref="Pending"/> shows what is still outstanding. Counts one
-    /// <see cref="Effect.PteWrite"/>.
+    /// <see cref="MachineEffects.PteWrite"/>.
     /// </summary>
     /// <param name="write">The mm, address and new pte; see <see cref="PteWrite"/>.</param>
     /// <exception cref="ArchBugException">The arch hit a BUG_ON.</exception>
@@ -304,10 +304,10 @@ public abstract class MachineCore
         foreach (var (name, value) in savedOnIrq[cpu.Id].Pop()) Registers(cpu.Id).Write(name, value);
     }
 
-    /// <summary>preempt_disable() on the current CPU (counts <see cref="Effect.PreemptDisable"/>).</summary>
+    /// <summary>preempt_disable() on the current CPU (counts <see cref="MachineEffects.PreemptDisable"/>).</summary>
     public void PreemptDisable() => PreemptDisableOn(CurrentCpuId);
 
-    /// <summary>preempt_enable() on the current CPU (counts <see cref="Effect.PreemptEnable"/>).</summary>
+    /// <summary>preempt_enable() on the current CPU (counts <see cref="MachineEffects.PreemptEnable"/>).</summary>
     /// <exception cref="MachineRuleException">preempt_count is already 0.</exception>
     public void PreemptEnable() => PreemptEnableOn(CurrentCpuId);
 
@@ -316,7 +316,7 @@ public abstract class MachineCore
     public void PreemptDisableOn(int cpu)
     {
         cpus[cpu].PreemptCount++;
-        Effects.Add(Effect.PreemptDisable);
+        Effects.Add(MachineEffects.PreemptDisable);
     }
 
     /// <summary>preempt_enable() on <paramref name="cpu"/>.</summary>
@@ -327,13 +327,13 @@ public abstract class MachineCore
         if (cpus[cpu].PreemptCount == 0)
             throw new MachineRuleException($"preempt_enable refused: preempt_count is already 0 on CPU {cpu}");
         cpus[cpu].PreemptCount--;
-        Effects.Add(Effect.PreemptEnable);
+        Effects.Add(MachineEffects.PreemptEnable);
     }
 
     /// <summary>
     /// Runs <paramref name="task"/> on the current CPU; the previous task becomes runnable. Both arch
     /// context-switch hooks run (the outgoing task's, then the incoming one's) and one
-    /// <see cref="Effect.ContextSwitch"/> is counted. No effect when the task already runs here.
+    /// <see cref="MachineEffects.ContextSwitch"/> is counted. No effect when the task already runs here.
     /// </summary>
     /// <param name="task">A task id, 1 to <see cref="MaxTasks"/> - 1.</param>
     /// <exception cref="MachineRuleException">
@@ -418,7 +418,7 @@ public abstract class MachineCore
         if (prev != Cpu.Idle) taskCpu[prev] = -1;
         cpu.CurrentTask = next;
         if (next != Cpu.Idle) taskCpu[next] = cpu.Id;
-        Effects.Add(Effect.ContextSwitch);
+        Effects.Add(MachineEffects.ContextSwitch);
         ArchSwitchIn(cpu.Id, next);
     }
 

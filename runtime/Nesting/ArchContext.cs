@@ -46,10 +46,10 @@ public ref struct ArchContext<TTask, TCpu>
     /// <summary>is_lazy_mmu_mode_active(): never in interrupt context.</summary>
     public readonly bool IsActive => !InInterrupt && Machine.IsTaskActive(TaskId);
 
-    /// <summary>Counts a side effect in <see cref="MachineCore.Effects"/> (e.g. <see cref="Effect.Dsb"/> for a barrier).</summary>
+    /// <summary>Counts a side effect in <see cref="MachineCore.Effects"/> (a kind its mechanism declares, e.g. the deferred-barriers mechanism's <c>dsb</c>).</summary>
     /// <param name="effect">What happened.</param>
     /// <param name="amount">How many (e.g. entries in one flush); default 1.</param>
-    public readonly void Emit(Effect effect, long amount = 1) => Machine.Effects.Add(effect, amount);
+    public readonly void Emit(EffectKind effect, long amount = 1) => Machine.Effects.Add(effect, amount);
 
     /// <summary>preempt_disable() on <see cref="CpuId"/> (powerpc's and sparc64's arch_enter_lazy_mmu_mode()).</summary>
     public readonly void PreemptDisable() => Machine.PreemptDisableOn(CpuId);
@@ -91,13 +91,14 @@ public ref struct ArchContext<TTask, TCpu>
     /// <param name="name">The register name, e.g. "POR_EL1".</param>
     public readonly ulong ReadRegister(string name) => Machine.Registers(CpuId).Read(name);
 
-    /// <summary>Writes a system register of the task running on <see cref="CpuId"/> and counts one <see cref="Effect.RegWrite"/>.</summary>
+    /// <summary>Writes a system register of the task running on <see cref="CpuId"/> and counts the write as <paramref name="counted"/>.</summary>
     /// <param name="name">The register name, e.g. "POR_EL1".</param>
     /// <param name="value">The new value.</param>
-    public readonly void WriteRegister(string name, ulong value)
+    /// <param name="counted">The kind a write counts as (the register-switch mechanism's <c>reg_write</c>).</param>
+    public readonly void WriteRegister(string name, ulong value, EffectKind counted)
     {
         Machine.Registers(CpuId).Write(name, value);
-        Emit(Effect.RegWrite);
+        Emit(counted);
     }
 
     /// <summary>__task_lazy_mmu_mode_active(task): whether another task's mode is on, regardless of the current context.</summary>

@@ -88,12 +88,12 @@ public static class LazyMmu<TArch, TTask, TCpu>
     /// <param name="task">A task id.</param>
     public static bool IsActive(Machine<TArch, TTask, TCpu> m, int task) => m.IsTaskActive(task);
 
-    /// <summary>Counts one <see cref="Effect.PteWrite"/> and hands the update to the arch's SetPte in the current context.</summary>
+    /// <summary>Counts one <see cref="MachineEffects.PteWrite"/> and hands the update to the arch's SetPte in the current context.</summary>
     /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
     /// <param name="write">The update.</param>
     public static void SetPte(Machine<TArch, TTask, TCpu> m, in PteWrite write)
     {
-        m.Effects.Add(Effect.PteWrite);
+        m.Effects.Add(MachineEffects.PteWrite);
         var c = m.Context();
         TArch.SetPte(ref c, in write);
     }

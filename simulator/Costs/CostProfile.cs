@@ -13,8 +13,11 @@ public sealed record CostProfile(
     IReadOnlyDictionary<string, string> Sources,
     CalibrationSpec? Calibration)
 {
-    /// <summary>Where the number of one entry comes from (inherited entries keep their profile's source).</summary>
-    public string SourceOf(CostEntry entry) => Sources.TryGetValue(entry.Name, out var source) ? source : "";
+    /// <summary>
+    /// Where the number of one entry comes from: the profile that set it (inherited entries keep their profile's
+    /// source), or else the effect's declaration.
+    /// </summary>
+    public string SourceOf(CostEntry entry) => Sources.TryGetValue(entry.Name, out var source) ? source : entry.Effect?.Declaration?.CostSource ?? "";
 }
 
 /// <summary>

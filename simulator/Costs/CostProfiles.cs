@@ -77,11 +77,12 @@ public static class CostProfiles
         }
         if (parent is null)
         {
-            var missing = CostEntry.All.Where(e => !overrides.ContainsKey(e)).Select(e => e.Name).ToList();
+            // Effects are priced by their declarations (mechanism.yaml, MachineEffects); base work only by profiles.
+            var missing = CostEntry.All.Where(e => e.Work is not null && !overrides.ContainsKey(e)).Select(e => e.Name).ToList();
             if (missing.Count > 0)
-                throw new CostTableException($"{source}: a profile that inherits none must price every entry; missing: {string.Join(", ", missing)}");
+                throw new CostTableException($"{source}: a profile that inherits none must price every base-work entry; missing: {string.Join(", ", missing)}");
         }
-        var table = (parent?.Table ?? CostTable.Zero).With(overrides);
+        var table = (parent?.Table ?? CostTable.Declared).With(overrides);
         var calibration = root.TryGetProperty("calibration", out var c) ? Calibration(c, source, overrides) : null;
         return new CostProfile(name, summary, inherits, table, sources, calibration);
     }

@@ -3,50 +3,56 @@ using LazyMmuGen.Runtime;
 namespace LazyMmuGen.Simulator.Costs;
 
 /// <summary>
-/// Estimated cycles per counter: per effect (keyed by the shared effect names, <see cref="EffectNames"/>) and per
-/// base-work item (<see cref="BaseWorkNames"/>). A table comes from a cost profile (<see cref="CostProfiles"/>), and
-/// <c>--costs FILE</c> overrides single entries of it.
+/// Estimated cycles per counter: per effect kind and per base-work item (<see cref="BaseWorkNames"/>). An effect
+/// costs what its declaration says (its mechanism.yaml, or <see cref="MachineEffects"/>) unless a cost profile
+/// (<see cref="CostProfiles"/>) or <c>--costs FILE</c> replaces it; base work is priced by the profile.
 /// </summary>
 public sealed class CostTable
 {
-    private readonly double[] effects;
+    private readonly IReadOnlyDictionary<EffectKind, double> effects;
     private readonly double[] work;
 
-    private CostTable(double[] effects, double[] work) => (this.effects, this.work) = (effects, work);
+    private CostTable(IReadOnlyDictionary<EffectKind, double> effects, double[] work) => (this.effects, this.work) = (effects, work);
 
     /// <summary>
-    /// The default profile's table (simulator/Profiles/default.json): rough order-of-magnitude cycle costs, not
-    /// measurements. They rank effects; they do not time a CPU.
+    /// The default profile's table (simulator/Profiles/default.json over the declared effect costs): rough
+    /// order-of-magnitude cycle costs, not measurements. They rank effects; they do not time a CPU.
     /// </summary>
     public static CostTable Default => CostProfiles.Default.Table;
 
-    /// <summary>Every entry priced at zero: the start of the default profile, which must price every entry itself.</summary>
-    internal static CostTable Zero { get; } = new(new double[EffectNames.Count], new double[BaseWorkNames.Count]);
+    /// <summary>Declared effect costs and no base work: the start of the default profile, which prices base work itself.</summary>
+    internal static CostTable Declared { get; } = new(new Dictionary<EffectKind, double>(), new double[BaseWorkNames.Count]);
 
-    public double this[Effect effect] => effects[(int)effect];
+    public double this[EffectKind effect] =>
+        effects.TryGetValue(effect, out var cycles) ? cycles : effect.Declaration?.Cycles ?? 0;
 
     public double this[BaseWork item] => work[(int)item];
 
-    public double this[CostEntry entry] => entry.Effect is { } e ? effects[(int)e] : work[(int)entry.Work!.Value];
+    /// <summary>The cycles of an entry by name ("dsb", "base_page").</summary>
+    /// <exception cref="KeyNotFoundException">No declared effect or base-work item has that name.</exception>
+    public double this[string name] => CostEntry.TryParse(name, out var entry) ? this[entry]
+        : throw new KeyNotFoundException($"no cost entry '{name}'; known: {CostEntry.KnownNames}");
+
+    public double this[CostEntry entry] => entry.Effect is { } e ? this[e] : work[(int)entry.Work!.Value];
 
     /// <summary>The cost of a run's side effects alone: the sum over effects of count × cycles.</summary>
-    public double Of(EffectCounts counts) => EffectNames.All.Sum(e => counts[e] * effects[(int)e]);
+    public double Of(EffectCounts counts) => counts.NonZero().Sum(kv => kv.Value * this[EffectKind.Named(kv.Key)]);
 
     /// <summary>The cost of a whole run: its side effects plus its base work.</summary>
     public double Of(EffectCounts counts, WorkCounts baseWork) => Of(counts) + BaseWorkNames.All.Sum(w => baseWork[w] * work[(int)w]);
 
     /// <summary>A copy with some effect costs replaced.</summary>
-    public CostTable With(IReadOnlyDictionary<Effect, double> overrides) =>
+    public CostTable With(IReadOnlyDictionary<EffectKind, double> overrides) =>
         With(overrides.ToDictionary(kv => CostEntry.Of(kv.Key), kv => kv.Value));
 
     /// <summary>A copy with some entries (effects or base work) replaced.</summary>
     public CostTable With(IReadOnlyDictionary<CostEntry, double> overrides)
     {
-        var e = (double[])effects.Clone();
+        var e = new Dictionary<EffectKind, double>(effects);
         var w = (double[])work.Clone();
         foreach (var (entry, value) in overrides)
         {
-            if (entry.Effect is { } effect) e[(int)effect] = value;
+            if (entry.Effect is { } effect) e[effect] = value;
             else w[(int)entry.Work!.Value] = value;
         }
         return new CostTable(e, w);

@@ -100,7 +100,7 @@ public class AllArchesTests
         foreach (var i in new[] { 0, 5, 6, 9, 11, 12 }) Assert.Equal(0, rows[i].Pending);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
         Assert.Equal(0UL, m.Registers(0).Read("POR_EL1"));
-        Assert.Equal(m.Effects[Effect.PreemptDisable], m.Effects[Effect.PreemptEnable]);
+        Assert.Equal(m.Effects["preempt_disable"], m.Effects["preempt_enable"]);
     }
 
     [Fact]

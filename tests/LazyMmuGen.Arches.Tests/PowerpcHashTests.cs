@@ -16,7 +16,7 @@ public class PowerpcHashTests
         // `if (old & H_PAGE_HASHPTE)`; a never-hashed pte (modelled: the old pte was invalid) owes nothing.
         var m = PowerpcHash.CreateMachine();
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0))));
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
         Assert.Equal(0, m.Pending.Count);
         m.Enable();
         d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(1))));
@@ -27,10 +27,10 @@ public class PowerpcHashTests
         Assert.Equal(1, m.CpuState(0).Tlb.Count);
         Assert.Equal(1, m.Pending.Count);
         d = Pages.Delta(m, m.Disable);
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(1, d[Effect.TlbFlushEntries]);
-        Assert.Equal(0, m.Effects[Effect.TlbFlushRange]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(1, d["tlb_flush_entries"]);
+        Assert.Equal(0, m.Effects["tlb_flush_range"]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
     }
 
     [Fact]
@@ -39,27 +39,27 @@ public class PowerpcHashTests
         var m = New();
         m.Enable();
         for (var i = 0; i < 191; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
-        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(0, m.Effects["tlb_flush"]);
         Assert.Equal(191, m.Pending.Count);
         Assert.Equal(191, m.CpuState(0).Tlb.Count);
 
         m.SetPte(Pages.Kernel(Pages.At(191)));
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(192, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
+        Assert.Equal(192, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(0, m.CpuState(0).Tlb.Count);
 
         m.SetPte(Pages.Kernel(Pages.At(192)));
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
         Assert.Equal(1, m.Pending.Count);
 
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(193, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(2, m.Effects["tlb_flush"]);
+        Assert.Equal(193, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
-        Assert.Equal(193, m.Effects[Effect.PteWrite]);
+        Assert.Equal(193, m.Effects["pte_write"]);
     }
 
     [Fact]
@@ -68,18 +68,18 @@ public class PowerpcHashTests
         var m = New();
         m.Enable();
         for (var i = 0; i < 5; i++) m.SetPte(Pages.Kernel(Pages.At(i), mm: 1));
-        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(0, m.Effects["tlb_flush"]);
 
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0), mm: 2)));
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(5, d[Effect.TlbFlushEntries]);
-        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(5, d["tlb_flush_entries"]);
+        Assert.Equal(1, d["tlb_flush_range"]);
         Assert.Equal(1, m.Pending.Count);
 
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(6, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(2, m.Effects["tlb_flush"]);
+        Assert.Equal(6, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -93,16 +93,16 @@ public class PowerpcHashTests
         for (var i = 0; i < 3; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
 
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(3), pageShift: pageShift, segmentShift: segmentShift)));
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(3, d[Effect.TlbFlushEntries]);
-        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(3, d["tlb_flush_entries"]);
+        Assert.Equal(1, d["tlb_flush_range"]);
         Assert.Equal(1, m.Pending.Count);
 
         // The new key stays in the batch until leave: one single-entry invalidation.
         d = Pages.Delta(m, m.Disable);
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(1, d[Effect.TlbFlushEntries]);
-        Assert.Equal(0, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(1, d["tlb_flush_entries"]);
+        Assert.Equal(0, d["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -112,12 +112,12 @@ public class PowerpcHashTests
         var m = New();
         m.Enable();
         for (var i = 0; i < 10; i++) m.SetPte(Pages.User(Pages.At(i), mm: 3, pageShift: 16, segmentShift: 40));
-        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(0, m.Effects["tlb_flush"]);
         Assert.Equal(10, m.Pending.Count);
         m.Disable();
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(10, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
+        Assert.Equal(10, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
     }
 
     [Fact]
@@ -127,12 +127,12 @@ public class PowerpcHashTests
         for (var i = 0; i < 10; i++)
         {
             m.SetPte(Pages.Kernel(Pages.At(i)));
-            Assert.Equal(i + 1, m.Effects[Effect.TlbFlush]);
+            Assert.Equal(i + 1, m.Effects["tlb_flush"]);
             Assert.Equal(0, m.Pending.Count);
         }
-        Assert.Equal(10, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(0, m.Effects[Effect.TlbFlushRange]);
-        Assert.Equal(0, m.Effects[Effect.PreemptDisable]);
+        Assert.Equal(10, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(0, m.Effects["tlb_flush_range"]);
+        Assert.Equal(0, m.Effects["preempt_disable"]);
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public class PowerpcHashTests
         Assert.Equal(1, m.CpuAt(0).PreemptCount);
         m.Disable();
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(1, m.Effects[Effect.PreemptDisable]);
-        Assert.Equal(1, m.Effects[Effect.PreemptEnable]);
+        Assert.Equal(1, m.Effects["preempt_disable"]);
+        Assert.Equal(1, m.Effects["preempt_enable"]);
     }
 
     [Fact]
@@ -194,9 +194,9 @@ public class PowerpcHashTests
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
         // nested disable (range of 4), pause (1), eager write while paused (1), leave (1)
-        Assert.Equal(4, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(7, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(4, m.Effects["tlb_flush"]);
+        Assert.Equal(7, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
     }
 
     [Fact]
@@ -207,14 +207,14 @@ public class PowerpcHashTests
         for (var i = 0; i < 3; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
         m.IrqEnter();
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0), mm: 9)));
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(1, d[Effect.TlbFlushEntries]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(1, d["tlb_flush_entries"]);
         Assert.Equal(3, m.CpuState(0).Tlb.Count);
         Assert.Equal(3, m.Pending.Count);
         m.IrqExit();
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(4, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(2, m.Effects["tlb_flush"]);
+        Assert.Equal(4, m.Effects["tlb_flush_entries"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -227,20 +227,20 @@ public class PowerpcHashTests
             "preempt_disable;preempt_enable;set_pte(kind=user,mm=2,addr=0x5000,page_shift=12);disable");
         Assert.All(rows, r => Assert.Null(r.Error));
         Assert.Equal([ArchCallback.Enter], rows[0].Callbacks);
-        Assert.Equal(1, rows[0].Effects[Effect.PreemptDisable]);
+        Assert.Equal(1, rows[0].Effects["preempt_disable"]);
         Assert.Equal(1, rows[1].Pending);
         Assert.Equal(2, rows[2].Pending);
-        Assert.Equal(0, rows[2].Effects[Effect.TlbFlush]);
+        Assert.Equal(0, rows[2].Effects["tlb_flush"]);
         // page_shift 16 -> 12 flushes the two queued entries as one range first.
-        Assert.Equal(1, rows[5].Effects[Effect.TlbFlush]);
-        Assert.Equal(2, rows[5].Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, rows[5].Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, rows[5].Effects["tlb_flush"]);
+        Assert.Equal(2, rows[5].Effects["tlb_flush_entries"]);
+        Assert.Equal(1, rows[5].Effects["tlb_flush_range"]);
         Assert.Equal(1, rows[5].Pending);
         Assert.Equal([ArchCallback.Leave], rows[6].Callbacks);
-        Assert.Equal(1, rows[6].Effects[Effect.TlbFlush]);
-        Assert.Equal(1, rows[6].Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(0, rows[6].Effects[Effect.TlbFlushRange]);
-        Assert.Equal(1, rows[6].Effects[Effect.PreemptEnable]);
+        Assert.Equal(1, rows[6].Effects["tlb_flush"]);
+        Assert.Equal(1, rows[6].Effects["tlb_flush_entries"]);
+        Assert.Equal(0, rows[6].Effects["tlb_flush_range"]);
+        Assert.Equal(1, rows[6].Effects["preempt_enable"]);
         Assert.Equal(0, rows[6].Pending);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
     }

@@ -35,23 +35,23 @@ public class S390Tests
             perOp.Add(Pages.Delta(m, () => m.SetPte(write)));
         }
         // The first 256 pages are in the cached page table: no IPTE yet, still pending.
-        Assert.All(perOp.Take(TableEntries), d => Assert.Equal(0, d[Effect.Ipte]));
+        Assert.All(perOp.Take(TableEntries), d => Assert.Equal(0, d["ipte"]));
         // The 44 pages beyond it fall through: one single-entry IPTE each, complete at once.
         Assert.All(perOp.Skip(TableEntries), d =>
         {
-            Assert.Equal(1, d[Effect.Ipte]);
-            Assert.Equal(1, d[Effect.IpteEntries]);
+            Assert.Equal(1, d["ipte"]);
+            Assert.Equal(1, d["ipte_entries"]);
         });
         Assert.Equal(TableEntries, m.Pending.Count);
-        Assert.Equal(pages - TableEntries, m.Effects[Effect.Ipte]);
+        Assert.Equal(pages - TableEntries, m.Effects["ipte"]);
 
         var leave = Pages.Delta(m, m.Disable);
-        Assert.Equal(1, leave[Effect.Ipte]);
-        Assert.Equal(256, leave[Effect.IpteEntries]);
-        Assert.True(leave[Effect.IpteEntries] <= MaxIpteEntries * leave[Effect.Ipte]);
+        Assert.Equal(1, leave["ipte"]);
+        Assert.Equal(256, leave["ipte_entries"]);
+        Assert.True(leave["ipte_entries"] <= MaxIpteEntries * leave["ipte"]);
 
-        Assert.Equal(45, m.Effects[Effect.Ipte]);
-        Assert.Equal(300, m.Effects[Effect.IpteEntries]);
+        Assert.Equal(45, m.Effects["ipte"]);
+        Assert.Equal(300, m.Effects["ipte_entries"]);
         Assert.Equal(0, m.Pending.Count);
         for (var i = 0; i < pages; i++) Assert.Equal(1000 + (ulong)i, m.PageTable.Read(1, Pages.At(i, Start)).Value);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
@@ -66,8 +66,8 @@ public class S390Tests
         for (var i = 0; i < pages; i++) m.SetPte(Pages.Kernel(Pages.At(i, Start), value: 1000 + (ulong)i));
         Assert.Equal(TableEntries, m.Pending.Count); // the 44 fall-throughs completed at once, with no IPTE
         m.Disable();
-        Assert.Equal(0, m.Effects[Effect.Ipte]);
-        Assert.Equal(0, m.Effects[Effect.IpteEntries]);
+        Assert.Equal(0, m.Effects["ipte"]);
+        Assert.Equal(0, m.Effects["ipte_entries"]);
         Assert.Equal(0, m.Pending.Count);
         for (var i = 0; i < pages; i++) Assert.Equal(1000 + (ulong)i, m.PageTable.Read(1, Pages.At(i, Start)).Value);
     }
@@ -80,12 +80,12 @@ public class S390Tests
         m.PageTable.Store(1, Pages.At(5, Start), Pte.None);
         m.EnableWithRange(RangeOf(10));
         for (var i = 0; i < 10; i++) m.SetPte(Pages.Kernel(Pages.At(i, Start)));
-        Assert.Equal(0, m.Effects[Effect.Ipte]);
+        Assert.Equal(0, m.Effects["ipte"]);
         Assert.Equal(10, m.Pending.Count);
 
         var leave = Pages.Delta(m, m.Disable);
-        Assert.Equal(2, leave[Effect.Ipte]); // pages 0-4 and 6-9; page 5 replaced nothing
-        Assert.Equal(9, leave[Effect.IpteEntries]);
+        Assert.Equal(2, leave["ipte"]); // pages 0-4 and 6-9; page 5 replaced nothing
+        Assert.Equal(9, leave["ipte_entries"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.True(m.PageTable.Read(1, Pages.At(5, Start)).Valid);
     }
@@ -99,15 +99,15 @@ public class S390Tests
         // A zap: every new value is invalid, every old one was valid. The run is not split by the new values.
         for (var i = 0; i < 10; i++) m.SetPte(Pages.Invalid(Pages.At(i, Start)));
         var leave = Pages.Delta(m, m.Disable);
-        Assert.Equal(1, leave[Effect.Ipte]);
-        Assert.Equal(10, leave[Effect.IpteEntries]);
+        Assert.Equal(1, leave["ipte"]);
+        Assert.Equal(10, leave["ipte_entries"]);
         Assert.All(Enumerable.Range(0, 10), i => Assert.False(m.PageTable.Read(1, Pages.At(i, Start)).Valid));
 
         // Outside a section: clearing a mapped pte owes one IPTE, clearing it again owes none.
         var mapped = Pages.At(20, Start);
         m.PageTable.Store(1, mapped, new Pte(7, PteKind.Kernel, true));
-        Assert.Equal(1, Pages.Delta(m, () => m.SetPte(Pages.Invalid(mapped)))[Effect.Ipte]);
-        Assert.Equal(0, Pages.Delta(m, () => m.SetPte(Pages.Invalid(mapped)))[Effect.Ipte]);
+        Assert.Equal(1, Pages.Delta(m, () => m.SetPte(Pages.Invalid(mapped)))["ipte"]);
+        Assert.Equal(0, Pages.Delta(m, () => m.SetPte(Pages.Invalid(mapped)))["ipte"]);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class S390Tests
         var m = New();
         var addr = Pages.At(3, Start);
         m.SetPte(Pages.Kernel(addr, value: 111)); // outside: stored at once; it replaced nothing, so no IPTE
-        Assert.Equal(0, m.Effects[Effect.Ipte]);
+        Assert.Equal(0, m.Effects["ipte"]);
         Assert.Equal(0, m.Pending.Count);
 
         m.EnableWithRange(RangeOf(16));
@@ -133,7 +133,7 @@ public class S390Tests
         Assert.Equal(222UL, m.PageTable.Read(1, addr).Value);
         Assert.Equal(222UL, m.GetPte(1, addr).Value);
         Assert.Equal(0, m.Pending.Count);
-        Assert.Equal(1, m.Effects[Effect.Ipte]); // 222 replaced the valid 111
+        Assert.Equal(1, m.Effects["ipte"]); // 222 replaced the valid 111
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class S390Tests
         m.Callbacks.Clear();
         var d = Pages.Delta(m, m.Pause);
         Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(default, m.TaskState(1).Range);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
@@ -164,16 +164,16 @@ public class S390Tests
 
         // After resume a write in the old range goes straight to the table, with its own IPTE.
         d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(2, Start), value: 9)));
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(9UL, m.PageTable.Read(1, Pages.At(2, Start)).Value);
 
         m.Callbacks.Clear();
         d = Pages.Delta(m, m.Disable);
         Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
-        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(0, d["ipte"]);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(2, m.Effects[Effect.Ipte]);
+        Assert.Equal(2, m.Effects["ipte"]);
     }
 
     [Fact]
@@ -190,8 +190,8 @@ public class S390Tests
         m.Callbacks.Clear();
         var d = Pages.Delta(m, m.Pause);
         Assert.Equal([ArchCallback.Pause], m.Callbacks.Calls);
-        Assert.Equal(1, d[Effect.Ipte]);
-        Assert.Equal(1, d[Effect.IpteEntries]);
+        Assert.Equal(1, d["ipte"]);
+        Assert.Equal(1, d["ipte_entries"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(7UL, m.PageTable.Read(1, Pages.At(0, Start)).Value);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
@@ -199,7 +199,7 @@ public class S390Tests
 
         // Paused: a write in the range falls through.
         d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(1, Start), value: 8)));
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(0, m.Pending.Count);
 
         m.Callbacks.Clear();
@@ -210,7 +210,7 @@ public class S390Tests
 
         // After resume the range is cached again.
         d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(2, Start), value: 9)));
-        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(0, d["ipte"]);
         Assert.Equal(1, m.Pending.Count);
         Assert.Equal(9UL, m.GetPte(1, Pages.At(2, Start)).Value);
         Assert.Equal(502UL, m.PageTable.Read(1, Pages.At(2, Start)).Value);
@@ -223,7 +223,7 @@ public class S390Tests
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(default, m.TaskState(1).Range);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(3, m.Effects[Effect.Ipte]);
+        Assert.Equal(3, m.Effects["ipte"]);
     }
 
     [Fact]
@@ -243,30 +243,30 @@ public class S390Tests
 
         // The inner range is not cached: its writes fall through.
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, inner.Start))));
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(0, m.Pending.Count);
         // The outer range is.
         d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, outer.Start))));
-        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(0, d["ipte"]);
         Assert.Equal(1, m.Pending.Count);
 
         // Inner disable = flush: write back, re-enter with the same (outer) range.
         m.Callbacks.Clear();
         d = Pages.Delta(m, m.Disable);
         Assert.Equal([ArchCallback.Flush], m.Callbacks.Calls);
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(outer, m.TaskState(1).Range);
         Assert.Equal(1, m.CpuAt(0).PreemptCount);
 
         d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(1, outer.Start))));
-        Assert.Equal(0, d[Effect.Ipte]);
+        Assert.Equal(0, d["ipte"]);
         Assert.Equal(1, m.Pending.Count);
 
         m.Disable();
         Assert.Equal(0, m.Pending.Count);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(m.Effects[Effect.PreemptDisable], m.Effects[Effect.PreemptEnable]);
+        Assert.Equal(m.Effects["preempt_disable"], m.Effects["preempt_enable"]);
     }
 
     [Fact]
@@ -293,11 +293,11 @@ public class S390Tests
         m.Enable();
         Assert.Equal(1, m.CpuAt(0).PreemptCount);
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0, Start))));
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(0, m.Pending.Count);
         m.Disable();
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(1, m.Effects[Effect.Ipte]);
+        Assert.Equal(1, m.Effects["ipte"]);
     }
 
     [Fact]
@@ -309,12 +309,12 @@ public class S390Tests
         m.SetPte(Pages.Kernel(Pages.At(0, Start)));
         m.IrqEnter();
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(200, Start))));
-        Assert.Equal(1, d[Effect.Ipte]);
+        Assert.Equal(1, d["ipte"]);
         Assert.Equal(1, m.Pending.Count);
         Assert.Equal(1, m.CpuState(0).Cache.Dirty);
         m.IrqExit();
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Ipte]);
+        Assert.Equal(2, m.Effects["ipte"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -330,8 +330,8 @@ public class S390Tests
         Assert.Equal(1, rows[1].Pending);
         Assert.Equal("kernel:5", rows[2].Result);
         Assert.Equal(2, rows[3].Pending);
-        Assert.Equal(1, rows[4].Effects[Effect.Ipte]);
-        Assert.Equal(2, rows[4].Effects[Effect.IpteEntries]);
+        Assert.Equal(1, rows[4].Effects["ipte"]);
+        Assert.Equal(2, rows[4].Effects["ipte_entries"]);
         Assert.Equal(0, rows[4].Pending);
         Assert.Equal("kernel:5", rows[5].Result);
     }

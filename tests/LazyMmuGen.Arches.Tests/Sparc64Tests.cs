@@ -16,14 +16,14 @@ public class Sparc64Tests
         // kernel mappings are left to the caller's flush_tlb_kernel_range().
         var m = New();
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(0))));
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
         m.Enable();
         d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(1))));
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
         Assert.Equal(0, m.CpuState(0).Tlb.Count);
         Assert.Equal(0, m.Pending.Count);
         d = Pages.Delta(m, m.Disable);
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class Sparc64Tests
         // maybe_tlb_batch_add(): `pte_accessible(mm, orig)`; an empty old pte was never in the TLB.
         var m = Sparc64.CreateMachine();
         var d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(0))));
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
         m.Enable();
         m.SetPte(Pages.User(Pages.At(1)));
         Assert.Equal(0, m.CpuState(0).Tlb.Count);
@@ -40,7 +40,7 @@ public class Sparc64Tests
         Assert.Equal(1, m.CpuState(0).Tlb.Count);
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -54,14 +54,14 @@ public class Sparc64Tests
         for (var i = 0; i < 3; i++) m.SetPte(Pages.User(Pages.At(i), mm: 1));
         m.IrqEnter();
         var d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(0), mm: 2)));
-        Assert.Equal(2, d[Effect.TlbFlush]); // the task's batch (a range of 3), then its own page
-        Assert.Equal(4, d[Effect.TlbFlushEntries]);
-        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(2, d["tlb_flush"]); // the task's batch (a range of 3), then its own page
+        Assert.Equal(4, d["tlb_flush_entries"]);
+        Assert.Equal(1, d["tlb_flush_range"]);
         Assert.Equal(0, m.CpuState(0).Tlb.Count);
         Assert.Equal(0, m.Pending.Count);
         m.IrqExit();
         d = Pages.Delta(m, m.Disable);
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public class Sparc64Tests
         for (var i = 0; i < 3; i++) m.SetPte(Pages.User(Pages.At(i), mm: 1));
         m.IrqEnter();
         var d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(5), mm: 1)));
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(1, d[Effect.TlbFlushEntries]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(1, d["tlb_flush_entries"]);
         Assert.Equal(3, m.CpuState(0).Tlb.Count);
         Assert.Equal(3, m.Pending.Count);
         m.IrqExit();
@@ -89,21 +89,21 @@ public class Sparc64Tests
         var m = New();
         m.Enable();
         for (var i = 0; i < 191; i++) m.SetPte(Pages.User(Pages.At(i), mm: 4));
-        Assert.Equal(0, m.Effects[Effect.TlbFlush]);
+        Assert.Equal(0, m.Effects["tlb_flush"]);
         Assert.Equal(191, m.Pending.Count);
 
         m.SetPte(Pages.User(Pages.At(191), mm: 4));
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(192, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
+        Assert.Equal(192, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
 
         m.SetPte(Pages.User(Pages.At(192), mm: 4));
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(193, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(2, m.Effects["tlb_flush"]);
+        Assert.Equal(193, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -114,13 +114,13 @@ public class Sparc64Tests
         m.Enable();
         for (var i = 0; i < 7; i++) m.SetPte(Pages.User(Pages.At(i), mm: 1));
         var d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(0), mm: 2)));
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(7, d[Effect.TlbFlushEntries]);
-        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(7, d["tlb_flush_entries"]);
+        Assert.Equal(1, d["tlb_flush_range"]);
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(8, m.Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(2, m.Effects["tlb_flush"]);
+        Assert.Equal(8, m.Effects["tlb_flush_entries"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -131,14 +131,14 @@ public class Sparc64Tests
         m.Enable();
         for (var i = 0; i < 3; i++) m.SetPte(Pages.User(Pages.At(i), pageShift: 13));
         var d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(3), pageShift: 23)));
-        Assert.Equal(1, d[Effect.TlbFlush]);
-        Assert.Equal(3, d[Effect.TlbFlushEntries]);
-        Assert.Equal(1, d[Effect.TlbFlushRange]);
+        Assert.Equal(1, d["tlb_flush"]);
+        Assert.Equal(3, d["tlb_flush_entries"]);
+        Assert.Equal(1, d["tlb_flush_range"]);
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(4, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(2, m.Effects["tlb_flush"]);
+        Assert.Equal(4, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
     }
 
     [Fact]
@@ -148,13 +148,13 @@ public class Sparc64Tests
         m.Enable();
         for (var i = 0; i < 3; i++) m.SetPte(Pages.User(Pages.At(i), segmentShift: 28));
         var d = Pages.Delta(m, () => m.SetPte(Pages.User(Pages.At(3), segmentShift: 40)));
-        Assert.Equal(0, d[Effect.TlbFlush]);
+        Assert.Equal(0, d["tlb_flush"]);
         Assert.Equal(4, m.Pending.Count);
         Assert.Equal(4, m.CpuState(0).Tlb.Count);
         m.Disable();
-        Assert.Equal(1, m.Effects[Effect.TlbFlush]);
-        Assert.Equal(4, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(1, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(1, m.Effects["tlb_flush"]);
+        Assert.Equal(4, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(1, m.Effects["tlb_flush_range"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -165,11 +165,11 @@ public class Sparc64Tests
         for (var i = 0; i < 10; i++)
         {
             m.SetPte(Pages.User(Pages.At(i)));
-            Assert.Equal(i + 1, m.Effects[Effect.TlbFlush]);
+            Assert.Equal(i + 1, m.Effects["tlb_flush"]);
             Assert.Equal(0, m.Pending.Count);
         }
-        Assert.Equal(10, m.Effects[Effect.TlbFlushEntries]);
-        Assert.Equal(0, m.Effects[Effect.TlbFlushRange]);
+        Assert.Equal(10, m.Effects["tlb_flush_entries"]);
+        Assert.Equal(0, m.Effects["tlb_flush_range"]);
     }
 
     [Fact]
@@ -184,8 +184,8 @@ public class Sparc64Tests
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(1, m.Effects[Effect.PreemptDisable]);
-        Assert.Equal(1, m.Effects[Effect.PreemptEnable]);
+        Assert.Equal(1, m.Effects["preempt_disable"]);
+        Assert.Equal(1, m.Effects["preempt_enable"]);
         Assert.Equal(0, m.Pending.Count);
         m.Migrate(1);
         Assert.Equal(1, m.CurrentCpuId);
@@ -199,14 +199,14 @@ public class Sparc64Tests
             "enable;set_pte(kind=user,mm=2,addr=0x3000,page_shift=16);set_pte(kind=user,mm=2,addr=0x4000,page_shift=16,segment_shift=40);" +
             "set_pte(kind=user,mm=2,addr=0x5000,page_shift=13);disable");
         Assert.All(rows, r => Assert.Null(r.Error));
-        Assert.Equal(0, rows[2].Effects[Effect.TlbFlush]);
+        Assert.Equal(0, rows[2].Effects["tlb_flush"]);
         Assert.Equal(2, rows[2].Pending);
-        Assert.Equal(1, rows[3].Effects[Effect.TlbFlush]);
-        Assert.Equal(2, rows[3].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, rows[3].Effects["tlb_flush"]);
+        Assert.Equal(2, rows[3].Effects["tlb_flush_entries"]);
         Assert.Equal(1, rows[3].Pending);
         Assert.Equal([ArchCallback.Leave], rows[4].Callbacks);
-        Assert.Equal(1, rows[4].Effects[Effect.TlbFlush]);
-        Assert.Equal(1, rows[4].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(1, rows[4].Effects["tlb_flush"]);
+        Assert.Equal(1, rows[4].Effects["tlb_flush_entries"]);
         Assert.Equal(0, rows[4].Pending);
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
     }

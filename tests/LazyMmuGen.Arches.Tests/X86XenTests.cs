@@ -17,7 +17,7 @@ public class X86XenTests
         for (var i = 0; i < 31; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
         // arch/x86/xen/multicalls.c: xen_mc_extend_args() refuses when (argidx + size) >= MC_ARGS, so the
         // merged entry holds 31 requests of 16 bytes (496 of the 512 argument bytes), not 32.
-        Assert.Equal(0, m.Effects[Effect.Hypercall]);
+        Assert.Equal(0, m.Effects["hypercall"]);
         Assert.Equal(31, m.Pending.Count);
         Assert.Equal(31, m.CpuState(0).Multicalls.Updates);
         Assert.Equal(1, m.CpuState(0).Multicalls.Entries);
@@ -25,18 +25,18 @@ public class X86XenTests
         // The 32nd write: __xen_mc_entry() refuses too and flushes. One entry is a "singleton multicall":
         // xen_mc_flush() bypasses HYPERVISOR_multicall and calls xen_single_call() directly.
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(31))));
-        Assert.Equal(1, d[Effect.Hypercall]);
-        Assert.Equal(31, d[Effect.MmuUpdate]);
-        Assert.Equal(0, d[Effect.Multicall]);
+        Assert.Equal(1, d["hypercall"]);
+        Assert.Equal(31, d["mmu_update"]);
+        Assert.Equal(0, d["multicall"]);
         Assert.Equal(1, m.Pending.Count);
 
         for (var i = 32; i < 40; i++) m.SetPte(Pages.Kernel(Pages.At(i)));
         Assert.Equal(9, m.Pending.Count);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Hypercall]);
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
-        Assert.Equal(0, m.Effects[Effect.MulticallEntries]);
-        Assert.Equal(40, m.Effects[Effect.MmuUpdate]);
+        Assert.Equal(2, m.Effects["hypercall"]);
+        Assert.Equal(0, m.Effects["multicall"]);
+        Assert.Equal(0, m.Effects["multicall_entries"]);
+        Assert.Equal(40, m.Effects["mmu_update"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -49,9 +49,9 @@ public class X86XenTests
         m.Enable();
         for (var i = 0; i < 512; i++) m.SetPte(Pages.User(Pages.At(i)));
         m.Disable();
-        Assert.Equal(17, m.Effects[Effect.Hypercall]);
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
-        Assert.Equal(512, m.Effects[Effect.MmuUpdate]);
+        Assert.Equal(17, m.Effects["hypercall"]);
+        Assert.Equal(0, m.Effects["multicall"]);
+        Assert.Equal(512, m.Effects["mmu_update"]);
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public class X86XenTests
         for (var i = 0; i < 3; i++) Assert.True(buffer.TryAppend(m.Pending.Track(1, 0, 1, Pages.At(i), false), task: 1, mm: 1));
         Assert.Equal(3, buffer.Entries);
         var d = Pages.Delta(m, () => buffer.Issue(m));
-        Assert.Equal(1, d[Effect.Multicall]);
-        Assert.Equal(3, d[Effect.MulticallEntries]);
-        Assert.Equal(3, d[Effect.MmuUpdate]);
-        Assert.Equal(0, d[Effect.Hypercall]);
+        Assert.Equal(1, d["multicall"]);
+        Assert.Equal(3, d["multicall_entries"]);
+        Assert.Equal(3, d["mmu_update"]);
+        Assert.Equal(0, d["hypercall"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -79,9 +79,9 @@ public class X86XenTests
             m.SetPte(Pages.Kernel(Pages.At(i)));
             Assert.Equal(0, m.Pending.Count);
         }
-        Assert.Equal(40, m.Effects[Effect.Hypercall]);
-        Assert.Equal(40, m.Effects[Effect.MmuUpdate]);
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
+        Assert.Equal(40, m.Effects["hypercall"]);
+        Assert.Equal(40, m.Effects["mmu_update"]);
+        Assert.Equal(0, m.Effects["multicall"]);
     }
 
     [Fact]
@@ -95,10 +95,10 @@ public class X86XenTests
         m.Callbacks.Clear();
         var d = Pages.Delta(m, () => m.Switch(2));
         Assert.Equal([ArchCallback.Leave], m.Callbacks.Calls);
-        Assert.Equal(1, d[Effect.Hypercall]); // one merged entry: a direct hypercall (xen_mc_flush singleton)
-        Assert.Equal(0, d[Effect.Multicall]);
-        Assert.Equal(5, d[Effect.MmuUpdate]);
-        Assert.Equal(1, d[Effect.ContextSwitch]);
+        Assert.Equal(1, d["hypercall"]); // one merged entry: a direct hypercall (xen_mc_flush singleton)
+        Assert.Equal(0, d["multicall"]);
+        Assert.Equal(5, d["mmu_update"]);
+        Assert.Equal(1, d["context_switch"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.False(m.CpuState(0).LazyMmu);
         Assert.True(m.IsTaskActive(1));
@@ -110,8 +110,8 @@ public class X86XenTests
             for (var i = 0; i < 3; i++) m.SetPte(Pages.User(Pages.At(i), mm: 2));
         });
         Assert.Empty(m.Callbacks.Calls);
-        Assert.Equal(3, d[Effect.Hypercall]);
-        Assert.Equal(0, d[Effect.Multicall]);
+        Assert.Equal(3, d["hypercall"]);
+        Assert.Equal(0, d["multicall"]);
         Assert.Equal(0, m.Pending.Count);
 
         m.Callbacks.Clear();
@@ -123,9 +123,9 @@ public class X86XenTests
         m.SetPte(Pages.Kernel(Pages.At(5)));
         Assert.Equal(1, m.Pending.Count);
         m.Disable();
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
-        Assert.Equal(9, m.Effects[Effect.MmuUpdate]);
-        Assert.Equal(5, m.Effects[Effect.Hypercall]); // switch-out flush, task 2's three writes, the leave
+        Assert.Equal(0, m.Effects["multicall"]);
+        Assert.Equal(9, m.Effects["mmu_update"]);
+        Assert.Equal(5, m.Effects["hypercall"]); // switch-out flush, task 2's three writes, the leave
         Assert.Equal(0, m.Pending.Count);
         Assert.False(m.CpuState(0).LazyMmu);
     }
@@ -138,8 +138,8 @@ public class X86XenTests
         m.Switch(2);
         m.Switch(1);
         Assert.Empty(m.Callbacks.Calls);
-        Assert.Equal(2, m.Effects[Effect.ContextSwitch]);
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
+        Assert.Equal(2, m.Effects["context_switch"]);
+        Assert.Equal(0, m.Effects["multicall"]);
     }
 
     [Fact]
@@ -158,8 +158,8 @@ public class X86XenTests
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
         m.Disable();
         Assert.Equal(0, m.CpuAt(0).PreemptCount);
-        Assert.Equal(m.Effects[Effect.PreemptDisable], m.Effects[Effect.PreemptEnable]);
-        Assert.Equal(2, m.Effects[Effect.PreemptDisable]); // the nested flush and the leave
+        Assert.Equal(m.Effects["preempt_disable"], m.Effects["preempt_enable"]);
+        Assert.Equal(2, m.Effects["preempt_disable"]); // the nested flush and the leave
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public class X86XenTests
         m.Migrate(1);
         Assert.Equal([ArchCallback.Leave, ArchCallback.Enter], m.Callbacks.Calls);
         Assert.Equal(1, m.CurrentCpuId);
-        Assert.Equal(1, m.Effects[Effect.Hypercall]);
+        Assert.Equal(1, m.Effects["hypercall"]);
         Assert.Equal(0, m.Pending.Count);
         Assert.False(m.CpuState(0).LazyMmu);
         Assert.True(m.CpuState(1).LazyMmu);
@@ -182,8 +182,8 @@ public class X86XenTests
         Assert.Equal(1, m.CpuState(1).Multicalls.Updates);
         Assert.Equal(0, m.CpuState(0).Multicalls.Updates);
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Hypercall]);
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
+        Assert.Equal(2, m.Effects["hypercall"]);
+        Assert.Equal(0, m.Effects["multicall"]);
         Assert.False(m.CpuState(1).LazyMmu);
     }
 
@@ -196,18 +196,18 @@ public class X86XenTests
         m.IrqEnter();
         Assert.False(m.IsActive);
         var d = Pages.Delta(m, () => m.SetPte(Pages.Kernel(Pages.At(100))));
-        Assert.Equal(1, d[Effect.Hypercall]);
-        Assert.Equal(1, d[Effect.MmuUpdate]);
-        Assert.Equal(0, d[Effect.Multicall]);
+        Assert.Equal(1, d["hypercall"]);
+        Assert.Equal(1, d["mmu_update"]);
+        Assert.Equal(0, d["multicall"]);
         Assert.Equal(3, m.CpuState(0).Multicalls.Updates);
         Assert.Equal(3, m.Pending.Count);
         Assert.DoesNotContain(m.Pending.All, p => p.InInterrupt);
         m.IrqExit();
 
         m.Disable();
-        Assert.Equal(2, m.Effects[Effect.Hypercall]); // the interrupt's own and the section's singleton flush
-        Assert.Equal(0, m.Effects[Effect.Multicall]);
-        Assert.Equal(4, m.Effects[Effect.MmuUpdate]);
+        Assert.Equal(2, m.Effects["hypercall"]); // the interrupt's own and the section's singleton flush
+        Assert.Equal(0, m.Effects["multicall"]);
+        Assert.Equal(4, m.Effects["mmu_update"]);
         Assert.Equal(0, m.Pending.Count);
     }
 
@@ -247,14 +247,14 @@ public class X86XenTests
         Assert.All(rows, r => Assert.Null(r.Error));
         Assert.Equal(2, rows[2].Pending);
         Assert.Equal([ArchCallback.Leave], rows[3].Callbacks);
-        Assert.Equal(1, rows[3].Effects[Effect.Hypercall]);
+        Assert.Equal(1, rows[3].Effects["hypercall"]);
         Assert.Equal(2, rows[3].Task);
-        Assert.Equal(1, rows[4].Effects[Effect.Hypercall]);
+        Assert.Equal(1, rows[4].Effects["hypercall"]);
         Assert.Equal([ArchCallback.Enter], rows[5].Callbacks);
         Assert.Equal(1, rows[6].Pending);
-        Assert.Equal(0, rows[6].Effects[Effect.Hypercall]);
-        Assert.Equal(1, rows[7].Effects[Effect.Hypercall]);
-        Assert.Equal(0, rows[7].Effects[Effect.Multicall]);
+        Assert.Equal(0, rows[6].Effects["hypercall"]);
+        Assert.Equal(1, rows[7].Effects["hypercall"]);
+        Assert.Equal(0, rows[7].Effects["multicall"]);
         Assert.Equal(0, rows[7].Pending);
     }
 }

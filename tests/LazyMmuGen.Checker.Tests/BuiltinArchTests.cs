@@ -88,6 +88,6 @@ public class BuiltinArchTests
             "set_pte(kind=user,addr=0x2000);set_pte(kind=user,mm=2,addr=0x1000);enable;set_pte(kind=user,addr=0x2000);irq_enter;set_pte(kind=user,mm=2,addr=0x1000)")).ToList();
         Assert.Equal(1, rows[3].Pending);
         Assert.Equal(0, rows[5].Pending);
-        Assert.Equal(2, rows[5].Effects[Effect.TlbFlush]); // the task's batch, then the interrupt's own page
+        Assert.Equal(2, rows[5].Effects["tlb_flush"]); // the task's batch, then the interrupt's own page
     }
 }

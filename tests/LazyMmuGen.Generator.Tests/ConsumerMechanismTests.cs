@@ -74,9 +74,9 @@ public sealed class ConsumerMechanismTests
         // Three writes in one section: one batched flush of three entries at disable, none before.
         var rows = new TraceRunner(arch.CreateMachine(MachineOptions.Default))
             .Run(OpScript.Parse("enable;set_pte(addr=0x1000);set_pte(addr=0x2000);set_pte(addr=0x3000);disable")).ToList();
-        Assert.Equal(0, rows[3].Effects[Effect.TlbFlush]);
-        Assert.Equal(1, rows[4].Effects[Effect.TlbFlush]);
-        Assert.Equal(3, rows[4].Effects[Effect.TlbFlushEntries]);
+        Assert.Equal(0, rows[3].Effects["tlb_flush"]);
+        Assert.Equal(1, rows[4].Effects["tlb_flush"]);
+        Assert.Equal(3, rows[4].Effects["tlb_flush_entries"]);
     }
 
     [Fact]

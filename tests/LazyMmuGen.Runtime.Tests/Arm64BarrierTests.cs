@@ -11,8 +11,8 @@ public class Arm64BarrierTests
 
     private static void Barriers(MachineCore m, long dsb, long isb, int pending)
     {
-        Assert.Equal(dsb, m.Effects[Effect.Dsb]);
-        Assert.Equal(isb, m.Effects[Effect.Isb]);
+        Assert.Equal(dsb, m.Effects["dsb"]);
+        Assert.Equal(isb, m.Effects["isb"]);
         Assert.Equal(pending, m.Pending.Count);
     }
 
@@ -31,7 +31,7 @@ public class Arm64BarrierTests
         m.Disable();
         Barriers(m, 1, 1, 0);
         Assert.False(m.TaskState(1).BarriersPending);
-        Assert.Equal(3, m.Effects[Effect.PteWrite]);
+        Assert.Equal(3, m.Effects["pte_write"]);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class Arm64BarrierTests
         Assert.False(m.TaskState(1).BarriersPending);
         m.Disable();
         Barriers(m, 0, 0, 0);
-        Assert.Equal(4, m.Effects[Effect.PteWrite]);
+        Assert.Equal(4, m.Effects["pte_write"]);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class Arm64BarrierTests
         Barriers(m, 2, 0, 0);
         m.Migrate(1);
         Barriers(m, 4, 0, 0);
-        Assert.Equal(4, m.Effects[Effect.ContextSwitch]); // migrate = CPU 0 to idle + CPU 1 from idle
+        Assert.Equal(4, m.Effects["context_switch"]); // migrate = CPU 0 to idle + CPU 1 from idle
     }
 
     [Fact]

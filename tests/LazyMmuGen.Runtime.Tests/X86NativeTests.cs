@@ -13,7 +13,7 @@ public class X86NativeTests
 
     private static void OnlyPteWrites(MachineCore m, long writes)
     {
-        var expected = new[] { new KeyValuePair<string, long>(EffectNames.Of(Effect.PteWrite), writes) };
+        var expected = new[] { new KeyValuePair<string, long>("pte_write", writes) };
         Assert.Equal(expected, m.Effects.Snapshot().NonZero());
         Assert.Equal(0, m.Pending.Count);
     }

@@ -12,7 +12,7 @@ public class ExactCountTests
     private const string S390Batched = "ipte=1 ipte_entries=256 preempt_disable=1 preempt_enable=1 pte_write=256";
     private const string S390Unmap = "ipte=2 ipte_entries=256 preempt_disable=2 preempt_enable=2 pte_write=257";
     private const string Sparc64Batched = "tlb_flush=2 tlb_flush_entries=256 tlb_flush_range=2 preempt_disable=1 preempt_enable=1 pte_write=512";
-    private const string XenBatched = "hypercall=10 preempt_disable=2 preempt_enable=2 pte_write=257 mmu_update=257";
+    private const string XenBatched = "hypercall=10 mmu_update=257 preempt_disable=2 preempt_enable=2 pte_write=257";
 
     [Theory]
     // arm64 unmap: 256 kernel ptes cleared (invalid: no barriers) + 1 nested linear-map pte made valid (one pair).
@@ -74,18 +74,18 @@ public class ExactCountTests
     [InlineData("x86-paravirt-native", "vmalloc", "final", "pte_write=288")]
     [InlineData("x86-paravirt-native", "vmalloc", "v3", "pte_write=288")]
     // x86-xen unmap. Eager: a hypercall per write.
-    [InlineData("x86-xen", "unmap", "eager", "hypercall=257 pte_write=257 mmu_update=257")]
+    [InlineData("x86-xen", "unmap", "eager", "hypercall=257 mmu_update=257 pte_write=257")]
     // Every flush of a merged run is one entry, so xen_mc_flush() makes it a direct hypercall (singleton), and
     // an entry holds 31 updates ((argidx + size) >= MC_ARGS, arch/x86/xen/multicalls.c).
     // Legacy: 4 full flushes of 31 while 129 queue, the inner leave issues the 5th (5 updates) and ends the
     // mode; the 128 writes after it are hypercalls of their own; leave and outer leave each disable preemption once.
-    [InlineData("x86-xen", "unmap", "legacy", "hypercall=133 preempt_disable=2 preempt_enable=2 pte_write=257 mmu_update=257")]
+    [InlineData("x86-xen", "unmap", "legacy", "hypercall=133 mmu_update=257 preempt_disable=2 preempt_enable=2 pte_write=257")]
     // Final: 4 full + 1 at the inner flush + 4 full + 1 at leave = 10 (all 257 updates batched).
     [InlineData("x86-xen", "unmap", "final", XenBatched)]
     [InlineData("x86-xen", "unmap", "v3", XenBatched)]
     // x86-xen-strict-enter: same as x86-xen, except that legacy's nested enter hits the strict enter_lazy (see below).
-    [InlineData("x86-xen-strict-enter", "unmap", "eager", "hypercall=257 pte_write=257 mmu_update=257")]
-    [InlineData("x86-xen-strict-enter", "unmap", "legacy", "hypercall=4 pte_write=128 mmu_update=124")]
+    [InlineData("x86-xen-strict-enter", "unmap", "eager", "hypercall=257 mmu_update=257 pte_write=257")]
+    [InlineData("x86-xen-strict-enter", "unmap", "legacy", "hypercall=4 mmu_update=124 pte_write=128")]
     [InlineData("x86-xen-strict-enter", "unmap", "final", XenBatched)]
     [InlineData("x86-xen-strict-enter", "unmap", "v3", XenBatched)]
     public void Effects_are_exact(string arch, string workload, string mode, string expected)

@@ -29,15 +29,16 @@ public class FormatTests
     public void Csv_has_a_fixed_header_and_one_row_of_that_width_per_result()
     {
         var lines = Render("csv").TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        // Every effect, then every base-work item (zero for the workloads that declare none), then notes.
-        Assert.Equal("arch,workload,size,mode,cycles,vs_eager,dsb,isb,tlb_flush,tlb_flush_entries,tlb_flush_range,hypercall,multicall,"
-            + "multicall_entries,reg_write,ipte,ipte_entries,preempt_disable,preempt_enable,context_switch,pte_write,mmu_update,"
+        // Every declared effect (grouped by declaring mechanism in name order, the machine's last), then every
+        // base-work item (zero for the workloads that declare none), then notes.
+        Assert.Equal("arch,workload,size,mode,cycles,vs_eager,dsb,isb,hypercall,multicall,multicall_entries,mmu_update,ipte,ipte_entries,"
+            + "reg_write,tlb_flush,tlb_flush_entries,tlb_flush_range,preempt_disable,preempt_enable,context_switch,pte_write,"
             + "base_call,base_page,lazy_section,notes", lines[0]);
         Assert.Equal(Results.Count + 1, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.Equal(26, Csv.Split(l).Count));
-        Assert.Contains("arm64,unmap,256,final,1345,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,257,0,0,0,0,", lines);
+        Assert.Contains("arm64,unmap,256,final,1345,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,257,0,0,0,", lines);
         // The default profile prices test-vmalloc-fix-size's base work: 1390 + 256 × 225 + 2 sections × 15 on top of the effects.
-        Assert.Contains("arm64,test-vmalloc-fix-size,256,final,61640,0.8014562475620856,1,1,0,0,0,0,0,0,0,0,0,0,0,0,512,0,1,256,2,", lines);
+        Assert.Contains("arm64,test-vmalloc-fix-size,256,final,61640,0.8014562475620856,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,512,1,256,2,", lines);
         Assert.Contains(lines, l => l.StartsWith("x86-xen-strict-enter,unmap,256,legacy,,,") && l.EndsWith(",BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU"));
     }
 
@@ -69,7 +70,7 @@ public class FormatTests
         var final = objects.Single(o => o.GetProperty("arch").GetString() == "x86-xen" && o.GetProperty("workload").GetString() == "mprotect"
             && o.GetProperty("mode").GetString() == "final");
         // Each flush of a merged run is a singleton multicall, made as a direct hypercall (xen_mc_flush()).
-        Assert.Equal(["hypercall", "preempt_disable", "preempt_enable", "pte_write", "mmu_update"],
+        Assert.Equal(["hypercall", "mmu_update", "preempt_disable", "preempt_enable", "pte_write"],
             final.GetProperty("effects").EnumerateObject().Select(p => p.Name));
         Assert.Equal(9, final.GetProperty("effects").GetProperty("hypercall").GetInt64());
         var bug = objects.Single(o => o.GetProperty("arch").GetString() == "x86-xen-strict-enter" && o.GetProperty("workload").GetString() == "unmap"
@@ -117,7 +118,7 @@ public class FormatTests
     {
         var arm64 = LazyMmuArchRegistry.Find("arm64")!;
         var results = SimulationRunner.Run(new SimulationRequest([arm64], [new VmallocWorkload()], [SimMode.Eager, SimMode.Final], 256,
-            CostTable.Default.With(new Dictionary<Effect, double> { [Effect.PteWrite] = 0, [Effect.Isb] = 0, [Effect.Dsb] = 1000 })));
+            CostTable.Default.With(new Dictionary<EffectKind, double> { [EffectKind.Named("pte_write")] = 0, [EffectKind.Named("isb")] = 0, [EffectKind.Named("dsb")] = 1000 })));
         // Eager: 288 × 1000 = 288,000; final: 33 × 1000 = 33,000: an axis of 10k..1M, so the bars' tops are
         // log10(288000) and log10(33000) above the 10k baseline, and eager's is log10(288 / 33) higher than final's.
         var svg = XDocument.Parse(ResultChart.Render(results));

@@ -11,14 +11,14 @@ public class IssueExampleTests
         // (xen_mc_flush() "Singleton multicall"): ceil(256 / 31) = 9 per table. One section of 512 would be 17
         // (X86XenTests in Arches.Tests pins that).
         var final = Sim.Run("x86-xen", "mprotect", "final", 512).Effects;
-        Assert.Equal(18, final[Effect.Hypercall]);
-        Assert.Equal(0, final[Effect.Multicall]);
-        Assert.Equal(512, final[Effect.MmuUpdate]);
+        Assert.Equal(18, final["hypercall"]);
+        Assert.Equal(0, final["multicall"]);
+        Assert.Equal(512, final["mmu_update"]);
 
         var eager = Sim.Run("x86-xen", "mprotect", "eager", 512).Effects;
-        Assert.Equal(512, eager[Effect.Hypercall]);
-        Assert.Equal(0, eager[Effect.Multicall]);
-        Assert.Equal(512, eager[Effect.MmuUpdate]);
+        Assert.Equal(512, eager["hypercall"]);
+        Assert.Equal(0, eager["multicall"]);
+        Assert.Equal(512, eager["mmu_update"]);
     }
 
     [Theory]
@@ -33,9 +33,9 @@ public class IssueExampleTests
         foreach (var mode in new[] { "eager", "legacy", "final", "v3" })
         {
             var e = Sim.Run("arm64", "unmap", mode, size).Effects;
-            Assert.Equal(1, e[Effect.Dsb]);
-            Assert.Equal(1, e[Effect.Isb]);
-            Assert.Equal(size + 1, e[Effect.PteWrite]);
+            Assert.Equal(1, e["dsb"]);
+            Assert.Equal(1, e["isb"]);
+            Assert.Equal(size + 1, e["pte_write"]);
         }
     }
 
@@ -51,12 +51,12 @@ public class IssueExampleTests
         // flushes plus `after` single-update calls; final batches everything.
         var legacy = Sim.Run("x86-xen", "unmap", "legacy", size).Effects;
         var final = Sim.Run("x86-xen", "unmap", "final", size).Effects;
-        Assert.Equal(legacyCalls, legacy[Effect.Hypercall]);
-        Assert.Equal(finalCalls, final[Effect.Hypercall]);
-        Assert.Equal(size + 1, legacy[Effect.MmuUpdate]);
-        Assert.Equal(size + 1, final[Effect.MmuUpdate]);
+        Assert.Equal(legacyCalls, legacy["hypercall"]);
+        Assert.Equal(finalCalls, final["hypercall"]);
+        Assert.Equal(size + 1, legacy["mmu_update"]);
+        Assert.Equal(size + 1, final["mmu_update"]);
         Assert.True(legacyCalls - after < finalCalls, "legacy's batched flushes are fewer than final's, since it stops batching");
-        Assert.Equal(0, legacy[Effect.Multicall] + final[Effect.Multicall]);
+        Assert.Equal(0, legacy["multicall"] + final["multicall"]);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class IssueExampleTests
         // own leave, by the migration (t=192) and at its leave; interrupt writes are direct hypercalls. Every flush
         // is one merged entry, so a direct hypercall too (xen_mc_flush() singleton): 12 flushes + 4 interrupts.
         var e = Sim.Run("x86-xen", "mixed", "final");
-        Assert.Equal("hypercall=16 preempt_disable=4 preempt_enable=4 context_switch=4 pte_write=276 mmu_update=276",
+        Assert.Equal("hypercall=16 mmu_update=276 preempt_disable=4 preempt_enable=4 context_switch=4 pte_write=276",
             e.Effects.ToString());
         Assert.Empty(e.Notes);
     }
@@ -78,7 +78,7 @@ public class IssueExampleTests
     public void A_section_that_disables_preemption_is_switched_at_its_end_not_in_the_middle(string arch)
     {
         var r = Sim.Run(arch, "mixed", "final");
-        Assert.Equal(4, r.Effects[Effect.ContextSwitch]);
+        Assert.Equal(4, r.Effects["context_switch"]);
         Assert.Empty(r.Notes);
     }
 }

@@ -28,7 +28,7 @@ public class ProfileTests
             ["ipte_entries"] = 20, ["preempt_disable"] = 1, ["preempt_enable"] = 1, ["context_switch"] = 2000, ["pte_write"] = 5,
             ["mmu_update"] = 200,
         };
-        Assert.Equal(expected, CostTable.Default.Entries.Where(e => EffectNames.TryParse(e.Name, out _)).ToDictionary(e => e.Name, e => e.Cycles));
+        Assert.Equal(expected, CostTable.Default.Entries.Where(e => EffectKind.TryFind(e.Name, out _)).ToDictionary(e => e.Name, e => e.Cycles));
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public class ProfileTests
     {
         var m2 = CostProfiles.Builtin("apple-m2");
         Assert.Equal("default", m2.Inherits);
-        Assert.Equal(CostTable.Default[Effect.Hypercall], m2.Table[Effect.Hypercall]);
-        Assert.Equal(CostProfiles.Default.SourceOf(CostEntry.Of(Effect.Hypercall)), m2.SourceOf(CostEntry.Of(Effect.Hypercall)));
-        Assert.Equal(40, m2.Table[Effect.Dsb]);
+        Assert.Equal(CostTable.Default["hypercall"], m2.Table["hypercall"]);
+        Assert.Equal(CostProfiles.Default.SourceOf(CostEntry.Of(EffectKind.Named("hypercall"))), m2.SourceOf(CostEntry.Of(EffectKind.Named("hypercall"))));
+        Assert.Equal(40, m2.Table["dsb"]);
         Assert.StartsWith("fitted: ", m2.SourceOf(CostEntry.Of(BaseWork.Page)));
         var spec = m2.Calibration!;
         Assert.Equal(("Apple M2", "test-vmalloc-fix-size", "arm64", SimMode.Eager, SimMode.Final), (spec.Machine, spec.Workload, spec.Arch, spec.Baseline, spec.Mode));
@@ -74,7 +74,7 @@ public class ProfileTests
             Assert.Equal(100, mine.Table[BaseWork.Page]);
             Assert.Equal(CostProfiles.Builtin("apple-m2").Table[BaseWork.Call], mine.Table[BaseWork.Call]);
             var table = CostTableFile.Parse("{\"base_page\": 50, \"dsb\": 10}", mine.Table);
-            Assert.Equal((50.0, 10.0, 20.0), (table[BaseWork.Page], table[Effect.Dsb], table[Effect.Isb]));
+            Assert.Equal((50.0, 10.0, 20.0), (table[BaseWork.Page], table["dsb"], table["isb"]));
         }
         finally
         {
@@ -92,7 +92,7 @@ public class ProfileTests
     [InlineData("""{"profile": "x", "inherits": "default", "summary": "s", "costs": {"dsb": {"cycles": -1, "source": "s"}}}""", "costs.dsb.cycles must be a number of cycles >= 0, got -1")]
     [InlineData("""{"profile": "x", "inherits": "default", "summary": "s", "costs": {"dsb": 40}}""", "costs.dsb must be an object")]
     [InlineData("""{"profile": "x", "inherits": "default", "summary": "s", "costs": {"dsb": {"cycles": 40}}}""", "costs.dsb has no \"source\"")]
-    [InlineData("""{"profile": "x", "summary": "s", "costs": {"dsb": {"cycles": 40, "source": "s"}}}""", "must price every entry; missing: isb,")]
+    [InlineData("""{"profile": "x", "summary": "s", "costs": {"dsb": {"cycles": 40, "source": "s"}}}""", "must price every base-work entry; missing: base_call, base_page, lazy_section")]
     [InlineData("""{"profile": "x", "inherits": "nope", "summary": "s", "costs": {}}""", "'inherits' names no built-in profile: 'nope'")]
     [InlineData("""{"profile": "x", "inherits": "default", "summary": "s", "costs": {}, "calibration": {"machine": "m", "workload": "test-vmalloc-fix-size", "arch": "arm64", "baseline": "eager", "mode": "final", "source": "s", "free": ["dsb", "isb", "base_call", "base_page"], "fit_sizes": [1], "measured": {"1": 1}}}""", "names 4 parameters; a profile has 1 to 3")]
     [InlineData("""{"profile": "x", "inherits": "default", "summary": "s", "costs": {}, "calibration": {"machine": "m", "workload": "test-vmalloc-fix-size", "arch": "arm64", "baseline": "eager", "mode": "final", "source": "s", "free": ["base_call"], "fit_sizes": [1], "measured": {"1": 1}}}""", "free parameter 'base_call' has no fitted value in 'costs'")]

@@ -11,7 +11,7 @@ public class SetMemoryTests
     {
         // Inner disable flushes (1 pair: 128 outer writes + the nested one), outer leave (1 pair: the other 128).
         var e = Sim.Run("arm64", "setmem", "final", 256).Effects;
-        Assert.Equal((2, 2, 257), (e[Effect.Dsb], e[Effect.Isb], e[Effect.PteWrite]));
+        Assert.Equal((2, 2, 257), (e["dsb"], e["isb"], e["pte_write"]));
     }
 
     [Fact]
@@ -20,13 +20,13 @@ public class SetMemoryTests
         // Inner leave ends the mode (1 pair for everything so far); the 128 writes after it are outside the
         // mode (1 pair each); the outer disable finds nothing pending.
         var e = Sim.Run("arm64", "setmem", "legacy", 256).Effects;
-        Assert.Equal((1 + 128, 1 + 128), (e[Effect.Dsb], e[Effect.Isb]));
+        Assert.Equal((1 + 128, 1 + 128), (e["dsb"], e["isb"]));
     }
 
     [Fact]
     public void Eager_pays_a_pair_for_every_write()
     {
         var e = Sim.Run("arm64", "setmem", "eager", 256).Effects;
-        Assert.Equal((257, 257), (e[Effect.Dsb], e[Effect.Isb]));
+        Assert.Equal((257, 257), (e["dsb"], e["isb"]));
     }
 }

@@ -48,8 +48,8 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
     {
         if (!c.Task.BarriersPending) return;
         c.Task.BarriersPending = false;
-        c.Emit(Effect.Dsb);
-        c.Emit(Effect.Isb);
+        c.Emit(Kinds.Dsb);
+        c.Emit(Kinds.Isb);
         c.CompleteTaskWrites();
     }
 
@@ -72,8 +72,8 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
                 c.Task.BarriersPending = true;
                 return;
             }
-            c.Emit(Effect.Dsb);
-            c.Emit(Effect.Isb);
+            c.Emit(Kinds.Dsb);
+            c.Emit(Kinds.Isb);
         }
         c.Complete(id);
     }
@@ -81,7 +81,7 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pte GetPte(ref ArchContext<TaskState, CpuState> c, int mm, ulong addr) => c.Machine.PageTable.Read(mm, addr);
 
-    public static void SwitchOut(ref ArchContext<TaskState, CpuState> c) => c.Emit(Effect.Dsb);
+    public static void SwitchOut(ref ArchContext<TaskState, CpuState> c) => c.Emit(Kinds.Dsb);
 
     public static void SwitchIn(ref ArchContext<TaskState, CpuState> c)
     {
@@ -135,7 +135,14 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetPte(ref ArchContext<TaskState, CpuState> c, in PteWrite w)
     {
+        // powerpc hash__pte_update(): only an old pte with H_PAGE_HASHPTE (modelled: valid) owes an invalidation.
+        var owed = c.Machine.PageTable.Read(w.Mm, w.Addr).Valid;
         var id = c.Store(in w);
+        if (!owed)
+        {
+            c.Complete(id);
+            return;
+        }
         if (!c.IsActive)
         {
             TlbBatch.FlushOne(c.Machine, id);
@@ -223,8 +230,8 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
             buffer.TryAppend(id, c.TaskId, w.Mm);
             return;
         }
-        c.Emit(Effect.Hypercall);
-        c.Emit(Effect.MmuUpdate);
+        c.Emit(Kinds.Hypercall);
+        c.Emit(Kinds.MmuUpdate);
         c.Complete(id);
     }
 
@@ -244,4 +251,14 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
         c.RecordHook(ArchCallback.Enter);
         Enter(ref c);
     }
+}
+
+/// <summary>The kinds the hand-written arches emit, named once (as generated code holds them in static fields).</summary>
+internal static class Kinds
+{
+    // The same counters as the generated arches: EffectKind.Named("dsb") is the kind deferred-barriers declares.
+    public static readonly EffectKind Dsb = EffectKind.Named("dsb");
+    public static readonly EffectKind Hypercall = EffectKind.Named("hypercall");
+    public static readonly EffectKind Isb = EffectKind.Named("isb");
+    public static readonly EffectKind MmuUpdate = EffectKind.Named("mmu_update");
 }

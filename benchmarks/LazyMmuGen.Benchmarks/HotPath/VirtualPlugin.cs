@@ -139,7 +139,7 @@ public static class PluginLazyMmu
     public static void SetPte(PluginMachine pm, in PteWrite write)
     {
         var m = pm.Machine;
-        m.Effects.Add(Effect.PteWrite);
+        m.Effects.Add(MachineEffects.PteWrite);
         var c = m.Context();
         pm.Plugin.SetPte(ref c, in write);
     }
@@ -164,8 +164,8 @@ public sealed class VirtualArm64(MachineOptions options) : LazyMmuPlugin
         ref var pending = ref barriersPending[c.TaskId];
         if (!pending) return;
         pending = false;
-        c.Emit(Effect.Dsb);
-        c.Emit(Effect.Isb);
+        c.Emit(Kinds.Dsb);
+        c.Emit(Kinds.Isb);
         c.CompleteTaskWrites();
     }
 
@@ -185,8 +185,8 @@ public sealed class VirtualArm64(MachineOptions options) : LazyMmuPlugin
                 barriersPending[c.TaskId] = true;
                 return;
             }
-            c.Emit(Effect.Dsb);
-            c.Emit(Effect.Isb);
+            c.Emit(Kinds.Dsb);
+            c.Emit(Kinds.Isb);
         }
         c.Complete(id);
     }
@@ -222,7 +222,14 @@ public sealed class VirtualPowerpcHash : LazyMmuPlugin
 
     public override void SetPte(ref ArchContext<NoState, NoState> c, in PteWrite w)
     {
+        // powerpc hash__pte_update(): only an old pte with H_PAGE_HASHPTE (modelled: valid) owes an invalidation.
+        var owed = c.Machine.PageTable.Read(w.Mm, w.Addr).Valid;
         var id = c.Store(in w);
+        if (!owed)
+        {
+            c.Complete(id);
+            return;
+        }
         if (!c.IsActive)
         {
             TlbBatch.FlushOne(c.Machine, id);
@@ -284,8 +291,9 @@ public sealed class VirtualX86Xen : LazyMmuPlugin
             buffer.TryAppend(id, c.TaskId, w.Mm);
             return;
         }
-        c.Emit(Effect.Hypercall);
-        c.Emit(Effect.MmuUpdate);
+        c.Emit(Kinds.Hypercall);
+        c.Emit(Kinds.MmuUpdate);
         c.Complete(id);
     }
 }
+

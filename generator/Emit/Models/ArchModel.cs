@@ -18,4 +18,11 @@ public sealed record ArchModel(
     bool Distinct,
     bool OptsIn,
     string Version,
-    ScriptObject Hooks);
+    ScriptObject Hooks,
+    System.Collections.Generic.IReadOnlyList<EffectModel> Effects);
+
+/// <summary>
+/// One effect kind the arch's mechanisms emit: the field of the arch's nested <c>Effects</c> class, and the C#
+/// construction of its declaration (escaped literals) from the mechanism.yaml that declares it.
+/// </summary>
+public sealed record EffectModel(string Field, string Declaration);

@@ -25,4 +25,5 @@ public sealed record RegistryArchModel(
     string CallbacksWithWork,
     string TaskStateFields,
     string CpuStateFields,
+    string Effects,
     string SourceLiteral);

@@ -43,6 +43,13 @@ namespace LazyMmuGen.Arches
         {
         }
 
+        /// <summary>The effect kinds this arch's mechanisms emit, declared from their mechanism.yaml.</summary>
+        internal static class Effects
+        {
+            internal static readonly EffectKind Dsb = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("dsb", "deferred-barriers", 0, "A data synchronisation barrier (arm64 dsb(ishst) in emit_pte_barriers(), dsb(ish) in __switch_to()).", 40, "estimate: dsb(ishst) waits until earlier stores are visible to the table walker, tens of cycles"));
+            internal static readonly EffectKind Isb = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("isb", "deferred-barriers", 1, "An instruction synchronisation barrier (arm64, after a barrier or a POR_EL1 write).", 20, "estimate: pipeline flush and refetch, about 10-30 cycles"));
+        }
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<Arm64, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
@@ -77,8 +84,8 @@ namespace LazyMmuGen.Arches
             if (c.Task.BarriersPending)
             {
                 c.Task.BarriersPending = false;
-                c.Emit(Effect.Dsb);
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Dsb);
+                c.Emit(Effects.Isb);
                 c.CompleteTaskWrites();
             }
         }
@@ -91,8 +98,8 @@ namespace LazyMmuGen.Arches
             if (c.Task.BarriersPending)
             {
                 c.Task.BarriersPending = false;
-                c.Emit(Effect.Dsb);
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Dsb);
+                c.Emit(Effects.Isb);
                 c.CompleteTaskWrites();
             }
         }
@@ -127,8 +134,8 @@ namespace LazyMmuGen.Arches
             }
             else
             {
-                c.Emit(Effect.Dsb);
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Dsb);
+                c.Emit(Effects.Isb);
                 c.Complete(id);
             }
         }
@@ -144,7 +151,7 @@ namespace LazyMmuGen.Arches
         public static void SwitchOut(ref Ctx c)
         {
             // deferred-barriers: __switch_to issues a dsb; the pending flag stays with the task.
-            c.Emit(Effect.Dsb);
+            c.Emit(Effects.Dsb);
         }
 
         /// <inheritdoc/>

@@ -45,6 +45,14 @@ namespace LazyMmuGen.Arches
         {
         }
 
+        /// <summary>The effect kinds this arch's mechanisms emit, declared from their mechanism.yaml.</summary>
+        internal static class Effects
+        {
+            internal static readonly EffectKind Dsb = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("dsb", "deferred-barriers", 0, "A data synchronisation barrier (arm64 dsb(ishst) in emit_pte_barriers(), dsb(ish) in __switch_to()).", 40, "estimate: dsb(ishst) waits until earlier stores are visible to the table walker, tens of cycles"));
+            internal static readonly EffectKind Isb = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("isb", "deferred-barriers", 1, "An instruction synchronisation barrier (arm64, after a barrier or a POR_EL1 write).", 20, "estimate: pipeline flush and refetch, about 10-30 cycles"));
+            internal static readonly EffectKind RegWrite = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("reg_write", "register-switch", 0, "A system register write (arm64 kpkeys POR_EL1 switch).", 20, "estimate: msr POR_EL1, a system register write"));
+        }
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<Arm64Kpkeys, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
@@ -64,8 +72,8 @@ namespace LazyMmuGen.Arches
         {
             // register-switch: switch POR_EL1 to PGTABLES once per section, saving the old value.
             c.Task.SavedPOR_EL1 = c.ReadRegister("POR_EL1");
-            c.WriteRegister("POR_EL1", 1);
-            c.Emit(Effect.Isb);
+            c.WriteRegister("POR_EL1", 1, Effects.RegWrite);
+            c.Emit(Effects.Isb);
         }
 
         /// <inheritdoc/>
@@ -80,18 +88,18 @@ namespace LazyMmuGen.Arches
         public static void Leave(ref Ctx c)
         {
             // register-switch: restore the saved value before the barrier flush.
-            c.WriteRegister("POR_EL1", c.Task.SavedPOR_EL1);
+            c.WriteRegister("POR_EL1", c.Task.SavedPOR_EL1, Effects.RegWrite);
             if (!c.Task.BarriersPending)
             {
                 // With barriers pending, the flush's isb also covers the register write.
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Isb);
             }
             // deferred-barriers: one dsb(ishst)+isb covers every kernel pte written since the last one.
             if (c.Task.BarriersPending)
             {
                 c.Task.BarriersPending = false;
-                c.Emit(Effect.Dsb);
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Dsb);
+                c.Emit(Effects.Isb);
                 c.CompleteTaskWrites();
             }
         }
@@ -104,8 +112,8 @@ namespace LazyMmuGen.Arches
             if (c.Task.BarriersPending)
             {
                 c.Task.BarriersPending = false;
-                c.Emit(Effect.Dsb);
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Dsb);
+                c.Emit(Effects.Isb);
                 c.CompleteTaskWrites();
             }
         }
@@ -134,8 +142,8 @@ namespace LazyMmuGen.Arches
             if (switchedPOR_EL1)
             {
                 previousPOR_EL1 = c.ReadRegister("POR_EL1");
-                c.WriteRegister("POR_EL1", 1);
-                c.Emit(Effect.Isb);
+                c.WriteRegister("POR_EL1", 1, Effects.RegWrite);
+                c.Emit(Effects.Isb);
             }
             var id = c.Store(in w);
             // deferred-barriers: only valid kernel ptes need dsb(ishst)+isb; user ptes are ordered by TLB maintenance.
@@ -149,14 +157,14 @@ namespace LazyMmuGen.Arches
             }
             else
             {
-                c.Emit(Effect.Dsb);
-                c.Emit(Effect.Isb);
+                c.Emit(Effects.Dsb);
+                c.Emit(Effects.Isb);
                 c.Complete(id);
             }
             if (switchedPOR_EL1)
             {
-                c.WriteRegister("POR_EL1", previousPOR_EL1);
-                c.Emit(Effect.Isb);
+                c.WriteRegister("POR_EL1", previousPOR_EL1, Effects.RegWrite);
+                c.Emit(Effects.Isb);
             }
         }
 
@@ -171,7 +179,7 @@ namespace LazyMmuGen.Arches
         public static void SwitchOut(ref Ctx c)
         {
             // deferred-barriers: __switch_to issues a dsb; the pending flag stays with the task.
-            c.Emit(Effect.Dsb);
+            c.Emit(Effects.Dsb);
         }
 
         /// <inheritdoc/>

@@ -48,6 +48,13 @@ namespace LazyMmuGen.Arches
             public PteCache Cache;
         }
 
+        /// <summary>The effect kinds this arch's mechanisms emit, declared from their mechanism.yaml.</summary>
+        internal static class Effects
+        {
+            internal static readonly EffectKind Ipte = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("ipte", "ipte-cache", 0, "One s390 IPTE instruction (invalidate page table entry), possibly over a range.", 1500, "estimate: IPTE, an invalidation with a TLB purge broadcast to every CPU, thousands of cycles"));
+            internal static readonly EffectKind IpteEntries = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("ipte_entries", "ipte-cache", 1, "The entries those IPTEs covered.", 20, "estimate: each entry of a multi-entry IPTE"));
+        }
+
         /// <summary>ipte-cache: pin the CPU and point the section at this CPU's cache, loaded with the saved range.</summary>
         private static void PinCache(ref Ctx c)
         {

@@ -46,6 +46,15 @@ namespace LazyMmuGen.Arches
             public bool LazyMmu;
         }
 
+        /// <summary>The effect kinds this arch's mechanisms emit, declared from their mechanism.yaml.</summary>
+        internal static class Effects
+        {
+            internal static readonly EffectKind Hypercall = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("hypercall", "hypercall-batch", 0, "A direct hypercall (Xen HYPERVISOR_mmu_update, or a singleton multicall via xen_single_call()).", 1000, "estimate: a PV hypercall, guest to Xen to guest, on the order of 1000 cycles"));
+            internal static readonly EffectKind Multicall = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("multicall", "hypercall-batch", 1, "One HYPERVISOR_multicall of two or more entries.", 1000, "estimate: one hypercall that carries a batch of two or more entries"));
+            internal static readonly EffectKind MulticallEntries = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("multicall_entries", "hypercall-batch", 2, "The entries those multicalls carried.", 50, "estimate: Xen's per-entry dispatch in do_multicall"));
+            internal static readonly EffectKind MmuUpdate = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("mmu_update", "hypercall-batch", 3, "Xen mmu_update requests issued, inside hypercalls and multicalls.", 200, "estimate: Xen validating and applying one mmu_update request (paid on both paths)"));
+        }
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<X86Xen, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
@@ -131,8 +140,8 @@ namespace LazyMmuGen.Arches
             }
             else
             {
-                c.Emit(Effect.Hypercall);
-                c.Emit(Effect.MmuUpdate);
+                c.Emit(Effects.Hypercall);
+                c.Emit(Effects.MmuUpdate);
                 c.Complete(id);
             }
         }

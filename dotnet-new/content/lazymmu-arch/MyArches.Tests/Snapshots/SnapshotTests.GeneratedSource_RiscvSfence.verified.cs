@@ -43,6 +43,14 @@ namespace MyArches
             public TlbBatch Tlb;
         }
 
+        /// <summary>The effect kinds this arch's mechanisms emit, declared from their mechanism.yaml.</summary>
+        internal static class Effects
+        {
+            internal static readonly EffectKind TlbFlush = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("tlb_flush", "tlb-batch", 0, "One TLB/hash invalidation operation, whatever its size.", 200, "estimate: one invalidation call (powerpc tlbiel/tlbie + ptesync, sparc64 TSB + demap)"));
+            internal static readonly EffectKind TlbFlushEntries = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("tlb_flush_entries", "tlb-batch", 1, "The entries those invalidations covered.", 40, "estimate: each invalidated entry, a hash-table slot or TSB entry"));
+            internal static readonly EffectKind TlbFlushRange = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("tlb_flush_range", "tlb-batch", 2, "The invalidations that covered more than one entry (flush_hash_range(), smp_flush_tlb_pending()).", 300, "estimate: extra cost of a range or cross-CPU batch flush (sparc64 cross-call)"));
+        }
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<RiscvSfence, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 

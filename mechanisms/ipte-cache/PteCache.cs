@@ -12,6 +12,10 @@ namespace LazyMmuGen.Runtime;
 /// <param name="maxIpteEntries">Most entries one IPTE may cover ("up to 256 entries" in the series' cover letter).</param>
 public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismState
 {
+    // Declared in this folder's mechanism.yaml (the generator emits the declaration into each arch that uses it).
+    private static readonly EffectKind IpteEffect = EffectKind.Named("ipte");
+    private static readonly EffectKind IpteEntriesEffect = EffectKind.Named("ipte_entries");
+
     private const ulong PageSize = 0x1000;
     private readonly Pte[] entries = new Pte[tableEntries];
     private readonly long[] ids = new long[tableEntries];
@@ -159,8 +163,8 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public static void Ipte(MachineCore machine, int count)
     {
         if (count == 0) return;
-        machine.Effects.Add(Effect.Ipte);
-        machine.Effects.Add(Effect.IpteEntries, count);
+        machine.Effects.Add(IpteEffect);
+        machine.Effects.Add(IpteEntriesEffect, count);
     }
 
     private int Index(ulong addr) => (int)((addr - range.Start) / PageSize);

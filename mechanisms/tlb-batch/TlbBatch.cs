@@ -10,6 +10,11 @@ namespace LazyMmuGen.Runtime;
 /// <param name="keys">The properties whose change flushes a non-empty batch first.</param>
 public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
 {
+    // Declared in this folder's mechanism.yaml (the generator emits the declaration into each arch that uses it).
+    private static readonly EffectKind TlbFlushEffect = EffectKind.Named("tlb_flush");
+    private static readonly EffectKind TlbFlushEntriesEffect = EffectKind.Named("tlb_flush_entries");
+    private static readonly EffectKind TlbFlushRangeEffect = EffectKind.Named("tlb_flush_range");
+
     private readonly long[] ids = new long[capacity];
     private readonly int[] tasks = new int[capacity];
     private readonly int[] mms = new int[capacity];
@@ -77,9 +82,9 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     public void Flush(MachineCore machine)
     {
         if (Count == 0) return;
-        machine.Effects.Add(Effect.TlbFlush);
-        machine.Effects.Add(Effect.TlbFlushEntries, Count);
-        if (Count > 1) machine.Effects.Add(Effect.TlbFlushRange);
+        machine.Effects.Add(TlbFlushEffect);
+        machine.Effects.Add(TlbFlushEntriesEffect, Count);
+        if (Count > 1) machine.Effects.Add(TlbFlushRangeEffect);
         for (var i = 0; i < Count; i++) machine.Pending.Complete(ids[i]);
         Count = 0;
     }
@@ -89,8 +94,8 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     /// <param name="id">The pending write it completes.</param>
     public static void FlushOne(MachineCore machine, long id)
     {
-        machine.Effects.Add(Effect.TlbFlush);
-        machine.Effects.Add(Effect.TlbFlushEntries);
+        machine.Effects.Add(TlbFlushEffect);
+        machine.Effects.Add(TlbFlushEntriesEffect);
         machine.Pending.Complete(id);
     }
 

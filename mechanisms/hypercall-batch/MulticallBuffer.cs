@@ -12,6 +12,12 @@ namespace LazyMmuGen.Runtime;
 /// <param name="merge">True when consecutive mmu_updates extend the last entry (xen_mc_extend_args()) instead of taking a new one.</param>
 public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateBytes, bool merge) : IMechanismState
 {
+    // Declared in this folder's mechanism.yaml (the generator emits the declaration into each arch that uses it).
+    private static readonly EffectKind HypercallEffect = EffectKind.Named("hypercall");
+    private static readonly EffectKind MulticallEffect = EffectKind.Named("multicall");
+    private static readonly EffectKind MulticallEntriesEffect = EffectKind.Named("multicall_entries");
+    private static readonly EffectKind MmuUpdateEffect = EffectKind.Named("mmu_update");
+
     private readonly List<long> ids = new(argBytes / Math.Max(1, updateBytes) + 1);
     private readonly List<int> tasks = new(argBytes / Math.Max(1, updateBytes) + 1);
     private readonly List<int> mms = new(argBytes / Math.Max(1, updateBytes) + 1);
@@ -66,14 +72,14 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
         if (Entries == 0) return;
         if (Entries == 1)
         {
-            machine.Effects.Add(Effect.Hypercall);
+            machine.Effects.Add(HypercallEffect);
         }
         else
         {
-            machine.Effects.Add(Effect.Multicall);
-            machine.Effects.Add(Effect.MulticallEntries, Entries);
+            machine.Effects.Add(MulticallEffect);
+            machine.Effects.Add(MulticallEntriesEffect, Entries);
         }
-        machine.Effects.Add(Effect.MmuUpdate, ids.Count);
+        machine.Effects.Add(MmuUpdateEffect, ids.Count);
         foreach (var id in ids) machine.Pending.Complete(id);
         ids.Clear();
         tasks.Clear();
