@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace LazyMmuGen.Runtime;
 /// <typeparam name="TArch">The generated arch struct (its callbacks).</typeparam>
 /// <typeparam name="TTask">The arch's per-task state (the generated <c>TaskState</c>).</typeparam>
 /// <typeparam name="TCpu">The arch's per-CPU state (the generated <c>CpuState</c>).</typeparam>
-public sealed class Machine<TArch, TTask, TCpu> : MachineCore
+public sealed partial class Machine<TArch, TTask, TCpu> : MachineCore
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
     where TTask : struct
     where TCpu : struct
@@ -28,17 +26,6 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         for (var i = 0; i < taskStates.Length; i++) TArch.InitTask(ref taskStates[i], i);
         for (var i = 0; i < cpuStates.Length; i++) TArch.InitCpu(ref cpuStates[i], i);
     }
-
-    private Machine(Machine<TArch, TTask, TCpu> source) : base(source)
-    {
-        // CPUs first: a task's reference to a per-CPU primitive (s390's pinned cache) must land on the CPU's clone.
-        var clones = new Dictionary<IMechanismState, IMechanismState>(ReferenceEqualityComparer.Instance);
-        cpuStates = source.cpuStates.Select(s => StateReflector<TCpu>.CloneReferences(s, clones)).ToArray();
-        taskStates = source.taskStates.Select(s => StateReflector<TTask>.CloneReferences(s, clones)).ToArray();
-    }
-
-    /// <inheritdoc/>
-    public override MachineCore Clone() => new Machine<TArch, TTask, TCpu>(this);
 
     /// <inheritdoc/>
     public override string ArchName => TArch.Name;
@@ -66,90 +53,81 @@ public sealed class Machine<TArch, TTask, TCpu> : MachineCore
         new(this, cpu, task, ref taskStates[task], ref cpuStates[cpu]);
 
     /// <inheritdoc/>
-    public override void Enable() => Enable(default, withRange: false);
+    public override void Enable() => Run<EnableHelper>(default);
     /// <inheritdoc/>
-    public override void EnableWithRange(in PteRange range) => Enable(in range, withRange: true);
-
+    public override void EnableWithRange(in PteRange range) => Run<EnableWithRangeHelper>(in range);
     /// <inheritdoc/>
-    public override void Disable()
-    {
-        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
-        if (!TArch.HasLazyMmuMode) return;
-        switch (Options.Revision)
-        {
-            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Disable(this); break;
-            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Disable(this); break;
-            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Disable(this); break;
-            default: LazyMmu<TArch, TTask, TCpu>.Disable(this); break;
-        }
-    }
-
+    public override void Disable() => Run<DisableHelper>(default);
     /// <inheritdoc/>
-    public override void Pause()
-    {
-        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
-        if (!TArch.HasLazyMmuMode) return;
-        switch (Options.Revision)
-        {
-            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Pause(this); break;
-            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Pause(this); break;
-            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Pause(this); break;
-            default: LazyMmu<TArch, TTask, TCpu>.Pause(this); break;
-        }
-    }
-
+    public override void Pause() => Run<PauseHelper>(default);
     /// <inheritdoc/>
-    public override void Resume()
-    {
-        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE the helper is an empty stub (include/linux/pgtable.h).
-        if (!TArch.HasLazyMmuMode) return;
-        switch (Options.Revision)
-        {
-            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Resume(this); break;
-            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Resume(this); break;
-            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Resume(this); break;
-            default: LazyMmu<TArch, TTask, TCpu>.Resume(this); break;
-        }
-    }
+    public override void Resume() => Run<ResumeHelper>(default);
 
     /// <inheritdoc/>
     public override void SetPte(in PteWrite write) => LazyMmu<TArch, TTask, TCpu>.SetPte(this, in write);
     /// <inheritdoc/>
     public override Pte GetPte(int mm, ulong addr) => LazyMmu<TArch, TTask, TCpu>.GetPte(this, mm, addr);
 
-    private void Enable(in PteRange range, bool withRange)
+    /// <summary>
+    /// Runs one lazy MMU helper in the revision of the generic layer this machine was built with: the only place
+    /// <see cref="MachineOptions.Revision"/> is looked at. The helper and the revision are both structs, so the JIT
+    /// compiles each (helper, revision) pair on its own and calls the revision's method directly: per operation, a
+    /// switch on a value fixed for the machine's lifetime, and no delegate, virtual call or allocation.
+    /// </summary>
+    /// <param name="range">The range for <see cref="EnableWithRangeHelper"/>; ignored by the others.</param>
+    private void Run<THelper>(in PteRange range) where THelper : struct, IHelper
     {
-        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE, lazy_mmu_mode_enable() is an empty stub (include/linux/pgtable.h).
+        // Without CONFIG_ARCH_HAS_LAZY_MMU_MODE every helper is an empty stub (include/linux/pgtable.h).
         if (!TArch.HasLazyMmuMode) return;
         switch (Options.Revision)
         {
-            case GenericRevision.V3: LazyMmuV3<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
-            case GenericRevision.Legacy: LazyMmuLegacy<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
-            case GenericRevision.V2: LazyMmuV2<TArch, TTask, TCpu>.Enable(this, in range, withRange); break;
-            default:
-                if (withRange) LazyMmu<TArch, TTask, TCpu>.EnableWithRange(this, in range);
-                else LazyMmu<TArch, TTask, TCpu>.Enable(this);
-                break;
+            case GenericRevision.V3: THelper.Run<LazyMmuV3<TArch, TTask, TCpu>>(this, in range); break;
+            case GenericRevision.Legacy: THelper.Run<LazyMmuLegacy<TArch, TTask, TCpu>>(this, in range); break;
+            case GenericRevision.V2: THelper.Run<LazyMmuV2<TArch, TTask, TCpu>>(this, in range); break;
+            default: THelper.Run<LazyMmu<TArch, TTask, TCpu>>(this, in range); break;
         }
     }
 
-    /// <inheritdoc/>
-    public override IReadOnlyList<IMechanismState> MechanismStates(int cpu) =>
-        StateReflector<TCpu>.Mechanisms(cpuStates[cpu]).ToArray();
-
-    /// <inheritdoc/>
-    protected override void AppendArchFingerprint(StringBuilder builder)
+    /// <summary>One of the include/linux/pgtable.h helpers, as a type <see cref="Run{THelper}"/> can apply to any revision.</summary>
+    private interface IHelper
     {
-        for (var t = 0; t < taskStates.Length; t++)
-        {
-            builder.Append("|t").Append(t).Append(':');
-            StateReflector<TTask>.Append(builder, taskStates[t], referencesOnlyByPresence: true);
-        }
-        for (var c = 0; c < cpuStates.Length; c++)
-        {
-            builder.Append("|c").Append(c).Append(':');
-            StateReflector<TCpu>.Append(builder, cpuStates[c], referencesOnlyByPresence: false);
-        }
+        static abstract void Run<TLayer>(Machine<TArch, TTask, TCpu> m, in PteRange range)
+            where TLayer : struct, IGenericLayer<TArch, TTask, TCpu>;
+    }
+
+    /// <summary>lazy_mmu_mode_enable().</summary>
+    private readonly struct EnableHelper : IHelper
+    {
+        public static void Run<TLayer>(Machine<TArch, TTask, TCpu> m, in PteRange range)
+            where TLayer : struct, IGenericLayer<TArch, TTask, TCpu> => TLayer.Enable(m);
+    }
+
+    /// <summary>lazy_mmu_mode_enable_with_ptes().</summary>
+    private readonly struct EnableWithRangeHelper : IHelper
+    {
+        public static void Run<TLayer>(Machine<TArch, TTask, TCpu> m, in PteRange range)
+            where TLayer : struct, IGenericLayer<TArch, TTask, TCpu> => TLayer.EnableWithRange(m, in range);
+    }
+
+    /// <summary>lazy_mmu_mode_disable().</summary>
+    private readonly struct DisableHelper : IHelper
+    {
+        public static void Run<TLayer>(Machine<TArch, TTask, TCpu> m, in PteRange range)
+            where TLayer : struct, IGenericLayer<TArch, TTask, TCpu> => TLayer.Disable(m);
+    }
+
+    /// <summary>lazy_mmu_mode_pause().</summary>
+    private readonly struct PauseHelper : IHelper
+    {
+        public static void Run<TLayer>(Machine<TArch, TTask, TCpu> m, in PteRange range)
+            where TLayer : struct, IGenericLayer<TArch, TTask, TCpu> => TLayer.Pause(m);
+    }
+
+    /// <summary>lazy_mmu_mode_resume().</summary>
+    private readonly struct ResumeHelper : IHelper
+    {
+        public static void Run<TLayer>(Machine<TArch, TTask, TCpu> m, in PteRange range)
+            where TLayer : struct, IGenericLayer<TArch, TTask, TCpu> => TLayer.Resume(m);
     }
 
     /// <inheritdoc/>

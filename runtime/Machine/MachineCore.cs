@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
@@ -14,7 +12,9 @@ namespace LazyMmuGen.Runtime;
 /// misuse of the lazy MMU API follows <see cref="MachineOptions.Policy"/>; an arch's BUG_ON throws <see cref="ArchBugException"/>.
 /// </para>
 /// </summary>
-public abstract class MachineCore
+// This file is the machine and its rules. What only the model checker needs (cloning, fingerprints, the mechanism
+// primitives it inspects) is in MachineCore.Cloning.cs and MachineCore.Observation.cs, so the rules read on their own.
+public abstract partial class MachineCore
 {
     private readonly Cpu[] cpus;
     private readonly RegisterFile[] registers;
@@ -41,30 +41,6 @@ public abstract class MachineCore
         cpus[0].CurrentTask = 1;
         taskCpu[1] = 0;
     }
-
-    /// <summary>A deep copy for model checkers (logs of the current op are not copied); see <see cref="Clone"/>.</summary>
-    /// <param name="source">The machine to copy.</param>
-    protected MachineCore(MachineCore source)
-    {
-        Options = source.Options;
-        cpus = source.cpus.Select(c => c.Clone()).ToArray();
-        registers = source.registers.Select(r => r.Clone()).ToArray();
-        savedOnIrq = source.savedOnIrq
-            .Select(stack => new Stack<Dictionary<string, ulong>>(stack.Reverse().Select(d => new Dictionary<string, ulong>(d))))
-            .ToArray();
-        states = (LazyMmuState[])source.states.Clone();
-        taskCpu = (int[])source.taskCpu.Clone();
-        Callbacks = new CallbackLog(Options.Record);
-        Warnings = new WarnOnceLog(Options.Policy, Options.Record);
-        Warnings.CopyFrom(source.Warnings);
-        Effects.CopyFrom(source.Effects);
-        PageTable.CopyFrom(source.PageTable);
-        Pending.CopyFrom(source.Pending);
-        CurrentCpuId = source.CurrentCpuId;
-    }
-
-    /// <summary>An independent machine in the same state, so an explorer can branch without replaying.</summary>
-    public abstract MachineCore Clone();
 
     /// <summary>The options the machine was created with.</summary>
     public MachineOptions Options { get; }
@@ -229,44 +205,6 @@ public abstract class MachineCore
     /// <param name="mm">The address space (mm) number.</param>
     /// <param name="addr">The virtual address, in bytes.</param>
     public abstract Pte GetPte(int mm, ulong addr);
-
-    /// <summary>The mechanism primitives (batches, buffers, caches) a CPU's arch state holds.</summary>
-    /// <param name="cpu">A CPU number.</param>
-    public abstract IReadOnlyList<IMechanismState> MechanismStates(int cpu);
-
-    /// <summary>
-    /// Everything that decides future behaviour, as text: equal fingerprints mean equivalent machines,
-    /// which lets a model checker explore each state once. Effect counters are history, not state.
-    /// </summary>
-    public string Fingerprint()
-    {
-        var builder = new StringBuilder();
-        builder.Append("f").Append(CurrentCpuId);
-        foreach (var cpu in cpus)
-        {
-            builder.Append("|cpu").Append(cpu.Id).Append(':').Append(cpu.PreemptCount).Append(',').Append(cpu.IrqDepth).Append(',').Append(cpu.CurrentTask);
-            foreach (var saved in savedOnIrq[cpu.Id])
-                builder.Append(",irq{").Append(string.Join(",", saved.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"))).Append('}');
-        }
-        for (var t = 0; t < states.Length; t++)
-        {
-            builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(states[t].V2Nested).Append(',').Append(taskCpu[t]);
-            foreach (var (name, value) in registers[t].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
-        }
-        // Which ptes are valid decides behaviour (an invalidation is owed only for a valid old pte: powerpc
-        // hash__pte_update(), sparc64 maybe_tlb_batch_add(), s390 ptep_flush_direct()), so it is state.
-        // Stored values and pending addresses are left out: nothing decides anything from them outside
-        // the primitives (whose fingerprints cover what they hold), so including them only multiplies states.
-        builder.Append("|valid:").Append(PageTable.ValidFingerprint());
-        builder.Append("|pending:").Append(string.Join(";", Pending.All.Select(p => $"{p.Task}/{p.Mm}/{p.InInterrupt}").OrderBy(x => x, StringComparer.Ordinal)));
-        builder.Append("|warn:").Append(string.Join("", Enum.GetValues<WarnSite>().Select(w => Warnings.HasFired(w) ? '1' : '0')));
-        AppendArchFingerprint(builder);
-        return builder.ToString();
-    }
-
-    /// <summary>Appends the arch's per-task and per-CPU state to <see cref="Fingerprint"/>.</summary>
-    /// <param name="builder">The fingerprint being built.</param>
-    protected abstract void AppendArchFingerprint(StringBuilder builder);
 
     /// <summary>The arch's context-switch hook for the task leaving <paramref name="cpu"/> (in __switch_to(), before it stops running).</summary>
     /// <param name="cpu">The CPU being switched.</param>

@@ -40,11 +40,12 @@ namespace LazyMmuGen.Runtime;
 /// (4) A disable with no open section fires DisableUnderflow and does nothing else: there is no
 /// counter to wrap, and C would pass an uninitialised state.
 /// </para>
+/// <para>A struct only so <see cref="Machine{TArch,TTask,TCpu}"/> can pass it as a type argument; never instantiated.</para>
 /// </summary>
 /// <typeparam name="TArch">The arch whose callbacks the layer calls.</typeparam>
 /// <typeparam name="TTask">The arch's per-task state.</typeparam>
 /// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
-public static class LazyMmuV2<TArch, TTask, TCpu>
+public readonly struct LazyMmuV2<TArch, TTask, TCpu> : IGenericLayer<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
     where TTask : struct
     where TCpu : struct
@@ -52,78 +53,134 @@ public static class LazyMmuV2<TArch, TTask, TCpu>
     /// <summary>Sections whose returned state fits in <see cref="LazyMmuState.V2Nested"/>; deeper ones count as NESTED.</summary>
     public const int TrackedDepth = 64;
 
-    /// <summary>state = arch_enter_lazy_mmu_mode(): NESTED with no arch work when the mode is on, else DEFAULT and enter.</summary>
-    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
-    /// <param name="range">The range for the arch's enter-with-range, when <paramref name="withRange"/> is set.</param>
-    /// <param name="withRange">True for enable_with_ptes(), false for a plain enable.</param>
-    /// <exception cref="LazyMmuMisuseException">255 sections are open, under <see cref="MisusePolicy.Strict"/>.</exception>
-    public static void Enable(Machine<TArch, TTask, TCpu> m, in PteRange range, bool withRange)
+    /// <summary>lazy_mmu_state_t, include/linux/mm_types.h in "[PATCH v2 2/7] mm: introduce local state for lazy_mmu sections".</summary>
+    private enum SectionState
     {
-        if (m.InInterrupt) return;
-        ref var s = ref m.CurrentState;
-        if (s.EnableCount == byte.MaxValue)
-        {
-            m.Warnings.Fire(WarnSite.EnableOverflow);
-            return;
-        }
-        var modeOn = s.IsActive;
-        int index = s.EnableCount++;
-        if (modeOn)
-        {
-            if (index < TrackedDepth) s.V2Nested |= 1UL << index;
-            return;
-        }
-        s.PauseCount = 0;
-        if (withRange) ArchCalls<TArch, TTask, TCpu>.EnterWithRange(m, in range);
-        else ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.EnableBeforeEnter);
+        /// <summary>LAZY_MMU_DEFAULT (0): this enter turned the mode on, so its leave turns it off.</summary>
+        Default = 0,
+
+        /// <summary>LAZY_MMU_NESTED (1): the mode was already on, so its leave only flushes.</summary>
+        Nested = 1,
     }
 
-    /// <summary>arch_leave_lazy_mmu_mode(state): always flush; leave only for DEFAULT (and only if the mode is on).</summary>
+    /// <summary>
+    /// <c>lazy_mmu_state_t state = arch_enter_lazy_mmu_mode();</c> as the v2 callers write it: the arch returns
+    /// LAZY_MMU_NESTED with no arch work when the mode is already on (arm64's
+    /// <c>test_and_set_thread_flag(TIF_LAZY_MMU)</c> in "[PATCH v2 3/7] arm64: mm: fully support nested lazy_mmu
+    /// sections"), else LAZY_MMU_DEFAULT, and enters. Nothing in interrupt context; 255 open sections warn and are
+    /// otherwise ignored (model choice 1).
+    /// </summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <exception cref="LazyMmuMisuseException">255 sections are open, under <see cref="MisusePolicy.Strict"/>.</exception>
+    public static void Enable(Machine<TArch, TTask, TCpu> m)
+    {
+        if (BeginEnable(m)) ArchCalls<TArch, TTask, TCpu>.Enter(m, PreemptSite.EnableBeforeEnter);
+    }
+
+    /// <summary>
+    /// v2 with the s390 proposal's range: <see cref="Enable"/>, but a DEFAULT enter hands the range to
+    /// arch_enter_lazy_mmu_mode_with_ptes().
+    /// </summary>
+    /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
+    /// <param name="range">The mm and the address range [start, end) the caller is about to update.</param>
+    /// <exception cref="LazyMmuMisuseException">255 sections are open, under <see cref="MisusePolicy.Strict"/>.</exception>
+    public static void EnableWithRange(Machine<TArch, TTask, TCpu> m, in PteRange range)
+    {
+        if (BeginEnable(m)) ArchCalls<TArch, TTask, TCpu>.EnterWithRange(m, in range);
+    }
+
+    /// <summary>
+    /// <c>arch_leave_lazy_mmu_mode(state)</c> with the state the matching enable kept: it "will flush any batched state
+    /// unconditionally, but only leave the lazy MMU mode if the passed state is not LAZY_MMU_NESTED"
+    /// (include/linux/pgtable.h in "[PATCH v2 2/7] ..."). A DEFAULT leave while a pause already left the mode makes no
+    /// arch call (model choice 3). Nothing in interrupt context; with no open section it warns and does nothing else
+    /// (model choice 4).
+    /// </summary>
     /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
     /// <exception cref="LazyMmuMisuseException">No section is open, under <see cref="MisusePolicy.Strict"/>.</exception>
     public static void Disable(Machine<TArch, TTask, TCpu> m)
     {
+        ref var state = ref m.CurrentState;
         if (m.InInterrupt) return;
-        ref var s = ref m.CurrentState;
-        if (s.EnableCount == 0)
+        if (state.EnableCount == 0)
         {
             m.Warnings.Fire(WarnSite.DisableUnderflow);
             return;
         }
-        int index = --s.EnableCount;
-        var nested = index >= TrackedDepth || (s.V2Nested & (1UL << index)) != 0;
-        if (index < TrackedDepth) s.V2Nested &= ~(1UL << index);
-        if (nested)
+        if (PopSection(ref state) == SectionState.Nested)
         {
             ArchCalls<TArch, TTask, TCpu>.Flush(m);
             return;
         }
-        var modeOn = s.PauseCount == 0;
-        s.PauseCount = s.EnableCount > 0 ? (byte)1 : (byte)0;
-        if (modeOn) ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.DisableBeforeLeave);
+        var modeWasOn = state.PauseCount == 0;
+        state.PauseCount = state.EnableCount > 0 ? (byte)1 : (byte)0;
+        if (modeWasOn) ArchCalls<TArch, TTask, TCpu>.Leave(m, PreemptSite.DisableBeforeLeave);
     }
 
-    /// <summary>arch_leave_lazy_mmu_mode(LAZY_MMU_DEFAULT) while the mode is on; nothing when it is off.</summary>
+    /// <summary>
+    /// What v2 code does to complete its updates at once (arch/x86/xen/mmu_pv.c: xen_flush_lazy_mmu(),
+    /// mm/kasan/shadow.c: kasan_populate_vmalloc_pte()): when the mode is on,
+    /// <c>arch_leave_lazy_mmu_mode(LAZY_MMU_DEFAULT)</c>. Nothing when the mode is off or in interrupt context.
+    /// </summary>
     /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
-
     public static void Pause(Machine<TArch, TTask, TCpu> m)
     {
+        ref var state = ref m.CurrentState;
         if (m.InInterrupt) return;
-        ref var s = ref m.CurrentState;
-        if (!s.IsActive) return;
-        s.PauseCount = 1;
-        ArchCalls<TArch, TTask, TCpu>.Pause(m);
+        if (state.IsActive)
+        {
+            state.PauseCount = 1;
+            ArchCalls<TArch, TTask, TCpu>.Pause(m);
+        }
     }
 
-    /// <summary>arch_enter_lazy_mmu_mode() when the mode is off inside a section; nothing otherwise.</summary>
+    /// <summary>
+    /// The <c>arch_enter_lazy_mmu_mode()</c> that follows, its result discarded: when a section is open and the mode is
+    /// off, turns it back on. Resumes do not nest: the first one re-enters. Nothing otherwise or in interrupt context.
+    /// </summary>
     /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
-
     public static void Resume(Machine<TArch, TTask, TCpu> m)
     {
+        ref var state = ref m.CurrentState;
         if (m.InInterrupt) return;
-        ref var s = ref m.CurrentState;
-        if (s.EnableCount == 0 || s.PauseCount == 0) return;
-        s.PauseCount = 0;
-        ArchCalls<TArch, TTask, TCpu>.Resume(m);
+        if (state.EnableCount > 0 && state.PauseCount > 0)
+        {
+            state.PauseCount = 0;
+            ArchCalls<TArch, TTask, TCpu>.Resume(m);
+        }
+    }
+
+    /// <summary>The model's half of enable: pushes the section's state; true when it is DEFAULT, which must enter.</summary>
+    private static bool BeginEnable(Machine<TArch, TTask, TCpu> m)
+    {
+        ref var state = ref m.CurrentState;
+        if (m.InInterrupt) return false;
+        if (state.EnableCount == byte.MaxValue)
+        {
+            m.Warnings.Fire(WarnSite.EnableOverflow);
+            return false;
+        }
+        if (PushSection(ref state) == SectionState.Nested) return false;
+        state.PauseCount = 0;
+        return true;
+    }
+
+    /// <summary>Keeps the state arch_enter_lazy_mmu_mode() returns, as the caller's local would: NESTED when the mode is on.</summary>
+    private static SectionState PushSection(ref LazyMmuState state)
+    {
+        var returned = state.IsActive ? SectionState.Nested : SectionState.Default;
+        int section = state.EnableCount++;
+        if (returned == SectionState.Nested && section < TrackedDepth) state.V2Nested |= 1UL << section;
+        return returned;
+    }
+
+    /// <summary>Takes back the state the innermost open section's enter returned; past <see cref="TrackedDepth"/>, NESTED.</summary>
+    private static SectionState PopSection(ref LazyMmuState state)
+    {
+        int section = --state.EnableCount;
+        if (section >= TrackedDepth) return SectionState.Nested;
+        var returned = (state.V2Nested & (1UL << section)) != 0 ? SectionState.Nested : SectionState.Default;
+        state.V2Nested &= ~(1UL << section);
+        return returned;
     }
 }
