@@ -1,3 +1,4 @@
+using LazyMmuGen.Checker.Progress;
 using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Checker;
@@ -28,4 +29,10 @@ public sealed record CheckOptions
 
     /// <summary>Called after each depth with (depth, states so far, frontier size).</summary>
     public Action<int, long, int>? Progress { get; init; }
+
+    /// <summary>
+    /// Counters the check keeps up to date while it runs (states expanded, frontier sizes), for a progress display
+    /// weighted by work (<see cref="WorkEstimate"/>) to read from another thread; null keeps none. A tracker serves one check.
+    /// </summary>
+    public CheckProgress? Tracker { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Checker.Explorer;
+using LazyMmuGen.Checker.Progress;
 using LazyMmuGen.Runtime.Scripting;
 
 namespace LazyMmuGen.Checker;
@@ -31,20 +32,34 @@ public static class ModelChecker
         var seen = new ConcurrentDictionary<StateKey, byte>();
         seen.TryAdd(origin.StateKey(), 0);
         var frontier = new List<Node> { new([], origin) };
+        var tracker = options.Tracker;
+        tracker?.Start(options.Depth);
+        tracker?.Frontier(frontier.Count);
         long transitions = 0;
         for (var depth = 1; depth <= options.Depth && frontier.Count > 0; depth++)
         {
+            tracker?.BeginDepth(depth);
             var results = new (List<(Node Node, StateKey Key)> Next, Violation? Violation)[frontier.Count];
             var current = frontier;
-            Parallel.For(0, current.Count, parallel, i => results[i] = Expand(arch, current[i], alphabet, seen));
+            Parallel.For(0, current.Count, parallel, i =>
+            {
+                results[i] = Expand(arch, current[i], alphabet, seen);
+                tracker?.Expanded();
+            });
             transitions += (long)current.Count * alphabet.Length;
             var violation = results.Select(r => r.Violation).FirstOrDefault(v => v is not null);
-            if (violation is not null) return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
+            if (violation is not null)
+            {
+                tracker?.Finish();
+                return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
+            }
             // New states are claimed here, in frontier order, not inside Parallel.For: which prefix claims a
             // state (and so the next frontier and any counterexample) must not depend on thread scheduling.
             frontier = results.SelectMany(r => r.Next).Where(n => seen.TryAdd(n.Key, 0)).Select(n => n.Node).ToList();
+            tracker?.Frontier(frontier.Count);
             options.Progress?.Invoke(depth, seen.Count, frontier.Count);
         }
+        tracker?.Finish();
         return new CheckResult(arch.Name, options.Depth, seen.Count, transitions, null);
     }
 

@@ -1,10 +1,10 @@
 using LazyMmuGen.Runtime.Reporting;
 using System.CommandLine;
-using System.Text.Json;
+using System.Diagnostics;
 using LazyMmuGen.Checker;
+using LazyMmuGen.Checker.Reporting;
 using LazyMmuGen.Cli.Output;
 using LazyMmuGen.Runtime;
-using Spectre.Console;
 
 namespace LazyMmuGen.Cli.Commands;
 
@@ -15,13 +15,19 @@ public static class CheckCommand
         var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
         var depth = new Option<int>("--depth") { Description = "Longest op sequence to explore.", DefaultValueFactory = _ => 6 };
         var revision = RevisionOption();
-        var format = new Option<string>("--format") { Description = "table, json (one document) or jsonl (one object per line).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format")
+        {
+            Description = "table, json (one document: an array of one object per arch, a counterexample with its ops, reproduce line and trace) or jsonl (one object per line).",
+            DefaultValueFactory = _ => "table",
+        };
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
+        var noTiming = new Option<bool>("--no-timing") { Description = "Leave out what varies between runs: json's \"timing\" objects and the table's time, rate and memory." };
+        var progress = new Option<bool>("--progress") { Description = "Print progress to stderr even when it is not a terminal: one line per depth (on a terminal it is one updating line)." };
         var diff = new Option<string?>("--diff") { Description = "Compare two revisions (final, v3, v2, legacy), e.g. final,v3: shortest sequences whose behaviour differs." };
         var source = ArchSource.CreateSymbols();
         var command = new Command("check", "Model-check arches: every op sequence up to --depth against the contract.")
         {
-            arch, depth, revision, format, diff, source.Paths, source.NoBuiltins, source.Project,
+            arch, depth, revision, format, noTiming, progress, diff, source.Paths, source.NoBuiltins, source.Project,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +41,8 @@ public static class CheckCommand
                 return ExitCodes.Usage;
             }
             if (parse.GetValue(diff) is { } pair) return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!);
-            return Run(arches, parse.GetValue(depth), ParseRevision(parse.GetValue(revision)!), parse.GetValue(format)!, available.CommandSuffix);
+            var options = new CheckOptions { Depth = parse.GetValue(depth), Revision = ParseRevision(parse.GetValue(revision)!) };
+            return Run(arches, options, parse.GetValue(format)!, available.CommandSuffix, timing: !parse.GetValue(noTiming), parse.GetValue(progress));
         });
         return command;
     }
@@ -63,45 +70,30 @@ public static class CheckCommand
         _ => GenericRevision.Final,
     };
 
-    public static string RevisionName(GenericRevision revision) => revision.ToString().ToLowerInvariant();
+    public static string RevisionName(GenericRevision revision) => CheckReport.RevisionName(revision);
 
-    /// <summary>
-    /// Violation.Reproduce names no revision and no descriptor; trace runs final on the built-ins unless told
-    /// otherwise, so both are added for the line to run as printed.
-    /// </summary>
-    private static string Reproduce(Violation v, GenericRevision revision, string suffix) =>
-        v.Reproduce + (revision == GenericRevision.Final ? "" : $" --revision {RevisionName(revision)}") + suffix;
-
-    private static int Run(IReadOnlyList<ArchInfo> arches, int depth, GenericRevision revision, string format, string suffix)
+    private static int Run(IReadOnlyList<ArchInfo> arches, CheckOptions options, string format, string suffix, bool timing, bool askedForProgress)
     {
         var results = new List<CheckResult>();
-        var started = DateTime.UtcNow;
-        if (Console.IsOutputRedirected || format != "table")
+        var timings = new List<CheckTiming>();
+        var started = Stopwatch.StartNew();
+        // Progress goes to stderr: live on a terminal, per-depth lines when asked, nothing otherwise (logs, tests).
+        using (var progress = CheckProgressDisplay.Create(askedForProgress, arches.Select(a => a.Name).ToList()))
         {
-            foreach (var arch in arches) results.Add(ModelChecker.Check(arch, new CheckOptions { Depth = depth, Revision = revision }));
-        }
-        else
-        {
-            AnsiConsole.Progress().Start(progress =>
+            for (var i = 0; i < arches.Count; i++)
             {
-                foreach (var arch in arches)
-                {
-                    var task = progress.AddTask($"{arch.Name} (depth {depth})", maxValue: depth);
-                    results.Add(ModelChecker.Check(arch, new CheckOptions
-                    {
-                        Depth = depth,
-                        Revision = revision,
-                        Progress = (d, _, _) => task.Value = d,
-                    }));
-                    task.Value = depth;
-                }
-            });
+                var clock = Stopwatch.StartNew();
+                results.Add(ModelChecker.Check(arches[i], progress?.Begin(i, options) ?? options));
+                // Throughput and the peak working set: what the checker's speed and memory targets are read from.
+                timings.Add(new CheckTiming(clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64));
+                progress?.End(i);
+            }
         }
-        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        var seconds = started.Elapsed.TotalSeconds;
         var outcomes = results.Select((r, i) => new CheckOutcome(r, arches[i].ExpectedViolation)).ToList();
         if (format != "table")
         {
-            JsonDocuments.Write(format, outcomes.Select(o => CliJson.Serialize(ToJson(o, revision, suffix))), Console.Out);
+            JsonDocuments.Write(format, results.Select((r, i) => CheckReport.Json(arches[i], options, r, suffix, timing ? timings[i] : null)), Console.Out);
         }
         else
         {
@@ -116,34 +108,21 @@ public static class CheckCommand
             foreach (var o in outcomes)
             {
                 if (o.Result.Violation is { } v)
-                    Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {Reproduce(v, revision, suffix)}");
+                    Console.Out.WriteLine($"\n{v.Arch}: {v.Property}: {v.Detail}\n  reproduce: {CheckReport.Reproduce(v, options.Revision, suffix)}");
                 if (o.Note is { } note) Console.Out.WriteLine((o.Result.Violation is null ? "\n" : "  ") + note);
             }
             var states = results.Sum(r => r.States);
-            // Throughput and the peak working set: what the checker's speed and memory targets are read from.
-            var peakMb = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-            Console.Out.WriteLine($"\nexplored {states} states in {seconds:F1} s ({states / Math.Max(seconds, 0.001):F0} states/s, peak memory {peakMb} MB)");
+            if (!timing)
+            {
+                Console.Out.WriteLine($"\nexplored {states} states");
+            }
+            else
+            {
+                var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+                Console.Out.WriteLine($"\nexplored {states} states in {seconds:F1} s ({states / Math.Max(seconds, 0.001):F0} states/s, peak memory {peakMb} MB)");
+            }
         }
         // 0 when every arch does what its descriptor declares: passes, or fails exactly as expected.
         return outcomes.All(o => o.AsDeclared) ? ExitCodes.Ok : ExitCodes.Failed;
     }
-
-    private static object ToJson(CheckOutcome o, GenericRevision revision, string suffix) => ToJson(o.Result, o, revision, suffix);
-
-    private static object ToJson(CheckResult r, CheckOutcome o, GenericRevision revision, string suffix) => new
-    {
-        arch = r.Arch,
-        revision = RevisionName(revision),
-        outcome = o.Kind,
-        as_declared = o.AsDeclared,
-        expected_violation = o.Expected?.Property,
-        passed = r.Passed,
-        depth = r.Depth,
-        states = r.States,
-        transitions = r.Transitions,
-        property = r.Violation?.Property,
-        detail = r.Violation?.Detail,
-        counterexample = r.Violation?.Script,
-        reproduce = r.Violation is { } v ? Reproduce(v, revision, suffix) : null,
-    };
 }

@@ -124,6 +124,55 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void Check_json_holds_the_counterexample_its_trace_and_a_separate_timing_object()
+    {
+        var run = cli.Run("check", "--arch", "x86-xen-strict-enter", "--depth", "4", "--format", "json");
+        Assert.Equal(0, run.Code);
+        Assert.Equal("", run.Err); // no progress: standard error is not a terminal and --progress was not given
+        var result = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single();
+        Assert.Equal("no arch BUG", result.GetProperty("property").GetString());
+        Assert.Equal(["enable(preempt=2)"], result.GetProperty("ops").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(1, result.GetProperty("length").GetInt32());
+        Assert.Equal("lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\"", result.GetProperty("reproduce").GetString());
+        var row = result.GetProperty("trace").EnumerateArray().Single();
+        Assert.Equal(["enter", "enter"], row.GetProperty("callbacks").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", row.GetProperty("error").GetString());
+        Assert.Equal(["seconds", "states_per_second", "peak_memory_mb"], result.GetProperty("timing").EnumerateObject().Select(p => p.Name));
+
+        // --no-timing leaves out only the timing object: two runs print the same bytes.
+        var quiet = cli.Run("check", "--arch", "x86-xen-strict-enter", "--depth", "4", "--format", "jsonl", "--no-timing");
+        Assert.Equal(quiet.Out, cli.Run("check", "--arch", "x86-xen-strict-enter", "--depth", "4", "--format", "jsonl", "--no-timing").Out);
+        var line = JsonDocument.Parse(quiet.Out).RootElement;
+        Assert.False(line.TryGetProperty("timing", out _));
+        Assert.Equal(result.EnumerateObject().Count() - 1, line.EnumerateObject().Count());
+        Assert.EndsWith("\nexplored 1 states\n", cli.Run("check", "--arch", "x86-xen-strict-enter", "--depth", "4", "--no-timing").Out);
+
+        // The reproduce line of a descriptor's counterexample runs as printed, as the table's does.
+        var xen = cli.Write("xen.arch.yaml", StrictXen);
+        var copy = JsonDocument.Parse(cli.Run("check", xen, "--depth", "3", "--revision", "v3", "--format", "json").Out).RootElement.EnumerateArray().Single();
+        Assert.Equal($"lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --revision v3 {xen}", copy.GetProperty("reproduce").GetString());
+        Assert.Equal(1, cli.RunPrinted(copy.GetProperty("reproduce").GetString()!).Code);
+    }
+
+    [Fact]
+    public void Check_progress_is_weighted_by_expected_work_and_printed_to_stderr_when_asked()
+    {
+        var riscv = cli.Write("cli-riscv-sfence.arch.yaml", Riscv);
+        var run = cli.Run("check", riscv, "--arch", "cli-riscv-sfence,x86-xen-strict-enter", "--depth", "4", "--progress", "--no-timing");
+        Assert.Equal(0, run.Code);
+        Assert.Equal(
+            """
+            cli-riscv-sfence (1/2) depth 1/4 done: 1 of ~1111 states expanded (0%); all arches 0%
+            cli-riscv-sfence (1/2) depth 2/4 done: 11 of ~499 states expanded (2%); all arches 1%
+            cli-riscv-sfence (1/2) depth 3/4 done: 76 of ~420 states expanded (18%); all arches 9%
+            cli-riscv-sfence (1/2) depth 4/4 done: 420 of 420 states expanded (100%); all arches 50%
+            x86-xen-strict-enter (2/2) stopped at depth 1/4: 1 of 1 states expanded (100%); all arches 100%
+
+            """.ReplaceLineEndings("\n"), run.Err.ReplaceLineEndings("\n"));
+        Assert.StartsWith("arch ", run.Out, StringComparison.Ordinal); // stdout has the results only
+    }
+
+    [Fact]
     public void Simulate_and_arches_exit_2_on_usage_errors()
     {
         Assert.Equal(0, cli.Run("simulate", "--arch", "arm64", "--workload", "unmap").Code);

@@ -1,15 +1,17 @@
-using LazyMmuGen.Checker;
 using LazyMmuGen.Runtime;
 
-namespace LazyMmuGen.Cli.Commands;
+namespace LazyMmuGen.Checker.Reporting;
 
 /// <summary>
 /// A check result against what the arch's descriptor declares (expected-violation): an arch kept to show a bug
 /// "fails as expected" when the checker finds exactly that property broken, and is a failure when it passes
 /// or breaks something else.
 /// </summary>
+/// <param name="Result">The check's result.</param>
+/// <param name="Expected">The arch's declared violation (<see cref="ArchInfo.ExpectedViolation"/>), or null when it must pass.</param>
 public sealed record CheckOutcome(CheckResult Result, ExpectedViolation? Expected)
 {
+    /// <summary>True when the arch did what its descriptor declares: passed, or broke exactly the declared property.</summary>
     public bool AsDeclared => Expected is null ? Result.Passed : Result.Violation?.Property == Expected.Property;
 
     /// <summary>pass, fails-as-expected, fail or unexpected-pass (the JSON spelling).</summary>
@@ -21,7 +23,7 @@ public sealed record CheckOutcome(CheckResult Result, ExpectedViolation? Expecte
         _ => AsDeclared ? "fails-as-expected" : "fail",
     };
 
-    /// <summary>The table cell.</summary>
+    /// <summary>The table cell: pass, fails as expected, UNEXPECTED PASS or FAIL.</summary>
     public string Label => Kind switch
     {
         "pass" => "pass",
