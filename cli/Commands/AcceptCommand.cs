@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using LazyMmuGen.Cli.Accept;
-using LazyMmuGen.Hosting;
 
 namespace LazyMmuGen.Cli.Commands;
 
@@ -49,7 +48,7 @@ public static class AcceptCommand
             var state = current is null ? "new" : artifact.Expected is null ? "removed" : "changed";
             output.WriteLine($"{(check ? "stale" : "wrote")}: {artifact.RelativePath} ({artifact.Kind}, {state})");
             if (artifact.Kind == "snapshot" && current is not null && artifact.Expected is not null)
-                output.Write(TextDiff.Unified(current, artifact.Expected, artifact.RelativePath + " (committed)", artifact.RelativePath + " (now)"));
+                output.Write(UnifiedDiff.Of(current, artifact.Expected, artifact.RelativePath + " (committed)", artifact.RelativePath + " (now)"));
             if (check) continue;
             var path = Path.Combine(root, artifact.RelativePath);
             if (artifact.Expected is null) File.Delete(path);

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+using static LazyMmuGen.Tests.Shared.GeneratorHarness;
 
 namespace LazyMmuGen.Generator.Tests;
 

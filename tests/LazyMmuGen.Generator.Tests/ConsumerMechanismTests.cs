@@ -3,7 +3,7 @@ using System.Runtime.Loader;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 using Microsoft.CodeAnalysis;
-using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+using static LazyMmuGen.Tests.Shared.GeneratorHarness;
 
 namespace LazyMmuGen.Generator.Tests;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+using static LazyMmuGen.Tests.Shared.GeneratorHarness;
 
 namespace LazyMmuGen.Generator.Tests;
 

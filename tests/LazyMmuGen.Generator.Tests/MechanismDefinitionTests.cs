@@ -49,7 +49,7 @@ public sealed class MechanismDefinitionTests
     {
         foreach (var m in MechanismCatalog.All)
         {
-            var folder = System.IO.Path.Combine(RepoPaths.Root, "mechanisms", m.Name);
+            var folder = System.IO.Path.Combine(RepoRoot.Folder, "mechanisms", m.Name);
             Assert.True(File.Exists(System.IO.Path.Combine(folder, "mechanism.yaml")), m.Name);
             // A phase is declared only for a hook the mechanism fills, or falls back to (pause → leave).
             foreach (var hook in m.Phases.Keys)

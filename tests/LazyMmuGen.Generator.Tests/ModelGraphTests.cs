@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+using static LazyMmuGen.Tests.Shared.GeneratorHarness;
 
 namespace LazyMmuGen.Generator.Tests;
 

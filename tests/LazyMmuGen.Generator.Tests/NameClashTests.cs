@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+using static LazyMmuGen.Tests.Shared.GeneratorHarness;
 
 namespace LazyMmuGen.Generator.Tests;
 

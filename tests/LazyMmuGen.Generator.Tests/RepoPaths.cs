@@ -1,13 +1,9 @@
 namespace LazyMmuGen.Generator.Tests;
 
-/// <summary>Finds the repository (the folder holding LazyMmuGen.sln) from the test's output folder.</summary>
+/// <summary>The repository's built-in descriptors, as the generator tests read them.</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
-    public static string Root => LazyRoot.Value;
-
-    public static string Arches => Path.Combine(Root, "arches");
+    public static string Arches => RepoRoot.Combine("arches");
 
     /// <summary>Built-in descriptors, by file name in ordinal order (new ones are picked up automatically).</summary>
     public static IReadOnlyList<string> BuiltinDescriptors() =>
@@ -26,14 +22,5 @@ public static class RepoPaths
     {
         var relative = Path.GetRelativePath(Arches, path).Replace('\\', '/');
         return relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LazyMmuGen.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("LazyMmuGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -11,7 +11,7 @@ namespace LazyMmuGen.Generator.Tests;
 /// </summary>
 public sealed class TemplateDescriptorTests
 {
-    private static readonly string Path = System.IO.Path.Combine(RepoPaths.Root, "dotnet-new", "content", "lazymmu-arch", "MyArches", "riscv-sfence.arch.yaml");
+    private static readonly string Path = System.IO.Path.Combine(RepoRoot.Folder, "dotnet-new", "content", "lazymmu-arch", "MyArches", "riscv-sfence.arch.yaml");
 
     [Fact]
     public void Is_valid_against_the_schema_and_generates_cleanly()

@@ -21,8 +21,7 @@ public sealed class Cli : IDisposable
     }
 
     public (int Code, string Out, string Err) Run(params string[] arguments) =>
-        ChildProcess.Dotnet(Folder, [Path.Combine(AppContext.BaseDirectory, "lazymmu.dll"), .. arguments],
-            new Dictionary<string, string> { ["LAZYMMU_CACHE"] = Path.Combine(Folder, ".cache") });
+        LazymmuDll.Run(Folder, arguments, new Dictionary<string, string> { ["LAZYMMU_CACHE"] = Path.Combine(Folder, ".cache") });
 
     /// <summary>Runs a printed command line (`lazymmu trace --arch X --ops "..." a.arch.yaml`) as a shell would split it.</summary>
     public (int Code, string Out, string Err) RunPrinted(string line)

@@ -31,7 +31,7 @@ public class DocsChartTests
 
     private static void Compare(string relative, string expected, string command)
     {
-        var path = Repo.Path(relative);
+        var path = RepoRoot.Combine(relative);
         var committed = File.Exists(path) ? File.ReadAllText(path) : "";
         if (committed != expected && Environment.GetEnvironmentVariable("LAZYMMU_ACCEPT") == "1")
         {

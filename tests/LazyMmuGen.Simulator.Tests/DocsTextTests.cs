@@ -13,13 +13,13 @@ public partial class DocsTextTests
     [GeneratedRegex(@"^(?<indent> *)<!-- (?<kind>output|summary) of: (?<args>.+) -->$")]
     private static partial Regex Marker();
 
-    public static IEnumerable<object[]> Blocks() => Parse(File.ReadAllLines(Repo.Path("docs/simulate.md"))).Select(b => new object[] { b.Kind, b.Args });
+    public static IEnumerable<object[]> Blocks() => Parse(File.ReadAllLines(RepoRoot.Combine("docs/simulate.md"))).Select(b => new object[] { b.Kind, b.Args });
 
     [Theory]
     [MemberData(nameof(Blocks))]
     public void A_marked_block_is_what_its_command_prints(string kind, string args)
     {
-        var block = Parse(File.ReadAllLines(Repo.Path("docs/simulate.md"))).First(b => b.Kind == kind && b.Args == args);
+        var block = Parse(File.ReadAllLines(RepoRoot.Combine("docs/simulate.md"))).First(b => b.Kind == kind && b.Args == args);
         var run = Cli.Run(Cli.Words(args));
         Assert.True(run.Code is 0 or 1, $"lazymmu {args} failed ({run.Code}): {run.Err}");
         Assert.True(Expected(kind, run.Out) == block.Text,
@@ -29,7 +29,7 @@ public partial class DocsTextTests
     [Fact]
     public void The_document_marks_its_blocks()
     {
-        var blocks = Parse(File.ReadAllLines(Repo.Path("docs/simulate.md"))).ToList();
+        var blocks = Parse(File.ReadAllLines(RepoRoot.Combine("docs/simulate.md"))).ToList();
         Assert.Contains(blocks, b => b.Kind == "summary" && b.Args == "simulate");
         Assert.Contains(blocks, b => b.Kind == "output" && b.Args == "simulate --calibration");
         Assert.True(blocks.Count >= 8, $"{blocks.Count} marked blocks");

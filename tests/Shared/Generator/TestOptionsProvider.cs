@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace LazyMmuGen.Generator.Tests;
+namespace LazyMmuGen.Tests.Shared;
 
 /// <summary>
 /// Global analyzer-config options (build_property.*) as the compiler would pass them, and per-file item

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace LazyMmuGen.Generator.Tests;
+namespace LazyMmuGen.Tests.Shared;
 
 /// <summary>A descriptor fed to the driver without touching the disk.</summary>
 public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText

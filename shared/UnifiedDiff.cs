@@ -3,11 +3,13 @@ using DiffPlex;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace LazyMmuGen.Testing;
+namespace LazyMmuGen;
 
 /// <summary>
-/// A unified diff (---/+++/@@ hunks with 3 lines of context). The same format as the repository's hosting/TextDiff
-/// (what `lazymmu accept` prints), kept here because this package must not depend on the tool's hosting library.
+/// A unified diff (---/+++/@@ hunks with 3 lines of context): what a failed snapshot assertion (LazyMmuGen.Testing)
+/// and `lazymmu accept` (cli) print. One source file compiled into both assemblies as an internal type (a linked
+/// &lt;Compile Include&gt;), because the testing package must not depend on the tool's libraries and the two must
+/// print the same format.
 /// </summary>
 internal static class UnifiedDiff
 {
