@@ -6,7 +6,7 @@ using LazyMmuGen.Generator.Model;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 using Microsoft.CodeAnalysis;
-using static LazyMmuGen.Generator.Tests.GeneratorHarness;
+using static LazyMmuGen.Tests.Shared.GeneratorHarness;
 
 namespace LazyMmuGen.Generator.Tests;
 
@@ -104,7 +104,7 @@ public sealed class EffectDeclarationTests
     [Fact]
     public void Every_kind_the_built_in_primitives_name_is_declared_by_their_mechanism()
     {
-        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(RepoPaths.Root, "mechanisms"), "*.cs", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(RepoRoot.Folder, "mechanisms"), "*.cs", SearchOption.AllDirectories))
         {
             var owner = MechanismCatalog.Find(new DirectoryInfo(System.IO.Path.GetDirectoryName(file)!).Name)!;
             foreach (Match named in Regex.Matches(File.ReadAllText(file), "EffectKind\\.Named\\(\"([a-z_]+)\"\\)"))
