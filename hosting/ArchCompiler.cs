@@ -34,11 +34,13 @@ public static class ArchCompiler
         if (@namespace is not null) properties["build_property.LazyMmuNamespace"] = @namespace;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new LazyMmuGenerator().AsSourceGenerator()],
-            files.Select(f => (AdditionalText)new DescriptorText(f.FullPath, f.Text)),
+            files.Where(f => !IsSource(f)).Select(f => (AdditionalText)new DescriptorText(f.FullPath, f.Text)),
             CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
             new BuildOptions(properties));
         // A unique assembly name per compile: several libraries may be loaded side by side in one process.
-        var input = CSharpCompilation.Create((@namespace ?? "LazyMmuGen.Arches") + "." + Guid.NewGuid().ToString("N"), [], References.Value,
+        // A mechanism's runtime primitive (mechanisms/NAME/*.cs) is compiled with the arches that use it.
+        var primitives = files.Where(IsSource).Select(f => CSharpSyntaxTree.ParseText(f.Text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f.FullPath));
+        var input = CSharpCompilation.Create((@namespace ?? "LazyMmuGen.Arches") + "." + Guid.NewGuid().ToString("N"), primitives, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var driverDiagnostics);
         var run = driver.GetRunResult().Results.Single();
@@ -54,6 +56,8 @@ public static class ArchCompiler
         return new Generated(sources, messages, failed, output);
     }
 
+    private static bool IsSource(DescriptorFile file) => file.FullPath.EndsWith(".cs", StringComparison.Ordinal);
+
     /// <summary>Generates and compiles <paramref name="files"/> into a library image in memory.</summary>
     public static CompileOutcome Compile(IReadOnlyList<DescriptorFile> files, string projectDir, string @namespace = Namespace)
     {
@@ -65,9 +69,13 @@ public static class ArchCompiler
         var emitted = generated.Output.Emit(image);
         if (!emitted.Success)
         {
-            // The generator's contract is that valid descriptors compile; say so instead of hiding it.
+            // An error in a mechanism's own C# is the user's, at their file; one in generated code breaks the
+            // generator's contract that valid descriptors compile, so say so instead of hiding it.
+            var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
             messages.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => $"error LMG0099: generated code does not compile ({d.Id}: {d.GetMessage()}); please report this with the descriptor"));
+                .Select(d => d.Location.SourceTree?.FilePath is { } path && display.ContainsKey(path)
+                    ? Format(d, display)
+                    : $"error LMG0099: generated code does not compile ({d.Id}: {d.GetMessage()}); please report this with the descriptor"));
             return new CompileOutcome(null, messages);
         }
         messages.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)

@@ -2,7 +2,9 @@ namespace LazyMmuGen.Hosting;
 
 /// <summary>
 /// Expands command-line paths into descriptor files: a file is taken as it is (whatever its name), a folder
-/// contributes every *.arch.yaml below it, skipping bin/ and obj/ as the MSBuild default glob does.
+/// contributes every *.arch.yaml below it, skipping bin/ and obj/ as the MSBuild default glob does, and every
+/// mechanism folder below it (mechanisms/NAME/: mechanism.yaml, its *.scriban fragments and its *.cs runtime
+/// primitive), as the generator package's default items take them in a project.
 /// </summary>
 public static class DescriptorFinder
 {
@@ -27,6 +29,7 @@ public static class DescriptorFinder
                 .ToList();
             if (found.Count == 0) return ([], $"error: folder '{path}' holds no {Pattern} file.");
             foreach (var file in found) Add(file);
+            foreach (var file in MechanismFiles(path)) Add(file);
         }
         return (files, null);
 
@@ -35,6 +38,20 @@ public static class DescriptorFinder
             var full = Path.GetFullPath(path);
             if (seen.Add(full)) files.Add(new DescriptorFile(path, full, File.ReadAllText(full)));
         }
+    }
+
+    private static IEnumerable<string> MechanismFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !InBuildOutput(Path.GetRelativePath(folder, f)) && IsMechanismFile(f))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>.../mechanisms/NAME/mechanism.yaml, .../mechanisms/NAME/HOOK.scriban or .../mechanisms/NAME/X.cs.</summary>
+    private static bool IsMechanismFile(string path)
+    {
+        var parts = Path.GetFullPath(path).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (parts.Length < 3 || parts[^3] != "mechanisms") return false;
+        var name = parts[^1];
+        return name == "mechanism.yaml" || name.EndsWith(".scriban", StringComparison.Ordinal) || name.EndsWith(".cs", StringComparison.Ordinal);
     }
 
     private static bool InBuildOutput(string relative) =>

@@ -6,7 +6,11 @@
 #   2. restores the sample with a fresh, empty NuGet packages folder (--packages), so neither the global
 #      package cache nor an older package with the same version can be used;
 #   3. builds it (warnings are errors), checks that the template override reached the generated code,
-#      and runs it: the seed's summary trace and the model checker on the riscv-sfence descriptor.
+#      and runs it: the seed's summary trace and the model checker on riscv-sfence (a descriptor over a
+#      built-in mechanism) and riscv-svinval (a descriptor over the sample's own mechanism,
+#      mechanisms/svinval-batch/: definition, hook templates, C# primitive and effect kinds);
+#   4. packs the lazymmu tool, installs it with --tool-path from the same feed, and has the installed tool
+#      build the sample project and trace and model-check riscv-svinval.
 # Exit code: 0 when everything passed, non-zero otherwise. Usage: samples/build-sample.sh [--keep]
 # Environment: CONFIGURATION (default Release).
 set -euo pipefail
@@ -33,7 +37,7 @@ mkdir -p "$feed"
 find "$feed" -maxdepth 1 -name 'LazyMmuGen.*-local.*.nupkg' -mmin +60 -delete
 
 step "pack LazyMmuGen $version into ${feed#"$root"/}"
-for project in generator/LazyMmuGen.Generator.csproj runtime/LazyMmuGen.Runtime.csproj checker/LazyMmuGen.Checker.csproj; do
+for project in generator/LazyMmuGen.Generator.csproj runtime/LazyMmuGen.Runtime.csproj checker/LazyMmuGen.Checker.csproj cli/LazyMmuGen.Cli.csproj; do
   dotnet pack "$root/$project" "${common[@]}" -p:Version="$version" --artifacts-path "$work/pack" -o "$feed"
 done
 
@@ -60,6 +64,21 @@ echo "template override in use: $(grep -c 'riscv-sample override' "$generated") 
 step "run samples/RiscvSample"
 status=0
 dotnet run --project "$sample/RiscvSample.csproj" "${common[@]}" --no-build --artifacts-path "$work/sample" || status=$?
+
+if [ "$status" -eq 0 ]; then
+  step "install the lazymmu tool from ${feed#"$root"/}"
+  # Only the local feed: the install neither asks the configured sources nor finds an older package.
+  printf '<configuration><packageSources><clear /></packageSources></configuration>\n' > "$work/tool.nuget.config"
+  dotnet tool install --tool-path "$work/tool" LazyMmuGen.Tool --version "$version" --add-source "$feed" --configfile "$work/tool.nuget.config"
+  lazymmu="$work/tool/lazymmu"
+  # The tool builds the project itself (dotnet build): the same unique version, a fresh packages folder.
+  export LazyMmuGenVersion="$version" NUGET_PACKAGES="$work/packages"
+  step "installed tool: trace riscv-svinval (the sample's own mechanism)"
+  "$lazymmu" trace --project "$sample/RiscvSample.csproj" --no-builtins --arch riscv-svinval \
+    --ops "enable;set_pte;set_pte;set_pte(mm=2);disable;set_pte" || status=$?
+  step "installed tool: check riscv-svinval"
+  "$lazymmu" check --project "$sample/RiscvSample.csproj" --no-builtins --arch riscv-svinval --depth 4 --no-timing || status=$?
+fi
 
 step "done (exit $status)"
 if [ "$status" -ne 0 ]; then

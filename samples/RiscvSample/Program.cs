@@ -1,43 +1,59 @@
-// RiscvSample: an arch added outside the LazyMmuGen repository by a descriptor alone
-// (riscv-sfence.arch.yaml), through the LazyMmuGen.Generator, .Runtime and .Checker packages.
-// Runs the seed's summary trace and the model checker on it; exits 1 if either fails.
+// RiscvSample: arches added outside the LazyMmuGen repository, through the LazyMmuGen.Generator, .Runtime and
+// .Checker packages: riscv-sfence.arch.yaml (a built-in mechanism) and riscv-svinval.arch.yaml (this project's own
+// mechanism, mechanisms/svinval-batch/). Runs the seed's summary trace and the model checker on each; exits 1 if
+// any fails.
 using LazyMmuGen.Checker;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 using RiscvSample.Arches;
 
-const string ArchName = "riscv-sfence";
 const int Depth = 4;
 
-var arch = LazyMmuArchRegistry.Find(ArchName);
-if (arch is null)
-{
-    Console.Error.WriteLine($"error: no arch '{ArchName}' was generated; found: {string.Join(", ", LazyMmuArchRegistry.All.Select(a => a.Name))}");
-    return 1;
-}
-Console.WriteLine($"== {arch.Name} ({string.Join(", ", arch.Mechanisms)}) from {arch.DescriptorPath} ==");
-Console.WriteLine(arch.Summary);
-Console.WriteLine();
+// Two arches added outside the repository: riscv-sfence by a descriptor over a built-in mechanism, and
+// riscv-svinval by a descriptor over this project's own mechanism (mechanisms/svinval-batch/). Each with the
+// script that shows what it batches.
+(string Name, string Script)[] arches =
+[
+    ("riscv-sfence", "enable;set_pte;set_pte;set_pte(mm=2);disable;set_pte"),
+    ("riscv-svinval", "enable;set_pte;set_pte;set_pte(mm=2);disable;set_pte"),
+];
 
-// 1. The seed's summary trace: the generic layer's contract, which every arch must reproduce.
-var summary = Trace(arch, SeedSummary.Script);
-var problem = SeedSummary.Check(summary, arch);
-Console.WriteLine(problem is null ? "summary trace: matches the summary trace of docs/contract.md §4" : "summary trace: MISMATCH: " + problem);
-Console.WriteLine();
-
-// 2. What the descriptor buys: two writes share one batch; a write to another mm flushes first.
-Trace(arch, "enable;set_pte;set_pte;set_pte(mm=2);disable;set_pte");
-Console.WriteLine();
-
-// 3. The model checker: every op sequence up to the depth, against the contract and the invariants.
-var result = ModelChecker.Check(arch, new CheckOptions { Depth = Depth });
-Console.WriteLine($"model check: {(result.Passed ? "pass" : "FAIL")} at depth {Depth}: {result.States} states, {result.Transitions} transitions");
-if (result.Violation is { } violation)
-    Console.WriteLine($"  {violation.Property}: {violation.Detail}\n  reproduce: {violation.Reproduce}");
-
-var ok = problem is null && result.Passed;
-Console.WriteLine(ok ? $"RiscvSample: OK ({arch.Name}: summary trace matches, model check passes at depth {Depth})" : "RiscvSample: FAILED");
+var ok = true;
+foreach (var (name, script) in arches) ok &= Run(name, script);
+Console.WriteLine(ok ? $"RiscvSample: OK ({string.Join(", ", arches.Select(a => a.Name))}: summary traces match, model checks pass at depth {Depth})" : "RiscvSample: FAILED");
 return ok ? 0 : 1;
+
+static bool Run(string name, string script)
+{
+    var arch = LazyMmuArchRegistry.Find(name);
+    if (arch is null)
+    {
+        Console.Error.WriteLine($"error: no arch '{name}' was generated; found: {string.Join(", ", LazyMmuArchRegistry.All.Select(a => a.Name))}");
+        return false;
+    }
+    Console.WriteLine($"== {arch.Name} ({string.Join(", ", arch.Mechanisms)}) from {arch.DescriptorPath} ==");
+    Console.WriteLine(arch.Summary);
+    Console.WriteLine($"effect kinds: {string.Join(", ", arch.Facts.Effects.Select(k => $"{k.Name} ({k.Declaration!.Owner})"))}");
+    Console.WriteLine();
+
+    // 1. The seed's summary trace: the generic layer's contract, which every arch must reproduce.
+    var summary = Trace(arch, SeedSummary.Script);
+    var problem = SeedSummary.Check(summary, arch);
+    Console.WriteLine(problem is null ? $"{name} summary trace: matches the summary trace of docs/contract.md §4" : $"{name} summary trace: MISMATCH: " + problem);
+    Console.WriteLine();
+
+    // 2. What the descriptor buys.
+    Trace(arch, script);
+    Console.WriteLine();
+
+    // 3. The model checker: every op sequence up to the depth, against the contract and the invariants.
+    var result = ModelChecker.Check(arch, new CheckOptions { Depth = Depth });
+    Console.WriteLine($"{name} model check: {(result.Passed ? "pass" : "FAIL")} at depth {Depth}: {result.States} states, {result.Transitions} transitions");
+    if (result.Violation is { } violation)
+        Console.WriteLine($"  {violation.Property}: {violation.Detail}\n  reproduce: {violation.Reproduce}");
+    Console.WriteLine();
+    return problem is null && result.Passed;
+}
 
 static List<TraceRow> Trace(ArchInfo arch, string script)
 {

@@ -1,0 +1,54 @@
+namespace LazyMmuGen.Packaging.Tests;
+
+/// <summary>
+/// Issue 13, item 1: the tool loads a consumer's mechanisms too. Given a folder, `lazymmu` takes its descriptors and
+/// every mechanisms/NAME/ folder below it (definition, fragments and C# primitive), exactly as the package's items
+/// take them in a project. The mechanism here is the packaged sample's (samples/RiscvSample/mechanisms/svinval-batch).
+/// </summary>
+public sealed class FolderMechanismTests : IDisposable
+{
+    private readonly Cli cli = new();
+
+    public FolderMechanismTests()
+    {
+        var sample = RepoRoot.Combine("samples", "RiscvSample");
+        foreach (var file in Directory.GetFiles(Path.Combine(sample, "mechanisms", "svinval-batch")))
+            cli.Write(Path.Combine("arches", "mechanisms", "svinval-batch", Path.GetFileName(file)), File.ReadAllText(file));
+        cli.Write(Path.Combine("arches", "riscv-svinval.arch.yaml"), File.ReadAllText(Path.Combine(sample, "riscv-svinval.arch.yaml")));
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void A_folder_with_its_own_mechanism_is_traced_checked_and_priced_by_its_declarations()
+    {
+        var trace = cli.Run("trace", "arches", "--no-builtins", "--arch", "riscv-svinval", "--ops", "enable;set_pte;set_pte(mm=2);disable;set_pte");
+        Assert.True(trace.Code == 0, trace.Err);
+        Assert.Contains("disable       | leave     | 0      | 0     | no     | 0       | sfence_w_inval=1 sinval_vma=2 sfence_inval_ir=1 preempt_enable=1 |", trace.Out);
+        Assert.Contains("set_pte       | -         | 0      | 0     | no     | 0       | sfence_vma=1 pte_write=1", trace.Out);
+
+        var check = cli.Run("check", "arches", "--no-builtins", "--depth", "3", "--no-timing");
+        Assert.True(check.Code == 0, check.Out + check.Err);
+        Assert.Contains("riscv-svinval | pass   | 3     |", check.Out);
+
+        // 256 writes in one section exceed tlb_flush_all_threshold (64): one full flush; eagerly, one sfence.vma
+        // each, at the 10,360 cycles its mechanism.yaml declares (+5 per pte_write, the machine's own).
+        var simulate = cli.Run("simulate", "arches", "--no-builtins", "--arch", "riscv-svinval", "--workload", "mprotect", "--mode", "eager,final");
+        Assert.True(simulate.Code == 0, simulate.Err);
+        Assert.Contains("| eager | 2,653,440 | 1.000    | sfence_vma=256 pte_write=256 ", simulate.Out);
+        Assert.Contains("sfence_vma_all=1 preempt_disable=1 preempt_enable=1 pte_write=256", simulate.Out);
+    }
+
+    [Fact]
+    public void An_error_in_the_mechanisms_own_CSharp_is_located_at_that_file()
+    {
+        var primitive = Path.Combine("arches", "mechanisms", "svinval-batch", "SvinvalBatch.cs");
+        cli.Write(primitive, File.ReadAllText(Path.Combine(cli.Folder, primitive)).Replace("queued.Clear();", "queued.Clearr();"));
+
+        var trace = cli.Run("trace", "arches", "--no-builtins", "--arch", "riscv-svinval", "--ops", "enable");
+
+        Assert.Equal(2, trace.Code);
+        Assert.Matches(@"arches/mechanisms/svinval-batch/SvinvalBatch\.cs\(\d+,\d+\): error CS1061: .*'Clearr'", trace.Err);
+        Assert.DoesNotContain("LMG0099", trace.Err);
+    }
+}
