@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 using Microsoft.CodeAnalysis;
@@ -123,14 +121,5 @@ public sealed class ConsumerMechanismTests
         Assert.Equal(("LMG0022", ProjectDir + Folder + "leav.scriban"), (warning.Id, warning.Location.GetLineSpan().Path));
     }
 
-    private static IReadOnlyList<ArchInfo> Load(GeneratorRun run)
-    {
-        using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-        var context = new AssemblyLoadContext("consumer-mechanism", isCollectible: true);
-        var registry = context.LoadFromStream(image).GetTypes().Single(t => t.Name == "LazyMmuArchRegistry");
-        return Assert.IsAssignableFrom<IReadOnlyList<ArchInfo>>(registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)).ToList();
-    }
+    private static IReadOnlyList<ArchInfo> Load(GeneratorRun run) => GeneratedArches.Load(run, "consumer-mechanism");
 }

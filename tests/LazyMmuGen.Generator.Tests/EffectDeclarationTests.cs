@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using LazyMmuGen.Generator.Mechanisms;
 using LazyMmuGen.Generator.Model;
@@ -127,15 +125,5 @@ public sealed class EffectDeclarationTests
         Assert.Equal(["reg_write", "isb"], MechanismCatalog.Find("register-switch")!.Effects.Select(e => e.Name));
     }
 
-    private static ArchInfo Load(GeneratorRun run)
-    {
-        using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-        var context = new AssemblyLoadContext("effect-declarations", isCollectible: true);
-        var registry = context.LoadFromStream(image).GetTypes().Single(t => t.Name == "LazyMmuArchRegistry");
-        var all = Assert.IsAssignableFrom<IReadOnlyList<ArchInfo>>(registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null));
-        return Assert.Single(all);
-    }
+    private static ArchInfo Load(GeneratorRun run) => Assert.Single(GeneratedArches.Load(run, "effect-declarations"));
 }
