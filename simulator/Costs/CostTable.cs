@@ -36,7 +36,7 @@ public sealed class CostTable
     public double this[CostEntry entry] => entry.Effect is { } e ? this[e] : work[(int)entry.Work!.Value];
 
     /// <summary>The cost of a run's side effects alone: the sum over effects of count × cycles.</summary>
-    public double Of(EffectCounts counts) => counts.NonZero().Sum(kv => kv.Value * this[EffectKind.Named(kv.Key)]);
+    public double Of(EffectCounts counts) => EffectKind.Declared.Sum(kind => counts[kind] * this[kind]);
 
     /// <summary>The cost of a whole run: its side effects plus its base work.</summary>
     public double Of(EffectCounts counts, WorkCounts baseWork) => Of(counts) + BaseWorkNames.All.Sum(w => baseWork[w] * work[(int)w]);
