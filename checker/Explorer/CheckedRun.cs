@@ -12,7 +12,8 @@ namespace LazyMmuGen.Checker.Explorer;
 /// batch purity (tasks always, mms where mm is a flush key: a Xen multicall may legitimately carry two
 /// mms' updates, e.g. fork); and, after the outermost leave, preemption, registers, empty batches and
 /// no pending write; read your writes (get_pte after set_pte returns the new entry); register discipline (outside the mode a task's
-/// registers are back at reset after every op). Not checked here: §5's capacity bounds (the per-arch tests assert exact counts)
+/// registers are back at reset after every op); batching is real (each section's counted effects within the bounds the
+/// mechanisms declare, <see cref="BatchingLedger"/>). Not checked here: exact effect counts (the per-arch tests assert them)
 /// and arch flags such as arm64's BarriersPending (only their effect, a pending write, is visible).
 /// The state key (machine + oracle + enter snapshots) drives hashing.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class CheckedRun
     private readonly MachineCore machine;
     private readonly TraceRunner runner;
     private readonly ContractOracle oracle;
+    private readonly BatchingLedger batching;
     private readonly Dictionary<int, EnterSnapshot> snapshots = new();
 
     /// <summary>A fresh machine of <paramref name="arch"/> beside a fresh oracle.</summary>
@@ -32,6 +34,7 @@ public sealed class CheckedRun
         machine = arch.CreateMachine(Machines.For(revision));
         runner = new TraceRunner(machine);
         oracle = new ContractOracle(revision, arch.HasDistinctPauseResume, arch.HasLazyMmuMode);
+        batching = new BatchingLedger(arch.Facts.Batching);
     }
 
     private CheckedRun(CheckedRun source)
@@ -39,6 +42,7 @@ public sealed class CheckedRun
         runner = source.runner.Clone();
         machine = runner.Machine;
         oracle = source.oracle.Clone();
+        batching = source.batching.Clone();
         foreach (var (task, snapshot) in source.snapshots) snapshots[task] = snapshot;
         DeadEnd = source.DeadEnd;
     }
@@ -68,6 +72,8 @@ public sealed class CheckedRun
         var firedBefore = FiredSites();
         var entriesBefore = Entries();
         var pendingBefore = machine.Pending.Count;
+        var totalsBefore = batching.Empty ? [] : batching.Totals(machine.Effects);
+        var switchesBefore = machine.Effects[MachineEffects.ContextSwitch];
         if (api && !irq && enableBefore == 0 && op.Name == "enable" && oracle.Counters(task).Pause == 0)
             snapshots[task] = new EnterSnapshot(machine.CurrentCpu.PreemptCount, Registers(task));
 
@@ -94,6 +100,7 @@ public sealed class CheckedRun
         }
 
         var (expected, newWarnings) = api ? oracle.Apply(op.Name, task, irq) : ([], []);
+        var batched = Batching(op, task, irq, enableBefore, totalsBefore, switchesBefore);
         if (!check) return AfterLeave(op, task, enableBefore, check: false);
 
         var actual = machine.Callbacks.FromApi.Select(c => (OracleCallback)(int)c).ToList();
@@ -123,7 +130,31 @@ public sealed class CheckedRun
             ?? Purity()
             ?? AfterLeave(op, task, enableBefore, check: true)
             // After the leave's own check, so a forgotten restore is reported as that.
-            ?? RegisterDiscipline(task, irq);
+            ?? RegisterDiscipline(task, irq)
+            // Last: a performance property, reported only when every correctness property holds.
+            ?? (batched is { } detail ? ("batching is real", detail) : null);
+    }
+
+    /// <summary>
+    /// Charges the op to the task's open section (docs/contract.md §7, "batching is real"); the detail of a broken
+    /// bound, or null. Only ops the task runs in task context are charged: an interrupt's, a switch's or a
+    /// migration's effects may flush early and never count. After misuse the ledger is dropped.
+    /// </summary>
+    private string? Batching(ScriptOp op, int task, bool irq, int enableBefore, long[] totalsBefore, long switchesBefore)
+    {
+        if (batching.Empty) return null;
+        if (Misused)
+        {
+            batching.Clear();
+            return null;
+        }
+        if (irq || op.Name is "irq_enter" or "irq_exit" or "switch" or "migrate") return null;
+        var write = op.Name == "set_pte" ? runner.LastWrite : null;
+        var deferred = write is { } w && machine.Pending.All.Any(p => p.Task == task && !p.InInterrupt && p.Mm == w.Mm && p.Addr == w.Addr);
+        var flushPoints = machine.Callbacks.FromApi.Count(c => c is ArchCallback.Flush or ArchCallback.Leave or ArchCallback.Pause);
+        return batching.Charge(new BatchingLedger.Op(task, enableBefore, oracle.Counters(task).Enable,
+            Api.Contains(op.Name) ? flushPoints : 0, machine.Effects[MachineEffects.ContextSwitch] - switchesBefore,
+            write, oracle.IsActive(task, inInterrupt: false), deferred, totalsBefore, batching.Totals(machine.Effects)));
     }
 
     /// <summary>The state's identity for the explorer's seen-set: equal keys mean the runs behave the same from here on.</summary>
@@ -131,7 +162,8 @@ public sealed class CheckedRun
 
     /// <summary>The canonical text of the state: machine, oracle and the outermost enters' snapshots.</summary>
     public string Fingerprint() =>
-        machine.Fingerprint() + "#" + oracle.Fingerprint() + "#" + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"));
+        machine.Fingerprint() + "#" + oracle.Fingerprint() + "#" + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"))
+        + (batching.Empty ? "" : "#" + batching.Fingerprint());
 
     /// <summary>
     /// After set_pte, get_pte returns the new entry, in and outside the mode and in interrupt context (s390

@@ -52,7 +52,11 @@ public static class ArchEmitter
             var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
                 spec.Mechanisms.Count > 0, rendered["enter-range"].Count > 0,
-                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered, effects.Select(e => e.Name))) { Source = source };
+                spec.Mechanisms.Select(m => m.Kind).ToEquatableArray(), spec.ExpectedViolation, FactsOf.Generated(rendered, effects.Select(e => e.Name)))
+            {
+                Source = source,
+                Batching = Batching(spec, catalog),
+            };
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }
         catch (OperationCanceledException)
@@ -69,6 +73,14 @@ public static class ArchEmitter
             return new RenderResult(hintName, null, new[] { diagnostic }.ToEquatableArray(), null);
         }
     }
+
+    /// <summary>The declared batching bounds of the arch's mechanisms, in descriptor order, with its parameter values.</summary>
+    private static EquatableArray<BatchingFacts> Batching(ArchSpec spec, Catalog catalog) => spec.Mechanisms
+        .Select(m => (Spec: m, Batching: catalog.Find(m.Kind)!.Batching))
+        .Where(m => m.Batching is not null)
+        .Select(m => new BatchingFacts(m.Spec.Kind, m.Batching!.Effects.ToEquatableArray(), m.Batching.CapacityFor(m.Spec), m.Batching.PerFlush,
+            m.Batching.PerFlushDistinct, m.Batching.KeyChanges, m.Batching.Unbatched))
+        .ToEquatableArray();
 
     /// <summary>
     /// Pause/resume fall back to leave/enter only when they are distinct callbacks; a ranged enter falls

@@ -30,6 +30,15 @@ public static class RegistryEmitter
         "new global::LazyMmuGen.Runtime.EffectKind[] { " + string.Join(", ", e.Facts.Effects.Select(n => $"global::{ns}.{e.TypeName}.Effects.{EffectCode.Field(n)}"))
         + (e.Facts.Effects.Count == 0 ? "}" : " }");
 
+    /// <summary>The arch's batching bounds as a C# array of BatchingBound constructions (ArchFacts.Batching).</summary>
+    private static string Batching(RegistryEntry e) =>
+        "new global::LazyMmuGen.Runtime.BatchingBound[] { " + string.Join(", ", e.Batching.Select(b =>
+            $"new global::LazyMmuGen.Runtime.BatchingBound({CSharpText.Literal(b.Mechanism)}, {Strings(b.Effects)}, "
+            + $"{(b.Capacity is { } c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}, "
+            + $"{b.PerFlush.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {(b.PerFlushDistinct ? "true" : "false")}, "
+            + $"{(b.KeyChanges ? "true" : "false")}, {b.Unbatched.ToString(System.Globalization.CultureInfo.InvariantCulture)})"))
+        + (e.Batching.Count == 0 ? "}" : " }");
+
     public static RenderResult Emit(ImmutableArray<RegistryEntry> entries, GeneratorOptions options, TemplateSet templates)
     {
         try
@@ -50,6 +59,7 @@ public static class RegistryEmitter
                 Strings(e.Facts.TaskStateFields),
                 Strings(e.Facts.CpuStateFields),
                 Kinds(e, options.Namespace),
+                Batching(e),
                 CSharpText.Literal(e.Source))).ToList();
             var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
             return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);

@@ -18,7 +18,10 @@ namespace LazyMmuGen.Generator.Mechanisms;
 /// </summary>
 public static class DefinitionReader
 {
-    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects" };
+    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects", "batching" };
+    private static readonly string[] BatchingFields = { "effects", "capacity", "per-flush", "key-changes", "unbatched" };
+    private static readonly System.Text.RegularExpressions.Regex CapacityTerm =
+        new(@"^(?<a>[a-z][a-z0-9-]*|[0-9]+)(\s*/\s*(?<b>[a-z][a-z0-9-]*|[0-9]+))?(\s*-\s*(?<k>[0-9]+))?$");
     private static readonly string[] EffectFields = { "name", "doc", "cycles", "source" };
     private static readonly System.Text.RegularExpressions.Regex EffectName = new("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
     private static readonly string[] ParameterFields = { "name", "type", "doc", "default", "min", "max", "choices", "levels-from", "at-most" };
@@ -71,6 +74,7 @@ public static class DefinitionReader
         var claims = ReadClaims(fields, parameters, diagnostics);
         var phases = ReadPhases(fields, diagnostics);
         var (declared, uses) = ReadEffects(fields, name?.Value ?? "", diagnostics);
+        var batching = ReadBatching(fields, parameters, uses, diagnostics);
         if (diagnostics.Count > 0 || name is null || summary is null) return null;
         return new MechanismDefinition(name.Value, summary.Value, parameters, spec => claims.Select(c => Substitute(c, spec)), phases)
         {
@@ -79,7 +83,78 @@ public static class DefinitionReader
             DefinitionPath = path,
             DeclaredEffects = declared,
             Effects = uses,
+            Batching = batching,
         };
+    }
+
+    /// <summary>
+    /// 'batching': the "batching is real" bound (docs/mechanisms.md#batching). Its effects must be kinds this
+    /// mechanism lists under 'effects'; its capacity terms may name only integer parameters.
+    /// </summary>
+    private static BatchingDefinition? ReadBatching(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<ParameterDefinition> parameters,
+        List<EffectUse> uses, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("batching", out var entry)) return null;
+        if (entry.Value is not YMapping map)
+            return Fail<BatchingDefinition>(diagnostics, entry.Value.Location, "'batching' must be a mapping: 'effects: [KIND]', optional 'capacity', 'per-flush', 'key-changes' and 'unbatched'");
+        var before = diagnostics.Count;
+        var b = Entries(map, BatchingFields, diagnostics, "batching field");
+        var effects = new List<string>();
+        if (!b.TryGetValue("effects", out var e)) Fail(diagnostics, map.Location, "'batching' needs 'effects: [KIND]': the kinds that count one batched flush");
+        else
+        {
+            foreach (var item in e.Value is YSequence seq ? seq.Items : new List<YNode> { e.Value })
+            {
+                if (item is not YScalar { IsNull: false } kind) { Fail(diagnostics, item.Location, "a batching effect is a kind name, e.g. tlb_flush"); continue; }
+                if (!uses.Any(u => u.Name == kind.Value))
+                    Fail(diagnostics, kind.Location, $"batching effect '{ParameterReader.Shorten(kind.Value)}' is not one of this mechanism's effects.{Suggestions.DidYouMean(kind.Value, uses.Select(u => u.Name))} Effects: {string.Join(", ", uses.Select(u => u.Name))}");
+                else if (effects.Contains(kind.Value)) Fail(diagnostics, kind.Location, $"batching effect '{kind.Value}' is listed twice");
+                else effects.Add(kind.Value);
+            }
+            if (effects.Count == 0 && diagnostics.Count == before) Fail(diagnostics, e.Value.Location, "'batching' needs at least one effect kind");
+        }
+        var terms = new List<CapacityTerm>();
+        if (b.TryGetValue("capacity", out var c))
+        {
+            foreach (var item in c.Value is YSequence seq ? seq.Items : new List<YNode> { c.Value })
+            {
+                var match = item is YScalar { IsNull: false } s ? CapacityTerm.Match(s.Value.Trim()) : null;
+                if (match is null || !match.Success)
+                {
+                    Fail(diagnostics, item.Location, "a capacity is an integer parameter or literal, optionally divided by one and minus a literal: 'capacity', 'arg-bytes / update-bytes - 1'");
+                    continue;
+                }
+                var term = new CapacityTerm(match.Groups["a"].Value, match.Groups["b"].Success ? match.Groups["b"].Value : null,
+                    match.Groups["k"].Success ? long.Parse(match.Groups["k"].Value, CultureInfo.InvariantCulture) : 0, ((YScalar)item).Value);
+                var bad = term.Parameters.FirstOrDefault(n => !parameters.Any(p => p.Name == n && p.Kind == ParameterKind.Integer));
+                if (bad is not null)
+                    Fail(diagnostics, item.Location, parameters.Any(p => p.Name == bad)
+                        ? $"capacity '{ParameterReader.Shorten(term.Text)}' names '{bad}', which is not an integer parameter"
+                        : $"capacity '{ParameterReader.Shorten(term.Text)}' names '{ParameterReader.Shorten(bad)}', which is not a parameter of this mechanism.{Suggestions.DidYouMean(bad, parameters.Select(p => p.Name))}");
+                else terms.Add(term);
+            }
+        }
+        var perFlush = 1;
+        var distinct = false;
+        if (b.TryGetValue("per-flush", out var pf))
+        {
+            if (pf.Value is YScalar { IsPlain: true } s && s.Value == "distinct-ptes") distinct = true;
+            else if (pf.Value is YScalar { IsPlain: true } n && int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1) perFlush = v;
+            else Fail(diagnostics, pf.Value.Location, "'per-flush' is the most counted effects one flush point emits: an integer, 1 or more, or 'distinct-ptes'");
+        }
+        var keyChanges = false;
+        if (b.TryGetValue("key-changes", out var kc))
+        {
+            if (kc.Value is YScalar { IsPlain: true } s && s.Value is "true" or "false") keyChanges = s.Value == "true";
+            else Fail(diagnostics, kc.Value.Location, "'key-changes' must be true or false");
+        }
+        var unbatched = 0;
+        if (b.TryGetValue("unbatched", out var u))
+        {
+            if (u.Value is not YScalar { IsPlain: true } s || !int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out unbatched))
+                Fail(diagnostics, u.Value.Location, "'unbatched' must be an integer, 0 or more");
+        }
+        return diagnostics.Count == before ? new BatchingDefinition(effects, terms, perFlush, distinct, keyChanges, unbatched) : null;
     }
 
     private static List<ParameterDefinition> ReadParameters(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)

@@ -46,5 +46,8 @@ public sealed class MechanismDefinition
     /// <summary>Every kind its fragments and primitive emit: its own and those of other mechanisms it names.</summary>
     public IReadOnlyList<EffectUse> Effects { get; init; } = new EffectUse[0];
 
+    /// <summary>The "batching is real" bound it declares (its 'batching:'), or null when it declares none.</summary>
+    public BatchingDefinition? Batching { get; init; }
+
     public int PhaseOf(string hook) => Phases.TryGetValue(hook, out var phase) ? phase : HookPhase.Setup;
 }

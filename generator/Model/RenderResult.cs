@@ -23,7 +23,13 @@ public sealed record RegistryEntry(
 {
     /// <summary>The arch's generated file, exactly as added under its hint name (ArchInfo.GeneratedSource).</summary>
     public string Source { get; init; } = "";
+
+    /// <summary>The bounds its mechanisms' 'batching:' declarations give with its parameter values (ArchInfo.Facts.Batching).</summary>
+    public EquatableArray<BatchingFacts> Batching { get; init; }
 }
+
+/// <summary>One mechanism's "batching is real" bound with the arch's values (the runtime's BatchingBound).</summary>
+public sealed record BatchingFacts(string Mechanism, EquatableArray<string> Effects, int? Capacity, int PerFlush, bool PerFlushDistinct, bool KeyChanges, int Unbatched);
 
 /// <summary>What the generator publishes about one arch's generated code (ArchInfo.Facts).</summary>
 public sealed record GeneratedFacts(EquatableArray<string> CallbacksWithWork, EquatableArray<string> TaskStateFields, EquatableArray<string> CpuStateFields, EquatableArray<string> Effects);

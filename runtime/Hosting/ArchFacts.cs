@@ -22,6 +22,12 @@ public sealed record ArchFacts(IReadOnlyList<string> CallbacksWithWork, IReadOnl
     /// </summary>
     public IReadOnlyList<EffectKind> Effects { get; init; } = [];
 
+    /// <summary>
+    /// The "batching is real" bounds the arch's mechanisms declare (their definitions' <c>batching:</c>, with this
+    /// arch's parameter values), one per declaring mechanism; the model checker checks each (docs/contract.md §7).
+    /// </summary>
+    public IReadOnlyList<BatchingBound> Batching { get; init; } = [];
+
     /// <summary>True when the generated <paramref name="callback"/> ("Enter", "Leave", ...) does something.</summary>
     public bool DoesWork(string callback) => CallbacksWithWork.Contains(callback);
 }

@@ -94,6 +94,71 @@ public sealed class MechanismDefinitionTests
         Assert.Contains(message, diagnostic.ToDiagnostic().GetMessage());
     }
 
+    private const string Batched = """
+        mechanism: m
+        summary: s
+        parameters:
+          - name: capacity
+            type: integer
+            doc: x
+          - name: on
+            type: boolean
+            doc: x
+        effects:
+          - name: sfence
+            doc: x
+            cycles: 1
+            source: x
+        """;
+
+    [Fact]
+    public void A_batching_declaration_reads_its_effects_capacity_and_causes()
+    {
+        var (definition, diagnostics) = Read(Batched + "\nbatching:\n  effects: [sfence]\n  capacity: [capacity, capacity / 2 - 1, 64]\n  key-changes: true\n  unbatched: 1\n");
+
+        Assert.Empty(diagnostics);
+        var batching = definition!.Batching!;
+        Assert.Equal(["sfence"], batching.Effects);
+        Assert.Equal((1, false, true, 1), (batching.PerFlush, batching.PerFlushDistinct, batching.KeyChanges, batching.Unbatched));
+        var spec = new MechanismSpec("m", new[] { new ParameterValue("capacity", "100"), new ParameterValue("on", "true") }.ToEquatableArray(), LocationInfo.FileStart(Path));
+        Assert.Equal(49, batching.CapacityFor(spec)); // min(100, 100 / 2 - 1, 64)
+        Assert.Null(Read(Batched + "\nbatching:\n  effects: [sfence]\n").Definition!.Batching!.CapacityFor(spec));
+    }
+
+    [Fact]
+    public void The_built_in_batching_declarations()
+    {
+        string Of(string name) => MechanismCatalog.Find(name)!.Batching is { } b
+            ? $"{string.Join("+", b.Effects)} cap[{string.Join(",", b.Capacity.Select(t => t.Text))}] per-flush {(b.PerFlushDistinct ? "distinct" : b.PerFlush)} keys {b.KeyChanges} unbatched {b.Unbatched}"
+            : "none";
+        Assert.Equal("tlb_flush cap[capacity] per-flush 1 keys True unbatched 0", Of("tlb-batch"));
+        Assert.Equal("hypercall+multicall cap[entries,arg-bytes / update-bytes - 1] per-flush 1 keys False unbatched 0", Of("hypercall-batch"));
+        Assert.Equal("ipte cap[] per-flush distinct keys False unbatched 1", Of("ipte-cache"));
+        Assert.Equal("dsb cap[] per-flush 1 keys False unbatched 0", Of("deferred-barriers"));
+        Assert.Equal("none", Of("register-switch"));
+        Assert.Equal("none", Of("paravirt-nop"));
+    }
+
+    [Theory]
+    // Lines 1-14 are Batched's; 'batching:' is line 15, its fields from line 16.
+    [InlineData("  effects: [tlb_flush]", 16, 13, "batching effect 'tlb_flush' is not one of this mechanism's effects. Effects: sfence")]
+    [InlineData("  effects: [sfense]", 16, 13, "batching effect 'sfense' is not one of this mechanism's effects. Did you mean 'sfence'?")]
+    [InlineData("  effects: [sfence]\n  capacity: on", 17, 13, "capacity 'on' names 'on', which is not an integer parameter")]
+    [InlineData("  effects: [sfence]\n  capacity: [capacity, entries]", 17, 24, "capacity 'entries' names 'entries', which is not a parameter of this mechanism")]
+    [InlineData("  effects: [sfence]\n  capacity: capacity * 2", 17, 13, "a capacity is an integer parameter or literal")]
+    [InlineData("  effects: [sfence]\n  per-flush: 0", 17, 14, "'per-flush' is the most counted effects one flush point emits")]
+    [InlineData("  effects: [sfence]\n  unbatched: -1", 17, 14, "'unbatched' must be an integer, 0 or more")]
+    [InlineData("  efects: [sfence]", 16, 3, "unknown batching field 'efects'. Did you mean 'effects'?")]
+    public void A_bad_batching_declaration_is_LMG0024_at_its_line(string fields, int line, int column, string message)
+    {
+        var (definition, diagnostics) = Read(Batched + "\nbatching:\n" + fields + "\n");
+
+        Assert.Null(definition);
+        var diagnostic = diagnostics.First(d => d.Id == "LMG0024");
+        Assert.Equal((Path, line, column), (diagnostic.Location!.Path, diagnostic.Location.Line, diagnostic.Location.Column));
+        Assert.Contains(message, diagnostic.ToDiagnostic().GetMessage());
+    }
+
     [Fact]
     public void A_definition_that_is_not_yaml_is_LMG0001_and_never_throws()
     {

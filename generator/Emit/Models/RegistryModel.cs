@@ -8,7 +8,7 @@ public sealed record RegistryModel(string Namespace, string Version, IReadOnlyLi
 /// <summary>
 /// One registry entry; <c>*_literal</c> fields are escaped C# literals, <see cref="ExpectedViolation"/> is C# code
 /// ("null" or a construction), and the facts (<see cref="CallbacksWithWork"/>, the state fields) are C# string arrays.
-/// <see cref="SourceLiteral"/> is the arch's whole generated file as one escaped literal (ArchInfo.GeneratedSource).
+/// <see cref="Batching"/> is C# code: an array of the runtime's BatchingBound. <see cref="SourceLiteral"/> is the arch's whole generated file as one escaped literal (ArchInfo.GeneratedSource).
 /// </summary>
 public sealed record RegistryArchModel(
     string TypeName,
@@ -26,4 +26,5 @@ public sealed record RegistryArchModel(
     string TaskStateFields,
     string CpuStateFields,
     string Effects,
+    string Batching,
     string SourceLiteral);
