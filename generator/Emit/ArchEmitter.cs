@@ -48,7 +48,9 @@ public static class ArchEmitter
                 spec.Mechanisms.Count > 0,
                 GeneratorVersion,
                 hooks,
-                effects.Select(EffectCode.Model).ToList());
+                effects.Select(EffectCode.Model).ToList(),
+                FactsOf.StateFields(rendered["task-state"]),
+                FactsOf.StateFields(rendered["cpu-state"]));
             var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
                 spec.Mechanisms.Count > 0, rendered["enter-range"].Count > 0,

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using LazyMmuGen.Generator.Emit.Models;
 using LazyMmuGen.Generator.Model;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -37,11 +39,28 @@ public static class FactsOf
     }
 
     /// <summary>Field names, in declaration order, of the members the state fragments declare.</summary>
-    private static EquatableArray<string> Fields(List<string> fragments)
-    {
-        var unit = SyntaxFactory.ParseCompilationUnit("struct S {\n" + string.Join("\n", fragments) + "\n}");
-        return unit.DescendantNodes().OfType<FieldDeclarationSyntax>()
-            .SelectMany(f => f.Declaration.Variables.Select(v => v.Identifier.ValueText))
-            .ToEquatableArray();
-    }
+    private static EquatableArray<string> Fields(List<string> fragments) =>
+        Declarations(fragments).SelectMany(f => f.Declaration.Variables.Select(v => v.Identifier.ValueText)).ToEquatableArray();
+
+    /// <summary>
+    /// The instance fields the state fragments declare, in ordinal name order: what arch.scriban's IArchState
+    /// members read, one statement per field. A field is plain when its type is a built-in numeric, bool or char
+    /// (never null, never a mechanism primitive); any other type, which the generator cannot see into, goes through
+    /// ArchStateFields, which decides at run time.
+    /// </summary>
+    public static List<StateFieldModel> StateFields(List<string> fragments) => Declarations(fragments)
+        .Where(f => !f.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword)))
+        .SelectMany(f => f.Declaration.Variables.Select(v => (Name: v.Identifier.ValueText, Member: v.Identifier.Text, Plain: IsPlain(f.Declaration.Type))))
+        .OrderBy(f => f.Name, System.StringComparer.Ordinal)
+        .Select(f => new StateFieldModel(f.Member, CSharpText.Literal(f.Name + "="), f.Plain))
+        .ToList();
+
+    private static IEnumerable<FieldDeclarationSyntax> Declarations(List<string> fragments) =>
+        SyntaxFactory.ParseCompilationUnit("struct S {\n" + string.Join("\n", fragments) + "\n}").DescendantNodes().OfType<FieldDeclarationSyntax>();
+
+    private static bool IsPlain(TypeSyntax type) => type is PredefinedTypeSyntax predefined && predefined.Keyword.Kind() is
+        SyntaxKind.BoolKeyword or SyntaxKind.CharKeyword or SyntaxKind.ByteKeyword or SyntaxKind.SByteKeyword or
+        SyntaxKind.ShortKeyword or SyntaxKind.UShortKeyword or SyntaxKind.IntKeyword or SyntaxKind.UIntKeyword or
+        SyntaxKind.LongKeyword or SyntaxKind.ULongKeyword or SyntaxKind.FloatKeyword or SyntaxKind.DoubleKeyword or
+        SyntaxKind.DecimalKeyword;
 }

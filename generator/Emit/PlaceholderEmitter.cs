@@ -70,8 +70,8 @@ public static class PlaceholderEmitter
             "public static ArchInfo Info => throw null!;",
             "public static bool HasLazyMmuMode => throw null!;",
             "public static bool HasDistinctPauseResume => throw null!;",
-            "public struct TaskState { }",
-            "public struct CpuState { }",
+            State("TaskState"),
+            State("CpuState"),
             $"public static Machine<{t}, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => throw null!;",
             "public static void InitTask(ref TaskState task, int taskId) => throw null!;",
             "public static void InitCpu(ref CpuState cpu, int cpuId) => throw null!;",
@@ -89,4 +89,11 @@ public static class PlaceholderEmitter
             text.Append("        ").Append(member).Append('\n');
         text.Append("    }\n");
     }
+
+    /// <summary>A state struct with the IArchState members ILazyMmuArch requires of it.</summary>
+    private static string State(string name) =>
+        $"public struct {name} : IArchState<{name}> {{ " +
+        $"readonly {name} IArchState<{name}>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones) => throw null!; " +
+        $"readonly void IArchState<{name}>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into) => throw null!; " +
+        $"readonly void IArchState<{name}>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence) => throw null!; }}";
 }

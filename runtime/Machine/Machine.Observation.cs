@@ -8,8 +8,12 @@ namespace LazyMmuGen.Runtime;
 public sealed partial class Machine<TArch, TTask, TCpu>
 {
     /// <inheritdoc/>
-    public override IReadOnlyList<IMechanismState> MechanismStates(int cpu) =>
-        StateReflector<TCpu>.Mechanisms(cpuStates[cpu]).ToArray();
+    public override IReadOnlyList<IMechanismState> MechanismStates(int cpu)
+    {
+        var states = new List<IMechanismState>();
+        cpuStates[cpu].AddMechanisms(states);
+        return states;
+    }
 
     /// <inheritdoc/>
     protected override void AppendArchFingerprint(StringBuilder builder)
@@ -17,12 +21,12 @@ public sealed partial class Machine<TArch, TTask, TCpu>
         for (var t = 0; t < taskStates.Length; t++)
         {
             builder.Append("|t").Append(t).Append(':');
-            StateReflector<TTask>.Append(builder, taskStates[t], referencesOnlyByPresence: true);
+            taskStates[t].AppendFingerprint(builder, referencesOnlyByPresence: true);
         }
         for (var c = 0; c < cpuStates.Length; c++)
         {
             builder.Append("|c").Append(c).Append(':');
-            StateReflector<TCpu>.Append(builder, cpuStates[c], referencesOnlyByPresence: false);
+            cpuStates[c].AppendFingerprint(builder, referencesOnlyByPresence: false);
         }
     }
 }

@@ -10,8 +10,8 @@ namespace LazyMmuGen.Runtime;
 /// <typeparam name="TCpu">The arch's per-CPU state (the generated <c>CpuState</c>).</typeparam>
 public sealed partial class Machine<TArch, TTask, TCpu> : MachineCore
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     private readonly TTask[] taskStates;
     private readonly TCpu[] cpuStates;

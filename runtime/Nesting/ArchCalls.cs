@@ -9,8 +9,8 @@ namespace LazyMmuGen.Runtime;
 /// </summary>
 internal static class ArchCalls<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Enter(Machine<TArch, TTask, TCpu> m, PreemptSite site)

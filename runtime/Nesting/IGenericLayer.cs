@@ -11,8 +11,8 @@ namespace LazyMmuGen.Runtime;
 /// </summary>
 internal interface IGenericLayer<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     /// <summary>lazy_mmu_mode_enable().</summary>
     static abstract void Enable(Machine<TArch, TTask, TCpu> m);

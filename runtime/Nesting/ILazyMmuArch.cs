@@ -7,12 +7,12 @@ namespace LazyMmuGen.Runtime;
 /// state; the generic layer owns their storage and hands them to every callback.
 /// </summary>
 /// <typeparam name="TSelf">The arch struct itself (the generated type, e.g. <c>Arm64</c>).</typeparam>
-/// <typeparam name="TTask">The arch's per-task state.</typeparam>
-/// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
+/// <typeparam name="TTask">The arch's per-task state (its <see cref="IArchState{TSelf}"/> members are emitted with it).</typeparam>
+/// <typeparam name="TCpu">The arch's per-CPU state (likewise).</typeparam>
 public interface ILazyMmuArch<TSelf, TTask, TCpu>
     where TSelf : struct, ILazyMmuArch<TSelf, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     /// <summary>The arch's name, as in its descriptor's <c>arch:</c> (e.g. "arm64").</summary>
     static abstract string Name { get; }

@@ -23,8 +23,8 @@ namespace LazyMmuGen.Runtime;
 /// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
 public readonly struct LazyMmu<TArch, TTask, TCpu> : IGenericLayer<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     /// <summary>
     /// include/linux/pgtable.h: lazy_mmu_mode_enable() ("[PATCH v6 09/14] mm: enable lazy_mmu sections to nest").

@@ -18,8 +18,8 @@ namespace LazyMmuGen.Runtime;
 /// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
 public readonly struct LazyMmuLegacy<TArch, TTask, TCpu> : IGenericLayer<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     /// <summary>
     /// arch_enter_lazy_mmu_mode() called directly: sets TIF_LAZY_MMU (EnableCount = 1) and enters, even when already

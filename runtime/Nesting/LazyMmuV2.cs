@@ -47,8 +47,8 @@ namespace LazyMmuGen.Runtime;
 /// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
 public readonly struct LazyMmuV2<TArch, TTask, TCpu> : IGenericLayer<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     /// <summary>Sections whose returned state fits in <see cref="LazyMmuState.V2Nested"/>; deeper ones count as NESTED.</summary>
     public const int TrackedDepth = 64;

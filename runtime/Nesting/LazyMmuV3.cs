@@ -20,8 +20,8 @@ namespace LazyMmuGen.Runtime;
 /// <typeparam name="TCpu">The arch's per-CPU state.</typeparam>
 public readonly struct LazyMmuV3<TArch, TTask, TCpu> : IGenericLayer<TArch, TTask, TCpu>
     where TArch : struct, ILazyMmuArch<TArch, TTask, TCpu>
-    where TTask : struct
-    where TCpu : struct
+    where TTask : struct, IArchState<TTask>
+    where TCpu : struct, IArchState<TCpu>
 {
     /// <summary>
     /// v3 lazy_mmu_mode_enable(): warns that "enable() must not be called while paused" and goes on; the outermost

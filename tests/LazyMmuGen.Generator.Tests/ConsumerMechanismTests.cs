@@ -78,6 +78,22 @@ public sealed class ConsumerMechanismTests
     }
 
     [Fact]
+    public void The_checker_reads_a_consumer_mechanisms_state_through_the_generated_members()
+    {
+        // A plain field, an escaped identifier, and the primitive: cloned, listed and fingerprinted without reflection.
+        var run = Run([.. Files((file, text) => file == "cpu-state.scriban" ? text + "            public int @Queued;\n            public TlbBatch? Spare;\n" : text), Descriptor]);
+
+        run.AssertCompilesCleanly();
+        var machine = Load(run).Single().CreateMachine(MachineOptions.Default);
+        var batch = Assert.IsType<TlbBatch>(Assert.Single(machine.MechanismStates(0)));
+        var clone = machine.Clone();
+        Assert.NotSame(batch, Assert.Single(clone.MechanismStates(0)));
+        Assert.Equal(machine.Fingerprint(), clone.Fingerprint());
+        // Fields in ordinal name order: "NAME=VALUE ", '-' for null, the primitive's own fingerprint.
+        Assert.EndsWith("|c0:Queued=0 Sfence=tlb[0,0] Spare=- ", machine.Fingerprint().Split("|c1:")[0]);
+    }
+
+    [Fact]
     public void A_misspelt_parameter_of_a_consumer_mechanism_is_located_with_a_suggestion()
     {
         var run = Run([.. Files(), GeneratorHarness.Descriptor("riscv-own.arch.yaml", "arch: riscv-own\nmechanisms:\n  - kind: sfence-batch\n    capacty: 8\n")]);

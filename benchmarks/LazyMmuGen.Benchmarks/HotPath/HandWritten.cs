@@ -1,21 +1,43 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Benchmarks.HotPath;
 
 // The hand-written baselines: the arch structs a careful engineer would write directly against the
 // runtime, without the generator. Same behaviour as the generated arches (checked by Equivalence before
-// every benchmark), written the obvious way: no dead work, primitives read once into locals.
+// every benchmark), written the obvious way: no dead work, primitives read once into locals. Their state
+// structs implement IArchState by hand (checker support the generator emits for generated arches).
+
+/// <summary>The clone step of the hand-written states' <see cref="IArchState{TSelf}.CloneReferences"/>: one clone per primitive.</summary>
+internal static class HandState
+{
+    public static IMechanismState Clone(IMechanismState original, Dictionary<IMechanismState, IMechanismState> clones)
+    {
+        if (!clones.TryGetValue(original, out var copy)) clones[original] = copy = original.Clone();
+        return copy;
+    }
+}
 
 /// <summary>arm64: one dsb(ishst)+isb per section end instead of one per valid kernel pte write.</summary>
 public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, HandArm64.CpuState>
 {
-    public struct TaskState
+    public struct TaskState : IArchState<TaskState>
     {
         public bool BarriersPending;
+
+        readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
+        readonly void IArchState<TaskState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) =>
+            builder.Append("BarriersPending=").Append(BarriersPending).Append(' ');
     }
 
-    public struct CpuState;
+    public struct CpuState : IArchState<CpuState>
+    {
+        readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) { }
+        readonly void IArchState<CpuState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) { }
+    }
 
     public static string Name => "arm64";
 
@@ -91,11 +113,26 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
 /// <summary>powerpc hash: a per-CPU batch of 192 invalidations, flushed on mm, page size or segment size change.</summary>
 public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPowerpcHash.TaskState, HandPowerpcHash.CpuState>
 {
-    public struct TaskState;
+    public struct TaskState : IArchState<TaskState>
+    {
+        readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
+        readonly void IArchState<TaskState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) { }
+    }
 
-    public struct CpuState
+    public struct CpuState : IArchState<CpuState>
     {
         public TlbBatch Tlb;
+
+        readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) =>
+            this with { Tlb = (TlbBatch)HandState.Clone(Tlb, clones) };
+        readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) => into.Add(Tlb);
+        readonly void IArchState<CpuState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence)
+        {
+            builder.Append("Tlb=");
+            Tlb.AppendFingerprint(builder);
+            builder.Append(' ');
+        }
     }
 
     public static string Name => "powerpc-hash";
@@ -169,12 +206,28 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
 /// <summary>x86 Xen PV: mmu_updates queued in the per-CPU multicall buffer; context-switch hooks leave and re-enter.</summary>
 public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskState, HandX86Xen.CpuState>
 {
-    public struct TaskState;
+    public struct TaskState : IArchState<TaskState>
+    {
+        readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
+        readonly void IArchState<TaskState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) { }
+    }
 
-    public struct CpuState
+    public struct CpuState : IArchState<CpuState>
     {
         public MulticallBuffer Multicalls;
         public bool LazyMmu;
+
+        readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) =>
+            this with { Multicalls = (MulticallBuffer)HandState.Clone(Multicalls, clones) };
+        readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) => into.Add(Multicalls);
+        readonly void IArchState<CpuState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence)
+        {
+            // Fields in ordinal name order, as the generated states write them.
+            builder.Append("LazyMmu=").Append(LazyMmu).Append(" Multicalls=");
+            Multicalls.AppendFingerprint(builder);
+            builder.Append(' ');
+        }
     }
 
     public static string Name => "x86-xen";

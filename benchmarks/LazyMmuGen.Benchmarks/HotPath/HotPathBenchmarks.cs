@@ -43,11 +43,11 @@ public static class Impl
 [CategoriesColumn]
 public abstract class HotPathBenchmarks<TGen, TGenTask, TGenCpu, THand, THandTask, THandCpu>
     where TGen : struct, ILazyMmuArch<TGen, TGenTask, TGenCpu>
-    where TGenTask : struct
-    where TGenCpu : struct
+    where TGenTask : struct, IArchState<TGenTask>
+    where TGenCpu : struct, IArchState<TGenCpu>
     where THand : struct, ILazyMmuArch<THand, THandTask, THandCpu>
-    where THandTask : struct
-    where THandCpu : struct
+    where THandTask : struct, IArchState<THandTask>
+    where THandCpu : struct, IArchState<THandCpu>
 {
     public const int Writes = 64;
 

@@ -9,7 +9,12 @@ namespace LazyMmuGen.Benchmarks.HotPath;
 // helpers (ArchContext, counters, pending writes, effects) are exactly the ones the other two use.
 
 /// <summary>Empty per-task/per-CPU state for the plugin machine: the plugin keeps its own.</summary>
-public struct NoState;
+public struct NoState : IArchState<NoState>
+{
+    readonly NoState IArchState<NoState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+    readonly void IArchState<NoState>.AddMechanisms(List<IMechanismState> into) { }
+    readonly void IArchState<NoState>.AppendFingerprint(System.Text.StringBuilder builder, bool referencesOnlyByPresence) { }
+}
 
 /// <summary>The arch struct of the plugin machine: every callback is a no-op (never called by the plugin layer).</summary>
 public readonly struct PluginHost : ILazyMmuArch<PluginHost, NoState, NoState>

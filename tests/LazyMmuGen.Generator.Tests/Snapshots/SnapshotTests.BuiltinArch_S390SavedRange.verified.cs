@@ -32,20 +32,59 @@ namespace LazyMmuGen.Arches
         public static bool HasDistinctPauseResume => true;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
-        public struct TaskState
+        public struct TaskState : IArchState<TaskState>
         {
             /// <summary>ipte-cache: the per-CPU cache this section pinned (the arch's state is a pointer to it).</summary>
             public PteCache? Pinned;
 
             /// <summary>ipte-cache: the range the outermost enable_with_ptes() passed, kept for flush and resume.</summary>
             public PteRange Range;
+
+            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            {
+                var copy = this;
+                ArchStateFields.CloneReference(ref copy.Pinned, clones);
+                ArchStateFields.CloneReference(ref copy.Range, clones);
+                return copy;
+            }
+
+            readonly void IArchState<TaskState>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into)
+            {
+                ArchStateFields.AddMechanism(into, this.Pinned);
+                ArchStateFields.AddMechanism(into, this.Range);
+            }
+
+            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            {
+                ArchStateFields.Append(builder.Append("Pinned="), this.Pinned, referencesOnlyByPresence).Append(' ');
+                ArchStateFields.Append(builder.Append("Range="), this.Range, referencesOnlyByPresence).Append(' ');
+            }
         }
 
         /// <summary>Per-CPU arch state.</summary>
-        public struct CpuState
+        public struct CpuState : IArchState<CpuState>
         {
             /// <summary>ipte-cache: this CPU's cache of one page table (256 ptes).</summary>
             public PteCache Cache;
+
+            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            {
+                var copy = this;
+                ArchStateFields.CloneReference(ref copy.Cache, clones);
+                return copy;
+            }
+
+            readonly void IArchState<CpuState>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into)
+            {
+                ArchStateFields.AddMechanism(into, this.Cache);
+            }
+
+            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            {
+                ArchStateFields.Append(builder.Append("Cache="), this.Cache, referencesOnlyByPresence).Append(' ');
+            }
         }
 
         /// <summary>The effect kinds this arch's mechanisms emit, declared from their mechanism.yaml.</summary>

@@ -32,13 +32,41 @@ namespace LazyMmuGen.Arches
         public static bool HasDistinctPauseResume => false;
 
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
-        public struct TaskState
+        public struct TaskState : IArchState<TaskState>
         {
+            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            {
+                var copy = this;
+                return copy;
+            }
+
+            readonly void IArchState<TaskState>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into)
+            {
+            }
+
+            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            {
+            }
         }
 
         /// <summary>Per-CPU arch state.</summary>
-        public struct CpuState
+        public struct CpuState : IArchState<CpuState>
         {
+            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            {
+                var copy = this;
+                return copy;
+            }
+
+            readonly void IArchState<CpuState>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into)
+            {
+            }
+
+            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            {
+            }
         }
 
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
