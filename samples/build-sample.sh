@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Builds and runs samples/RiscvSample from a clean state, against freshly packed LazyMmuGen packages:
-#   1. packs LazyMmuGen.Generator, LazyMmuGen.Runtime and LazyMmuGen.Checker into artifacts/packages with a
-#      unique prerelease version (0.1.0-local.TIMESTAMP.PID), building them in a temporary folder so the
-#      repository's own bin/ and obj/ are not touched;
+#   1. packs LazyMmuGen.Generator, LazyMmuGen.Runtime, LazyMmuGen.Checker and the LazyMmuGen.Tool tool into
+#      artifacts/packages with a unique prerelease version (0.1.0-local.TIMESTAMP.PID), in one `dotnet pack` of a
+#      temporary solution, building them in a temporary folder so the repository's own bin/ and obj/ are not
+#      touched (skipped when LAZYMMU_FEED and LAZYMMU_VERSION name packages packed already);
 #   2. restores the sample with a fresh, empty NuGet packages folder (--packages), so neither the global
 #      package cache nor an older package with the same version can be used;
 #   3. builds it (warnings are errors), checks that the template override reached the generated code,
 #      and runs it: the seed's summary trace and the model checker on riscv-sfence (a descriptor over a
 #      built-in mechanism) and riscv-svinval (a descriptor over the sample's own mechanism,
 #      mechanisms/svinval-batch/: definition, hook templates, C# primitive and effect kinds);
-#   4. packs the lazymmu tool, installs it with --tool-path from the same feed, and has the installed tool
+#   4. installs the packed lazymmu tool with --tool-path from the same feed, and has the installed tool
 #      build the sample project and trace and model-check riscv-svinval.
 # Exit code: 0 when everything passed, non-zero otherwise. Usage: samples/build-sample.sh [--keep]
-# Environment: CONFIGURATION (default Release).
+# Environment: CONFIGURATION (default Release). LAZYMMU_FEED and LAZYMMU_VERSION, both or neither: a folder
+# feed that already holds the four packages at that version (tests/LazyMmuGen.Packaging.Tests packs them once
+# for all its tests); the script then packs nothing and restores and installs from that feed (as well as the
+# sample's own sources) instead of artifacts/packages.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +24,16 @@ sample="$root/samples/RiscvSample"
 feed="$root/artifacts/packages"
 config="${CONFIGURATION:-Release}"
 version="0.1.0-local.$(date -u +%Y%m%d%H%M%S).$$"
+packed=false
+if [ -n "${LAZYMMU_FEED:-}" ] || [ -n "${LAZYMMU_VERSION:-}" ]; then
+  if [ -z "${LAZYMMU_FEED:-}" ] || [ -z "${LAZYMMU_VERSION:-}" ]; then
+    echo "error: set both LAZYMMU_FEED and LAZYMMU_VERSION (a feed with the packages packed at that version), or neither" >&2
+    exit 2
+  fi
+  feed="$(cd "$LAZYMMU_FEED" && pwd)"
+  version="$LAZYMMU_VERSION"
+  packed=true
+fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/lazymmu-sample.XXXXXX")"
 keep=false
 [ "${1:-}" = "--keep" ] && keep=true
@@ -32,14 +46,33 @@ common=(-c "$config" -nologo -v:minimal -p:LazyMmuGenVersion="$version")
 started=$SECONDS
 step() { echo "==> [$((SECONDS - started))s] $*"; }
 
-mkdir -p "$feed"
-# Local prereleases of earlier runs pile up otherwise; an hour old is never one a concurrent run still needs.
-find "$feed" -maxdepth 1 -name 'LazyMmuGen.*-local.*.nupkg' -mmin +60 -delete
+# The sample's nuget.config names artifacts/packages as a source: it has to exist even when the packages are elsewhere.
+mkdir -p "$root/artifacts/packages"
+if $packed; then
+  step "use LazyMmuGen $version from $feed (LAZYMMU_FEED, packed already)"
+  for id in LazyMmuGen.Generator LazyMmuGen.Runtime LazyMmuGen.Checker LazyMmuGen.Tool; do
+    if [ ! -f "$feed/$id.$version.nupkg" ]; then
+      echo "error: no $id.$version.nupkg in $feed (LAZYMMU_FEED)" >&2
+      exit 2
+    fi
+  done
+  # The sample's own sources (its nuget.config) and this feed; the tool's build of the project below as well.
+  export RestoreAdditionalProjectSources="$feed"
+else
+  # Local prereleases of earlier runs pile up otherwise; an hour old is never one a concurrent run still needs.
+  find "$feed" -maxdepth 1 -name 'LazyMmuGen.*-local.*.nupkg' -mmin +60 -delete
 
-step "pack LazyMmuGen $version into ${feed#"$root"/}"
-for project in generator/LazyMmuGen.Generator.csproj runtime/LazyMmuGen.Runtime.csproj checker/LazyMmuGen.Checker.csproj cli/LazyMmuGen.Cli.csproj; do
-  dotnet pack "$root/$project" "${common[@]}" -p:Version="$version" --artifacts-path "$work/pack" -o "$feed"
-done
+  step "pack LazyMmuGen $version into ${feed#"$root"/}"
+  # One pack of a temporary solution: the four projects (and what they reference) build once, in one MSBuild run.
+  {
+    echo "<Solution>"
+    for project in generator/LazyMmuGen.Generator.csproj runtime/LazyMmuGen.Runtime.csproj checker/LazyMmuGen.Checker.csproj cli/LazyMmuGen.Cli.csproj; do
+      echo "  <Project Path=\"$root/$project\" />"
+    done
+    echo "</Solution>"
+  } > "$work/packages.slnx"
+  dotnet pack "$work/packages.slnx" "${common[@]}" -p:Version="$version" -p:PackageOutputPath="$feed/" --artifacts-path "$work/pack"
+fi
 
 step "restore samples/RiscvSample with a fresh packages folder"
 dotnet restore "$sample/RiscvSample.csproj" -nologo -v:minimal -p:LazyMmuGenVersion="$version" \

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -11,16 +10,17 @@ namespace LazyMmuGen.Packaging.Tests;
 /// What an IDE and a debugger get from the packages (docs/packaging.md, "IDE support"): the runtime, checker and
 /// testing packages carry their XML documentation next to the dll and a symbols package with the sources in the pdb;
 /// the generator package carries the descriptor schema and the build targets that copy it for editors; every package
-/// carries the MIT license, the readme and the repository metadata git gives at build time. The packages are packed
-/// once for the class, in one build, with a unique version, into a temporary folder.
+/// carries the MIT license, the readme and the repository metadata git gives at build time. The packages are the
+/// ones <see cref="PackedFeed"/> packs once per test run, in one build, with a unique version, into a temporary folder.
 /// </summary>
-public sealed class PackageContentsTests(PackageContentsTests.Packed packed, ITestOutputHelper output) : IClassFixture<PackageContentsTests.Packed>
+[Collection(PackedFeedCollection.Name)]
+public sealed class PackageContentsTests(PackedFeed packed, ITestOutputHelper output)
 {
     /// <summary>The library packages: lib/net10.0/ID.dll with ID.xml beside it, and ID.snupkg.</summary>
-    public static TheoryData<string> Libraries() => new(Packed.Libraries.Where(Packed.Exists));
+    public static TheoryData<string> Libraries() => new(PackedFeed.Libraries.Where(PackedFeed.Exists));
 
-    /// <summary>Every package this class packs.</summary>
-    public static TheoryData<string> Packages() => new(Packed.Libraries.Where(Packed.Exists).Append("LazyMmuGen.Generator").Concat(Packed.Templates()));
+    /// <summary>Every package this class looks into (the tool package is ToolTests').</summary>
+    public static TheoryData<string> Packages() => new(PackedFeed.Libraries.Where(PackedFeed.Exists).Append("LazyMmuGen.Generator").Concat(PackedFeed.Templates()));
 
     [Theory]
     [MemberData(nameof(Libraries))]
@@ -140,7 +140,7 @@ public sealed class PackageContentsTests(PackageContentsTests.Packed packed, ITe
 
             """);
 
-        var (exit, log) = Packed.Dotnet(project, "build", "-nologo", "-v:minimal", "--packages", Path.Combine(packed.Work, "consumer-packages"));
+        var (exit, log) = PackedFeed.Dotnet(project, "build", "-nologo", "-v:minimal", "--packages", Path.Combine(packed.Work, "consumer-packages"));
         output.WriteLine(log);
 
         Assert.True(exit == 0, log);
@@ -214,158 +214,4 @@ public sealed class PackageContentsTests(PackageContentsTests.Packed packed, ITe
     }
 
     private static string Text(ZipArchive package, string entry) => System.Text.Encoding.UTF8.GetString(Bytes(package, entry)).TrimStart('\uFEFF');
-
-    /// <summary>
-    /// One `dotnet pack` of every package of the class, through a temporary solution so the projects build once, in
-    /// parallel, in a temporary artifacts folder (the repository's bin/ and obj/ are untouched), with a unique
-    /// prerelease version, into a temporary feed.
-    /// </summary>
-    public sealed class Packed : IDisposable
-    {
-        /// <summary>Library packages by id; LazyMmuGen.Testing is packed only once its project exists.</summary>
-        public static readonly string[] Libraries = ["LazyMmuGen.Runtime", "LazyMmuGen.Checker", "LazyMmuGen.Testing"];
-
-        private static readonly Dictionary<string, string> Projects = new()
-        {
-            ["LazyMmuGen.Runtime"] = "runtime/LazyMmuGen.Runtime.csproj",
-            ["LazyMmuGen.Checker"] = "checker/LazyMmuGen.Checker.csproj",
-            ["LazyMmuGen.Testing"] = "testing/LazyMmuGen.Testing.csproj",
-            ["LazyMmuGen.Generator"] = "generator/LazyMmuGen.Generator.csproj",
-        };
-
-        private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
-        private readonly string work = Directory.CreateTempSubdirectory("lazymmu-package-test-").FullName;
-        private readonly Dictionary<string, Dictionary<string, XElement>> docs = new();
-
-        public Packed()
-        {
-            Version = $"0.1.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-            Feed = Path.Combine(work, "feed");
-            var projects = Projects.Where(p => Exists(p.Key)).Select(p => RepoRoot.Combine(p.Value.Split('/')))
-                .Concat(Templates().Select(TemplateProject)).ToList();
-            var solution = Path.Combine(work, "packages.slnx");
-            File.WriteAllText(solution, "<Solution>\n" + string.Concat(projects.Select(p =>
-                $"  <Project Path=\"{Path.GetRelativePath(work, p).Replace('\\', '/')}\" />\n")) + "</Solution>\n");
-
-            var watch = Stopwatch.StartNew();
-            var (exit, text) = Dotnet(work, "pack", solution, "-c", "Release", "-nologo", "-v:minimal", $"-p:Version={Version}",
-                $"-p:PackageOutputPath={Feed}/", "--artifacts-path", Path.Combine(work, "build"));
-            Report = $"pack of {projects.Count} projects, {Version}: {watch.Elapsed.TotalSeconds:F0} s\n{text}";
-            if (exit != 0) throw new InvalidOperationException($"dotnet pack exited with {exit}:\n{Report}");
-
-            Commit = Git("rev-parse", "HEAD");
-            var origin = Git("remote", "get-url", "origin");
-            // A web URL (https, ssh, git@host:path) is published; a local path or no remote is not (docs/packaging.md).
-            WebOrigin = origin is not null && !Path.IsPathRooted(origin) && !origin.StartsWith('.') && !origin.StartsWith("file:", StringComparison.Ordinal);
-        }
-
-        /// <summary>The temporary folder of the class: the solution, the build, the feed.</summary>
-        public string Work => work;
-
-        public string Version { get; }
-
-        public string Feed { get; }
-
-        public string Report { get; }
-
-        /// <summary>HEAD of the repository, or null when it is not a git checkout.</summary>
-        public string? Commit { get; }
-
-        public bool WebOrigin { get; }
-
-        public static bool Exists(string id) => File.Exists(RepoRoot.Combine(Projects[id].Split('/')));
-
-        /// <summary>The template package(s) of dotnet-new/, once that folder has a project: packed for their metadata.</summary>
-        public static IEnumerable<string> Templates() =>
-            Directory.Exists(RepoRoot.Combine("dotnet-new"))
-                ? Directory.GetFiles(RepoRoot.Combine("dotnet-new"), "*.csproj").Select(PackageId).Order(StringComparer.Ordinal)
-                : [];
-
-        public ZipArchive Open(string id)
-        {
-            var path = Path.Combine(Feed, $"{id}.{Version}.nupkg");
-            if (!File.Exists(path))
-                throw new FileNotFoundException($"no {Path.GetFileName(path)} in the feed: {string.Join(", ", Directory.GetFiles(Feed).Select(Path.GetFileName))}\n{Report}");
-            return ZipFile.OpenRead(path);
-        }
-
-        /// <summary>The documented members of a library package's XML file, by their doc-comment id.</summary>
-        public Dictionary<string, XElement> DocMembers(string id)
-        {
-            lock (docs)
-            {
-                if (docs.TryGetValue(id, out var found)) return found;
-                using var package = Open(id);
-                using var stream = package.GetEntry($"lib/net10.0/{id}.xml")!.Open();
-                return docs[id] = XDocument.Load(stream).Descendants("member").ToDictionary(m => m.Attribute("name")!.Value);
-            }
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A build server may still hold a file open; the temp folder is the system's to clean then.
-            }
-        }
-
-        /// <summary>
-        /// Runs `dotnet ARGS` in <paramref name="folder"/> and returns its exit code and output. The output goes to a
-        /// file, not to pipes this fixture would have to drain (build servers may outlive dotnet); the outer
-        /// `dotnet test` build's MSBuild settings are kept out.
-        /// </summary>
-        public static (int Exit, string Log) Dotnet(string folder, params string[] arguments)
-        {
-            var log = Path.Combine(folder, $"dotnet-{Guid.NewGuid():N}.log");
-            var start = new ProcessStartInfo("bash")
-            {
-                ArgumentList = { "-c", "log=$1; shift; exec dotnet \"$@\" > \"$log\" 2>&1", "bash", log },
-                WorkingDirectory = folder,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-                start.Environment.Remove(key);
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using var process = Process.Start(start)!;
-            var finished = process.WaitForExit(Limit);
-            if (!finished) process.Kill(entireProcessTree: true);
-            var text = File.Exists(log) ? File.ReadAllText(log) : "";
-            File.Delete(log);
-            return (finished ? process.ExitCode : -1, finished ? text : $"timed out after {Limit.TotalMinutes} minutes\n{text}");
-        }
-
-        private static string TemplateProject(string id) =>
-            Directory.GetFiles(RepoRoot.Combine("dotnet-new"), "*.csproj").Single(p => PackageId(p) == id);
-
-        /// <summary>A project's PackageId, or its file name when it does not set one.</summary>
-        private static string PackageId(string project) =>
-            XDocument.Load(project).Descendants().FirstOrDefault(e => e.Name.LocalName == "PackageId")?.Value.Trim()
-            ?? Path.GetFileNameWithoutExtension(project);
-
-        private static string? Git(params string[] arguments)
-        {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = RepoRoot.Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            try
-            {
-                using var process = Process.Start(start)!;
-                var text = process.StandardOutput.ReadToEnd().Trim();
-                process.StandardError.ReadToEnd();
-                process.WaitForExit();
-                return process.ExitCode == 0 && text.Length > 0 ? text : null;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null; // No git on this machine.
-            }
-        }
-    }
 }

@@ -4,13 +4,15 @@ using Xunit.Abstractions;
 namespace LazyMmuGen.Packaging.Tests;
 
 /// <summary>
-/// samples/build-sample.sh from a clean state: packs the packages and the tool with a unique version, restores the
+/// samples/build-sample.sh from a clean state, given the packages and the tool that <see cref="PackedFeed"/> packed
+/// with a unique version (LAZYMMU_FEED and LAZYMMU_VERSION, so the script does not pack them again): restores the
 /// out-of-tree sample with an empty packages folder, builds it (warnings are errors) and runs it: the seed's
 /// summary trace and the model checker at depth 4 on riscv-sfence (a descriptor over a built-in mechanism) and
 /// riscv-svinval (a descriptor over the sample's own mechanism, with its own primitive and effect kinds); then the
 /// installed tool builds the sample project and traces and checks riscv-svinval (issue 13, item 5).
 /// </summary>
-public sealed class SampleTests(ITestOutputHelper output)
+[Collection(PackedFeedCollection.Name)]
+public sealed class SampleTests(PackedFeed packed, ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(9);
 
@@ -28,6 +30,9 @@ public sealed class SampleTests(ITestOutputHelper output)
         // This test runs inside `dotnet test`: keep the outer build's MSBuild settings out of the script's builds.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
+        // The packages of this run, packed once for every test that needs them; the script restores and installs from that feed.
+        start.Environment["LAZYMMU_FEED"] = packed.Feed;
+        start.Environment["LAZYMMU_VERSION"] = packed.Version;
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -7,23 +7,16 @@ namespace LazyMmuGen.Packaging.Tests;
 
 /// <summary>
 /// The `dotnet new lazymmu-arch` template as a new user gets it: the generator, runtime, checker, testing and
-/// template packages packed with a unique version into a temporary feed, the template installed into a template
-/// hive of the test's own (the machine's is untouched), a new project made with --feed, and `dotnet test` in it with
-/// an empty packages folder: it passes out of the box, fails with a diff once the descriptor changes the generated
-/// code, and passes again after LAZYMMU_ACCEPT=1.
+/// template packages packed with a unique version into a temporary feed (<see cref="PackedFeed"/>, shared with the
+/// other package tests), the template installed into a template hive of the test's own (the machine's is
+/// untouched), a new project made with --feed, and `dotnet test` in it with an empty packages folder: it passes
+/// out of the box, fails with a diff once the descriptor changes the generated code, and passes again after
+/// LAZYMMU_ACCEPT=1.
 /// </summary>
-public sealed class TemplateTests(ITestOutputHelper output)
+[Collection(PackedFeedCollection.Name)]
+public sealed class TemplateTests(PackedFeed packed, ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
-
-    private static readonly string[] Packed =
-    [
-        "generator/LazyMmuGen.Generator.csproj",
-        "runtime/LazyMmuGen.Runtime.csproj",
-        "checker/LazyMmuGen.Checker.csproj",
-        "testing/LazyMmuGen.Testing.csproj",
-        "dotnet-new/LazyMmuGen.Templates.csproj",
-    ];
 
     [Fact]
     public void The_shipped_snapshot_is_what_the_generator_makes_of_the_template()
@@ -49,18 +42,13 @@ public sealed class TemplateTests(ITestOutputHelper output)
     {
         var work = Directory.CreateTempSubdirectory("lazymmu-template-test-").FullName;
         var watch = Stopwatch.StartNew();
-        var version = $"0.1.0-templatetest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var feed = Path.Combine(work, "feed");
+        // The generator, runtime, checker, testing and template packages, packed once for the run.
+        var version = packed.Version;
+        var feed = packed.Feed;
         var hive = Path.Combine(work, "hive");
         var project = Path.Combine(work, "RiscvKit");
         var packages = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "packages") };
-
-        // One solution, one pack: the five projects build in one MSBuild run.
-        var solution = Path.Combine(work, "pack.slnx");
-        File.WriteAllText(solution, "<Solution>\n" + string.Concat(Packed.Select(p => $"  <Project Path=\"{RepoRoot.Combine(p)}\" />\n")) + "</Solution>\n");
-        Dotnet(work, ["pack", solution, "-c", "Release", $"-p:Version={version}", $"-p:PackageOutputPath={feed}{Path.DirectorySeparatorChar}",
-            "--artifacts-path", Path.Combine(work, "pack")]);
-        Step(watch, "pack");
+        output.WriteLine($"the packed feed: LazyMmuGen {version} in {feed} (packed in {packed.PackTime.TotalSeconds:F0} s, before this test)");
         Dotnet(work, ["new", "install", Path.Combine(feed, $"LazyMmuGen.Templates.{version}.nupkg"), "--debug:custom-hive", hive]);
         Dotnet(work, ["new", "lazymmu-arch", "-o", project, "--feed", feed, "--debug:custom-hive", hive]);
         Step(watch, "install and new");

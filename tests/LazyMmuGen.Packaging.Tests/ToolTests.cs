@@ -6,9 +6,11 @@ namespace LazyMmuGen.Packaging.Tests;
 
 /// <summary>
 /// The LazyMmuGen.Tool package (cli/ packed as a .NET tool): packed once with a unique version into a temporary
-/// feed, installed with `dotnet tool install --tool-path`, and run on descriptors in a folder with no project, so
-/// the generator, Scriban, YamlDotNet and Roslyn must all come from the tool's own folder.
+/// feed (<see cref="PackedFeed"/>, shared with the other package tests), installed with `dotnet tool install
+/// --tool-path`, and run on descriptors in a folder with no project, so the generator, Scriban, YamlDotNet and
+/// Roslyn must all come from the tool's own folder.
 /// </summary>
+[Collection(PackedFeedCollection.Name)]
 public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper output) : IClassFixture<ToolTests.InstalledTool>
 {
     // The riscv-sfence descriptor of README.md and docs/packaging.md, renamed so that it cannot clash with a built-in of that name (the README tour adds one).
@@ -147,36 +149,33 @@ public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// One pack and one install for the whole class: `dotnet pack cli/` with a unique prerelease version into a
-    /// temporary feed (built in a temporary artifacts folder, so the repository's bin/ and obj/ are untouched),
-    /// then `dotnet tool install --tool-path` from that feed alone.
+    /// One install for the whole class: `dotnet tool install --tool-path` of the LazyMmuGen.Tool package that
+    /// <see cref="PackedFeed"/> packed (cli/ with a unique prerelease version, built in a temporary artifacts folder,
+    /// so the repository's bin/ and obj/ are untouched), from that feed alone, into a tool folder of the class's own.
     /// </summary>
     public sealed class InstalledTool : IDisposable
     {
-        private static readonly TimeSpan PackLimit = TimeSpan.FromMinutes(5);
+        private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(5);
         private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(2);
         private readonly string work = Directory.CreateTempSubdirectory("lazymmu-tool-test-").FullName;
         private int folders;
         private string? sfence;
 
-        public InstalledTool()
+        public InstalledTool(PackedFeed packed)
         {
-            var version = $"0.1.0-tooltest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-            var feed = Path.Combine(work, "feed");
+            var version = packed.Version;
+            var feed = packed.Feed;
             var tools = Path.Combine(work, "tool");
             // Only the temporary feed: the install neither asks the configured sources nor finds an older package.
             var config = Path.Combine(work, "nuget.config");
             File.WriteAllText(config, "<configuration><packageSources><clear /></packageSources></configuration>");
 
             var watch = Stopwatch.StartNew();
-            Dotnet("pack", RepoRoot.Combine("cli", "LazyMmuGen.Cli.csproj"), "-c", "Release", "-nologo", "-v:minimal",
-                $"-p:Version={version}", "--artifacts-path", Path.Combine(work, "pack"), "-o", feed);
-            var packed = watch.Elapsed;
             Dotnet("tool", "install", "--tool-path", tools, "LazyMmuGen.Tool", "--version", version,
                 "--add-source", feed, "--configfile", config);
-            Package = Path.Combine(feed, $"LazyMmuGen.Tool.{version}.nupkg");
+            Package = packed.Package("LazyMmuGen.Tool");
             Executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "lazymmu.exe" : "lazymmu");
-            Report = $"LazyMmuGen.Tool {version}: pack {packed.TotalSeconds:F0} s, install {(watch.Elapsed - packed).TotalSeconds:F0} s";
+            Report = $"LazyMmuGen.Tool {version}: pack {packed.PackTime.TotalSeconds:F0} s (the shared pack of every package), install {watch.Elapsed.TotalSeconds:F0} s";
             if (!File.Exists(Package) || !File.Exists(Executable))
                 throw new InvalidOperationException($"{Report}: no {Package} or no {Executable}:\n{Log}");
         }
@@ -262,11 +261,11 @@ public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper ou
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
             using var process = Process.Start(start)!;
-            var finished = process.WaitForExit(PackLimit);
+            var finished = process.WaitForExit(InstallLimit);
             if (!finished) process.Kill(entireProcessTree: true);
             Log = File.Exists(log) ? File.ReadAllText(log) : "";
             if (!finished || process.ExitCode != 0)
-                throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} {(finished ? $"exited with {process.ExitCode}" : $"did not finish within {PackLimit.TotalMinutes} minutes")}:\n{Tail(Log)}");
+                throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} {(finished ? $"exited with {process.ExitCode}" : $"did not finish within {InstallLimit.TotalMinutes} minutes")}:\n{Tail(Log)}");
         }
 
         /// <summary>This test runs inside `dotnet test`: keep the outer build's MSBuild settings out of the inner runs.</summary>
