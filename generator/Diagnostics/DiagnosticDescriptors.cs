@@ -80,7 +80,7 @@ public static class DiagnosticDescriptors
         "Template '{0}' failed: {1}. Fix the template.");
 
     public static readonly DiagnosticDescriptor UnknownTemplate = new("LMG0022", "Template override replaces nothing",
-        "Template '{0}' does not match a built-in template, so it is not used. Use one of the names in templates/ (e.g. 'mechanisms/tlb-batch/leave.hbs') in the LazyMmuTemplate metadata or under a 'templates' folder.",
+        "Template '{0}' is not used: {1}",
         "LazyMmuGen", DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "lmg0022");
 
     public static readonly DiagnosticDescriptor DuplicateTemplate = Error("LMG0023", "Two overrides for one template",

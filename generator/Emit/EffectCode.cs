@@ -21,9 +21,24 @@ public static class EffectCode
     /// <summary>What a fragment of <paramref name="definition"/> sees as <c>effect</c>: the kinds its definition lists.</summary>
     public static ScriptObject ForFragment(MechanismDefinition definition)
     {
-        var data = new ScriptObject();
+        var data = new ListedEffects(definition);
         foreach (var use in definition.Effects) data[use.Name] = "Effects." + Field(use.Name);
         return data;
+    }
+
+    /// <summary>A fragment's <c>effect</c>: a kind the definition does not list is an error that says where to list it.</summary>
+    private sealed class ListedEffects(MechanismDefinition definition) : ScriptObject
+    {
+        public override bool TryGetValue(Scriban.TemplateContext? context, Scriban.Parsing.SourceSpan span, string member, out object? value)
+        {
+            if (base.TryGetValue(context, span, member, out value)) return true;
+            var listed = definition.Effects.Select(e => e.Name).ToList();
+            throw new Scriban.Syntax.ScriptRuntimeException(span,
+                $"effect '{member}' is not in the 'effects:' list of mechanism '{definition.Name}'" +
+                (listed.Count == 0 ? ", which lists none" : $" ({string.Join(", ", listed)})") + "." +
+                Parsing.Suggestions.DidYouMean(member, listed) +
+                $" Declare it there ('- name: {member}' with doc, cycles and source), or list a kind another mechanism declares ('- {member}')");
+        }
     }
 
     /// <summary>Every kind the arch's mechanisms emit, in output order (by declaring mechanism, then its own order).</summary>

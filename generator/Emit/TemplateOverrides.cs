@@ -48,15 +48,18 @@ public static class TemplateOverrides
                     "it is a Handlebars template, and templates are Scriban now. Rename it to .scriban and write it in Scriban (docs/templates.md)");
             else if (choice.IsNewFragment(o.LogicalName))
             {
-                if (!Hooks.All.Contains(o.LogicalName.Substring(o.LogicalName.LastIndexOf('/') + 1)))
-                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName);
+                var hook = o.LogicalName.Substring(o.LogicalName.LastIndexOf('/') + 1);
+                if (!Hooks.All.Contains(hook))
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName,
+                        $"'{hook}' is not a hook, so this fragment of your mechanism fills nothing.{Parsing.Suggestions.DidYouMean(hook, Hooks.All)} Name the file after a hook: {string.Join(", ", Hooks.All)} (docs/templates.md)");
                 else if (seen.TryGetValue(o.LogicalName, out var firstNew))
                     yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, firstNew, o.Path);
                 else
                     seen[o.LogicalName] = o.Path;
             }
             else if (!TemplateSet.BuiltinSources.ContainsKey(o.LogicalName))
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName);
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName,
+                    $"it matches no built-in template, so it overrides nothing.{Parsing.Suggestions.DidYouMean(o.LogicalName, TemplateSet.BuiltinSources.Keys)} Use a logical name of templates/ or mechanisms/ (e.g. 'mechanisms/tlb-batch/leave') in the LazyMmuTemplate metadata or under a 'templates' folder");
             else if (seen.TryGetValue(o.LogicalName, out var first))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, first, o.Path);
             else

@@ -12,8 +12,9 @@ public sealed class Catalog
 {
     private readonly Dictionary<string, MechanismDefinition> byName;
 
-    public Catalog(IEnumerable<MechanismDefinition> definitions)
+    public Catalog(IEnumerable<MechanismDefinition> definitions, IReadOnlyDictionary<string, string>? rejected = null)
     {
+        Rejected = rejected ?? new Dictionary<string, string>();
         All = definitions.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         byName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
     }
@@ -21,6 +22,9 @@ public sealed class Catalog
     public static Catalog Builtin => MechanismCatalog.BuiltinCatalog;
 
     public IReadOnlyList<MechanismDefinition> All { get; }
+
+    /// <summary>Consumer definitions left out because they have errors: folder name → definition path.</summary>
+    public IReadOnlyDictionary<string, string> Rejected { get; }
 
     public MechanismDefinition? Find(string name) => byName.TryGetValue(name, out var d) ? d : null;
 

@@ -37,12 +37,17 @@ public static class CatalogCache
     {
         var diagnostics = new List<DiagnosticInfo>();
         var definitions = MechanismCatalog.All.ToList();
+        var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in choice.Definitions)
         {
             var own = new List<DiagnosticInfo>();
             var definition = DefinitionReader.Read(source.Path, source.Text, own, CancellationToken.None);
             diagnostics.AddRange(own);
-            if (definition is null) continue;
+            if (definition is null)
+            {
+                rejected[FolderName(source.Path)] = source.Path;
+                continue;
+            }
             var folder = FolderName(source.Path);
             var problem = definition.Name != folder
                 ? $"mechanism '{definition.Name}' is in folder '{folder}'; its fragments are found by the folder, so name the folder '{definition.Name}' or the mechanism '{folder}'"
@@ -51,13 +56,15 @@ public static class CatalogCache
                     : null;
             if (problem is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, LocationInfo.FileStart(source.Path), problem));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, definition.NameLocation ?? LocationInfo.FileStart(source.Path), problem));
+                rejected[folder] = source.Path;
                 continue;
             }
             var effectProblems = EffectChecks.Problems(definition, definitions);
             diagnostics.AddRange(effectProblems);
             if (effectProblems.Count == 0) definitions.Add(definition);
+            else rejected[folder] = source.Path;
         }
-        return (new Catalog(definitions), diagnostics.ToEquatableArray());
+        return (new Catalog(definitions, rejected), diagnostics.ToEquatableArray());
     }
 }

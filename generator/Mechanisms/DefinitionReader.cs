@@ -81,6 +81,7 @@ public static class DefinitionReader
             Kernel = kernel?.Value ?? "",
             Claims = claims,
             DefinitionPath = path,
+            NameLocation = name.Location,
             DeclaredEffects = declared,
             Effects = uses,
             Batching = batching,
@@ -294,11 +295,13 @@ public static class DefinitionReader
     {
         var before = diagnostics.Count;
         var fields = Entries(map, EffectFields, diagnostics, "effect field");
+        // A misspelt field ('cylces') is reported with its suggestion; a "missing" error beside it would say it twice.
+        var required = diagnostics.Count == before;
         var name = Text(fields, "name", map, diagnostics, required: true);
-        var doc = Text(fields, "doc", map, diagnostics, required: true);
-        var source = Text(fields, "source", map, diagnostics, required: true);
+        var doc = Text(fields, "doc", map, diagnostics, required);
+        var source = Text(fields, "source", map, diagnostics, required);
         double cycles = 0;
-        if (!fields.TryGetValue("cycles", out var c)) Fail(diagnostics, map.Location, "'cycles' is missing: the default cost of one occurrence, for the simulator");
+        if (!fields.TryGetValue("cycles", out var c)) { if (required) Fail(diagnostics, map.Location, "'cycles' is missing: the default cost of one occurrence, for the simulator"); }
         else if (c.Value is not YScalar { IsPlain: true } s || !double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out cycles) || cycles < 0 || double.IsInfinity(cycles))
             Fail(diagnostics, c.Value.Location, "'cycles' must be a number of cycles, 0 or more");
         if (name is not null && doc is not null && source is not null && diagnostics.Count == before)

@@ -37,6 +37,9 @@ public sealed class MechanismDefinition
     /// <summary>The resources as declared, with {parameter} placeholders ("register:{register}").</summary>
     public IReadOnlyList<string> Claims { get; init; } = new string[0];
 
+    /// <summary>Where 'mechanism: NAME' is written, for errors about the name.</summary>
+    public LocationInfo? NameLocation { get; init; }
+
     /// <summary>The mechanism.yaml this definition was read from.</summary>
     public string DefinitionPath { get; init; } = "";
 

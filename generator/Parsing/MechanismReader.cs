@@ -75,8 +75,12 @@ public static class MechanismReader
         var definition = catalog.Find(kind.Value);
         if (definition is null)
         {
+            // A definition of that name that has errors is reported at the definition; say so here instead of guessing.
+            var hint = catalog.Rejected.TryGetValue(kind.Value, out var path)
+                ? $" Its definition {path} has errors (LMG0024, reported there): fix them and it is known."
+                : Suggestions.DidYouMean(kind.Value, catalog.All.Select(m => m.Name));
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMechanism, kind.Location,
-                ParameterReader.Shorten(kind.Value), Suggestions.DidYouMean(kind.Value, catalog.All.Select(m => m.Name)), catalog.Names));
+                ParameterReader.Shorten(kind.Value), hint, catalog.Names));
             return null;
         }
         var before = diagnostics.Count;

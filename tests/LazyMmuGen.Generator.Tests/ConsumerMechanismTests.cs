@@ -114,6 +114,8 @@ public sealed class ConsumerMechanismTests
         var definitionError = run.Diagnostics.Single(d => d.Id == "LMG0024");
         Assert.Equal(ProjectDir + Folder + "mechanism.yaml", definitionError.Location.GetLineSpan().Path);
         Assert.Contains("is in folder 'sfence-batch'", definitionError.GetMessage());
+        Assert.Equal(0, definitionError.Location.GetLineSpan().StartLinePosition.Line); // at 'mechanism: NAME'
+        Assert.Contains("has errors (LMG0024, reported there)", run.Diagnostics.Single(d => d.Id == "LMG0008").GetMessage());
     }
 
     [Fact]
@@ -135,6 +137,7 @@ public sealed class ConsumerMechanismTests
 
         var warning = Assert.Single(run.Diagnostics);
         Assert.Equal(("LMG0022", ProjectDir + Folder + "leav.scriban"), (warning.Id, warning.Location.GetLineSpan().Path));
+        Assert.Contains("'leav' is not a hook, so this fragment of your mechanism fills nothing. Did you mean 'leave'?", warning.GetMessage());
     }
 
     private static IReadOnlyList<ArchInfo> Load(GeneratorRun run) => GeneratedArches.Load(run, "consumer-mechanism");

@@ -73,7 +73,7 @@ public sealed class EffectDeclarationTests
         var span = error.Location.GetLineSpan();
         Assert.Equal(ProjectDir + Folder + "pte-complete.scriban", span.Path);
         Assert.Equal(0, span.StartLinePosition.Line);
-        Assert.Contains("sinval_vm", error.GetMessage());
+        Assert.Contains("effect 'sinval_vm' is not in the 'effects:' list of mechanism 'svinval-demo' (sinval_vma, sfence_inval_ir, tlb_flush). Did you mean 'sinval_vma'?", error.GetMessage());
     }
 
     [Theory]
@@ -83,6 +83,7 @@ public sealed class EffectDeclarationTests
     [InlineData("  - name: Sinval-VMA\n    doc: d\n    cycles: 1\n    source: s\n", 5, "'Sinval-VMA' is not an effect name: lowercase snake_case words")]
     [InlineData("  - name: extra\n    doc: d\n    cycles: -1\n    source: s\n", 7, "'cycles' must be a number of cycles, 0 or more")]
     [InlineData("  - name: extra\n    doc: d\n    cycles: 1\n", 5, "'source' is missing")]
+    [InlineData("  - name: extra\n    doc: d\n    cylces: 1\n    source: s\n", 7, "unknown effect field 'cylces'. Did you mean 'cycles'?")]
     public void A_bad_effect_entry_is_LMG0024_at_its_line(string entry, int line, string message)
     {
         var definition = Definition.Replace("effects:\n", "effects:\n" + entry);
@@ -92,6 +93,9 @@ public sealed class EffectDeclarationTests
         Assert.Equal(ProjectDir + Folder + "mechanism.yaml", error.Location.GetLineSpan().Path);
         Assert.Equal(line - 1, error.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains(message, error.GetMessage());
+        // One mistake, one error at the definition; the descriptor says the definition is what to fix.
+        Assert.Single(run.Diagnostics, d => d.Id == "LMG0024");
+        Assert.Contains("Its definition /project/mechanisms/svinval-demo/mechanism.yaml has errors (LMG0024, reported there)", run.Diagnostics.Single(d => d.Id == "LMG0008").GetMessage());
         run.AssertNoCrash();
     }
 
