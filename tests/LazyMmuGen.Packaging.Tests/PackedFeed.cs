@@ -138,26 +138,8 @@ public sealed class PackedFeed : IDisposable
 
     private static (int Exit, string Log) Dotnet(string folder, TimeSpan limit, params string[] arguments)
     {
-        var log = Path.Combine(folder, $"dotnet-{Guid.NewGuid():N}.log");
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { "-c", "log=$1; shift; exec dotnet \"$@\" > \"$log\" 2>&1", "bash", log },
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var finished = process.WaitForExit(limit);
-        if (!finished) process.Kill(entireProcessTree: true);
-        var text = File.Exists(log) ? File.ReadAllText(log) : "";
-        File.Delete(log);
-        return (finished ? process.ExitCode : -1, finished ? text : $"timed out after {limit.TotalMinutes} minutes\n{text}");
+        var run = ChildDotnet.Run(folder, arguments, limit);
+        return (run.Exit, run.Finished ? run.Log : $"timed out after {limit.TotalMinutes} minutes\n{run.Log}");
     }
 
     private static string TemplateProject(string id) =>

@@ -94,31 +94,14 @@ public sealed class TemplateTests(PackedFeed packed, ITestOutputHelper output)
     /// </summary>
     private string Dotnet(string folder, string[] arguments, IReadOnlyDictionary<string, string>? environment = null, bool expectFailure = false)
     {
-        var log = Path.Combine(Path.GetTempPath(), $"lazymmu-template-{Guid.NewGuid():N}.log");
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { "-c", "log=$1; shift; exec \"$@\" > \"$log\" 2>&1", "bash", log, "dotnet" },
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("LAZYMMU_ACCEPT");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var finished = process.WaitForExit(Limit);
-        if (!finished) process.Kill(entireProcessTree: true);
-        var text = File.Exists(log) ? File.ReadAllText(log) : "";
-        File.Delete(log);
+        // The outer run's LAZYMMU_ACCEPT must not accept the inner test's snapshots.
+        var variables = new Dictionary<string, string?> { ["LAZYMMU_ACCEPT"] = null };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) variables[key] = value;
+        var (finished, exit, text) = ChildDotnet.Run(folder, arguments, Limit, variables);
         var command = $"dotnet {string.Join(' ', arguments)}";
-        output.WriteLine($"$ {command}  (in {folder}): exit {(finished ? process.ExitCode : -1)}");
+        output.WriteLine($"$ {command}  (in {folder}): exit {exit}");
         Assert.True(finished, $"{command} did not finish within {Limit.TotalMinutes} minutes:\n{Tail(text)}");
-        Assert.True(expectFailure ? process.ExitCode != 0 : process.ExitCode == 0, $"{command} exited with {process.ExitCode}:\n{Tail(text)}");
+        Assert.True(expectFailure ? exit != 0 : exit == 0, $"{command} exited with {exit}:\n{Tail(text)}");
         return text.Replace("\r\n", "\n");
     }
 

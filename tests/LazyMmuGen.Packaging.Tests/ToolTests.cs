@@ -220,7 +220,7 @@ public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper ou
             };
             foreach (var argument in arguments) start.ArgumentList.Add(argument);
             start.Environment["LAZYMMU_CACHE"] = Path.Combine(work, "cache");
-            StripMsBuild(start);
+            ChildDotnet.WithoutOuterMsBuild(start);
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -246,33 +246,10 @@ public sealed class ToolTests(ToolTests.InstalledTool tool, ITestOutputHelper ou
 
         private void Dotnet(params string[] arguments)
         {
-            var log = Path.Combine(work, "dotnet.log");
-            var start = new ProcessStartInfo("bash")
-            {
-                // Output goes to a file, not to pipes this fixture would have to drain (build servers may outlive dotnet).
-                ArgumentList = { "-c", "log=$1; shift; exec dotnet \"$@\" >> \"$log\" 2>&1", "bash", log },
-                WorkingDirectory = work,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            StripMsBuild(start);
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using var process = Process.Start(start)!;
-            var finished = process.WaitForExit(InstallLimit);
-            if (!finished) process.Kill(entireProcessTree: true);
-            Log = File.Exists(log) ? File.ReadAllText(log) : "";
-            if (!finished || process.ExitCode != 0)
-                throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} {(finished ? $"exited with {process.ExitCode}" : $"did not finish within {InstallLimit.TotalMinutes} minutes")}:\n{Tail(Log)}");
-        }
-
-        /// <summary>This test runs inside `dotnet test`: keep the outer build's MSBuild settings out of the inner runs.</summary>
-        private static void StripMsBuild(ProcessStartInfo start)
-        {
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-                start.Environment.Remove(key);
+            var (finished, exit, text) = ChildDotnet.Run(work, arguments, InstallLimit);
+            Log += text;
+            if (!finished || exit != 0)
+                throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} {(finished ? $"exited with {exit}" : $"did not finish within {InstallLimit.TotalMinutes} minutes")}:\n{Tail(Log)}");
         }
 
         private static string Tail(string text) => text.Length <= 6000 ? text : "...\n" + text[^6000..];
