@@ -9,8 +9,8 @@ namespace LazyMmuGen.Checker;
 /// <summary>
 /// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once.
 /// BFS order makes the first violation found a shortest one. Each frontier entry keeps its run (the machine
-/// in that state) beside its op sequence, so a state is expanded by cloning it once per op of the alphabet,
-/// never by replaying its prefix. Depths run in parallel and merge in frontier order, so the frontier, the
+/// in that state) beside its op sequence, so a state is expanded by copying it into a scratch run once per op of the
+/// alphabet (a clone is made only for a new state), never by replaying its prefix. Depths run in parallel and merge in frontier order, so the frontier, the
 /// counts and any counterexample are the same for every thread count.
 /// </summary>
 public static class ModelChecker
@@ -41,11 +41,14 @@ public static class ModelChecker
             tracker?.BeginDepth(depth);
             var results = new (List<(Node Node, StateKey Key)> Next, Violation? Violation)[frontier.Count];
             var current = frontier;
-            Parallel.For(0, current.Count, parallel, i =>
+            // One scratch run per worker: a transition to a state already seen allocates nothing.
+            Parallel.For(0, current.Count, parallel, () => (CheckedRun?)null, (i, _, scratch) =>
             {
-                results[i] = Expand(arch, current[i], alphabet, seen);
+                scratch ??= current[i].Run.Clone();
+                results[i] = Expand(arch, current[i], alphabet, seen, scratch);
                 tracker?.Expanded();
-            });
+                return scratch;
+            }, _ => { });
             transitions += (long)current.Count * alphabet.Length;
             var violation = results.Select(r => r.Violation).FirstOrDefault(v => v is not null);
             if (violation is not null)
@@ -67,19 +70,21 @@ public static class ModelChecker
     private sealed record Node(ScriptOp[] Sequence, CheckedRun Run);
 
     /// <summary>Successors not seen at an earlier depth (read-only here); the caller claims them in order.</summary>
-    private static (List<(Node, StateKey)>, Violation?) Expand(ArchInfo arch, Node node, ScriptOp[] alphabet, ConcurrentDictionary<StateKey, byte> seen)
+    private static (List<(Node, StateKey)>, Violation?) Expand(ArchInfo arch, Node node, ScriptOp[] alphabet,
+        ConcurrentDictionary<StateKey, byte> seen, CheckedRun scratch)
     {
         var next = new List<(Node, StateKey)>();
         foreach (var op in alphabet)
         {
-            var run = node.Run.Clone();
-            var broken = run.Step(op, check: true);
-            ScriptOp[] sequence = [.. node.Sequence, op];
+            // A refused op (a switch with preemption off, an irq_exit outside an interrupt) leads back to this state.
+            if (node.Run.Refusal(op) is not null) continue;
+            scratch.CopyFrom(node.Run);
+            var broken = scratch.Step(op, check: true);
             if (broken is { } b)
-                return (next, new Violation(arch.Name, b.Property, b.Detail, sequence.Select(o => o.Text).ToArray()));
-            if (run.DeadEnd) continue;
-            var key = run.StateKey();
-            if (!seen.ContainsKey(key)) next.Add((new Node(sequence, run), key));
+                return (next, new Violation(arch.Name, b.Property, b.Detail, [.. node.Sequence.Select(o => o.Text), op.Text]));
+            if (scratch.DeadEnd) continue;
+            var key = scratch.StateKey();
+            if (!seen.ContainsKey(key)) next.Add((new Node([.. node.Sequence, op], scratch.Clone()), key));
         }
         return (next, null);
     }

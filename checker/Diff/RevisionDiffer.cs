@@ -100,5 +100,11 @@ public static class RevisionDiffer
     private static string Describe(TraceRow row) =>
         $"callbacks=[{string.Join(",", row.Callbacks.Select(CallbackLog.Name))}] active={row.Active} warnings={row.Warnings.Count} pending={row.Pending} effects={{{row.Effects}}}";
 
-    private static StateKey Key(MachineCore a, MachineCore b) => StateKey.Of(a.Fingerprint() + "#" + b.Fingerprint());
+    private static StateKey Key(MachineCore a, MachineCore b)
+    {
+        var writer = new StateWriter();
+        a.WriteState(writer);
+        b.WriteState(writer);
+        return StateKey.Of(writer.Bytes);
+    }
 }

@@ -19,12 +19,12 @@ namespace LazyMmuGen.Checker.Explorer;
 /// </summary>
 public sealed class CheckedRun
 {
-    private static readonly string[] Api = ["enable", "disable", "pause", "resume"];
     private readonly MachineCore machine;
     private readonly TraceRunner runner;
     private readonly ContractOracle oracle;
     private readonly BatchingLedger batching;
     private readonly Dictionary<int, EnterSnapshot> snapshots = new();
+    private MachineCore? reader;
 
     /// <summary>A fresh machine of <paramref name="arch"/> beside a fresh oracle.</summary>
     /// <param name="arch">The arch.</param>
@@ -51,6 +51,21 @@ public sealed class CheckedRun
     public CheckedRun Clone() => new(this);
 
     /// <summary>
+    /// Makes this run a copy of <paramref name="source"/> in place, reusing its objects: the explorer resets one scratch
+    /// run per thread to the state it expands, steps it, and clones it only when the step reached a new state.
+    /// </summary>
+    /// <param name="source">A run of the same arch and revision.</param>
+    public void CopyFrom(CheckedRun source)
+    {
+        runner.CopyFrom(source.runner);
+        oracle.CopyFrom(source.oracle);
+        batching.CopyFrom(source.batching);
+        snapshots.Clear();
+        foreach (var (task, snapshot) in source.snapshots) snapshots[task] = snapshot;
+        DeadEnd = source.DeadEnd;
+    }
+
+    /// <summary>
     /// True once the sequence misused the API (a warn-once site fired). From then on only conformance to
     /// the oracle's warn + wrap outcome is demanded: the guarantees assume correct use, and an arch
     /// that trips over a wrapped counter ends the sequence instead of failing it.
@@ -67,45 +82,49 @@ public sealed class CheckedRun
     {
         var task = machine.CurrentTaskId;
         var irq = machine.InInterrupt;
-        var api = Api.Contains(op.Name);
+        var api = IsApi(op.Name);
         var enableBefore = oracle.Counters(task).Enable;
-        var firedBefore = FiredSites();
-        var entriesBefore = Entries();
+        var firedBefore = machine.Warnings.FiredMask;
+        // Guarantee 4 compares an interrupt's write with the batches before it: only then are they counted.
+        var entriesBefore = irq && op.Name == "set_pte" ? Entries() : [];
         var pendingBefore = machine.Pending.Count;
-        var totalsBefore = batching.Empty ? [] : batching.Totals(machine.Effects);
+        var totalsBefore = this.totalsBefore ??= new long[batching.Bounds];
+        if (!batching.Empty) batching.TotalsInto(machine.Effects, totalsBefore);
         var switchesBefore = machine.Effects[MachineEffects.ContextSwitch];
         if (api && !irq && enableBefore == 0 && op.Name == "enable" && oracle.Counters(task).Pause == 0)
-            snapshots[task] = new EnterSnapshot(machine.CurrentCpu.PreemptCount, Registers(task));
+            snapshots[task] = new EnterSnapshot(machine.CurrentCpu.PreemptCount, Switched(machine.TaskRegisters(task)));
 
-        TraceRow row;
+        string? error;
         try
         {
-            row = runner.Step(op);
+            error = runner.Advance(op).Error;
         }
         catch (Exception e)
         {
             DeadEnd = true;
             return Misused ? null : ("arch code completes without exceptions", $"{e.GetType().Name}: {e.Message}");
         }
-        if (row.Error is not null && Misused && (api || op.Name is "set_pte" or "get_pte"))
+        if (error is not null && Misused && (api || op.Name is "set_pte" or "get_pte"))
         {
             DeadEnd = true;
             return null;
         }
-        if (row.Error is { } error)
+        if (error is not null)
         {
             if (error.StartsWith("BUG", StringComparison.Ordinal)) return ("no arch BUG", error);
             if (api || op.Name is "set_pte" or "get_pte") return ("arch respects machine rules", error);
             return null; // A refused switch/migrate/irq_exit: a legal no-op transition.
         }
 
-        var (expected, newWarnings) = api ? oracle.Apply(op.Name, task, irq) : ([], []);
+        var (expected, newWarnings) = api ? oracle.Apply(op.Name, task, irq) : (NoCallbacks, NoWarnings);
         var batched = Batching(op, task, irq, enableBefore, totalsBefore, switchesBefore);
         if (!check) return AfterLeave(op, task, enableBefore, check: false);
 
-        var actual = machine.Callbacks.FromApi.Select(c => (OracleCallback)(int)c).ToList();
-        if (!actual.SequenceEqual(expected))
+        if (!SameCallbacks(machine.Callbacks.FromApi, expected))
+        {
+            var actual = machine.Callbacks.FromApi.Select(c => (OracleCallback)(int)c);
             return ("callbacks follow the contract table", $"expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+        }
         for (var t = 1; t < machine.MaxTasks; t++)
         {
             var state = machine.StateOf(t);
@@ -116,9 +135,12 @@ public sealed class CheckedRun
             if (state.V2Nested != oracle.V2NestedMask(t))
                 return ("counters follow the contract table", $"task {t}: expected v2 NESTED bits {oracle.V2NestedMask(t):x}, got {state.V2Nested:x}");
         }
-        var fired = FiredSites().Except(firedBefore).Select(SiteName).Order().ToList();
-        if (!fired.SequenceEqual(newWarnings.Order()))
+        var firedNow = machine.Warnings.FiredMask & ~firedBefore;
+        if (firedNow != SiteMask(newWarnings))
+        {
+            var fired = Enum.GetValues<WarnSite>().Where(w => (firedNow & (1 << (int)w)) != 0).Select(SiteName).Order();
             return ("warn-once per site", $"expected [{string.Join(",", newWarnings)}], got [{string.Join(",", fired)}]");
+        }
         if (machine.IsActive != oracle.IsActive(machine.CurrentTaskId, machine.InInterrupt))
             return ("is_active follows the counters", $"machine says {machine.IsActive}");
         // After misuse nothing more is demanded, but the bookkeeping (the outermost enter's snapshot) still
@@ -150,20 +172,60 @@ public sealed class CheckedRun
         }
         if (irq || op.Name is "irq_enter" or "irq_exit" or "switch" or "migrate") return null;
         var write = op.Name == "set_pte" ? runner.LastWrite : null;
-        var deferred = write is { } w && machine.Pending.All.Any(p => p.Task == task && !p.InInterrupt && p.Mm == w.Mm && p.Addr == w.Addr);
-        var flushPoints = machine.Callbacks.FromApi.Count(c => c is ArchCallback.Flush or ArchCallback.Leave or ArchCallback.Pause);
+        var deferred = write is { } w && machine.Pending.HasTaskWrite(task, w.Mm, w.Addr);
+        var flushPoints = 0;
+        foreach (var callback in machine.Callbacks.FromApi) flushPoints += callback is ArchCallback.Flush or ArchCallback.Leave or ArchCallback.Pause ? 1 : 0;
         return batching.Charge(new BatchingLedger.Op(task, enableBefore, oracle.Counters(task).Enable,
-            Api.Contains(op.Name) ? flushPoints : 0, machine.Effects[MachineEffects.ContextSwitch] - switchesBefore,
-            write, oracle.IsActive(task, inInterrupt: false), deferred, totalsBefore, batching.Totals(machine.Effects)));
+            IsApi(op.Name) ? flushPoints : 0, machine.Effects[MachineEffects.ContextSwitch] - switchesBefore,
+            write, oracle.IsActive(task, inInterrupt: false), deferred, totalsBefore, TotalsAfter()));
     }
 
-    /// <summary>The state's identity for the explorer's seen-set: equal keys mean the runs behave the same from here on.</summary>
-    public StateKey StateKey() => Explorer.StateKey.Of(Fingerprint());
+    /// <summary>One binary writer per thread: a state key allocates nothing once it has grown to the state's size.</summary>
+    [ThreadStatic]
+    private static StateWriter? keyWriter;
 
-    /// <summary>The canonical text of the state: machine, oracle and the outermost enters' snapshots.</summary>
-    public string Fingerprint() =>
-        machine.Fingerprint() + "#" + oracle.Fingerprint() + "#" + string.Join(";", snapshots.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"))
-        + (batching.Empty ? "" : "#" + batching.Fingerprint());
+    /// <summary>The state's identity for the explorer's seen-set: equal keys mean the runs behave the same from here on.</summary>
+    public StateKey StateKey()
+    {
+        var writer = keyWriter ??= new StateWriter();
+        writer.Clear();
+        WriteState(writer);
+        return Explorer.StateKey.Of(writer.Bytes);
+    }
+
+    /// <summary>Writes the canonical state: machine, oracle, the outermost enters' snapshots and the batching ledger.</summary>
+    /// <param name="writer">The state being written.</param>
+    public void WriteState(StateWriter writer)
+    {
+        machine.WriteState(writer);
+        writer.Label("#");
+        oracle.WriteState(writer);
+        writer.Label("#snapshots").Count(snapshots.Count);
+        for (var task = 0; task < machine.MaxTasks; task++)
+        {
+            if (!snapshots.TryGetValue(task, out var snapshot)) continue;
+            writer.Int(task).Int(snapshot.PreemptCount);
+            snapshot.Registers.WriteState(writer);
+        }
+        if (batching.Empty) return;
+        writer.Label("#");
+        batching.WriteState(writer);
+    }
+
+    /// <summary>The state as text (<see cref="WriteState"/> through a text writer): for messages and tests.</summary>
+    public string Fingerprint()
+    {
+        var writer = StateWriter.ForText();
+        WriteState(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The machine rule <paramref name="op"/> would break now, or null: a refused op is a self-loop (it changes
+    /// nothing and breaks nothing), so the explorer skips it without cloning the run.
+    /// </summary>
+    /// <param name="op">The op.</param>
+    public string? Refusal(ScriptOp op) => runner.Refusal(op);
 
     /// <summary>
     /// After set_pte, get_pte returns the new entry, in and outside the mode and in interrupt context (s390
@@ -172,7 +234,10 @@ public sealed class CheckedRun
     private (string, string)? ReadYourWrites(ScriptOp op)
     {
         if (op.Name != "set_pte" || runner.LastWrite is not { } write) return null;
-        var read = machine.Clone().GetPte(write.Mm, write.Addr);
+        // A scratch copy, reused: ptep_get() is a read, but a consumer's get-pte fragment is arch code like any other.
+        reader ??= machine.Clone();
+        reader.CopyFrom(machine);
+        var read = reader.GetPte(write.Mm, write.Addr);
         return read == write.Entry
             ? null
             : ("read your writes", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) returned {read} after writing {write.Entry}");
@@ -187,14 +252,15 @@ public sealed class CheckedRun
     private (string, string)? RegisterDiscipline(int task, bool irq)
     {
         if (irq || machine.InInterrupt || oracle.IsActive(task, inInterrupt: false)) return null;
-        var registers = Registers(task);
-        return registers.Length == 0
+        var registers = machine.TaskRegisters(task);
+        return registers.AtReset
             ? null
             : ("register discipline", $"task {task} is outside the mode with [{registers}] still switched");
     }
 
     private (string, string)? Pending(ScriptOp op, int task, bool irq, bool api)
     {
+        if (machine.Pending.Count == 0) return null;
         foreach (var write in machine.Pending.All)
         {
             if (write.InInterrupt)
@@ -232,7 +298,7 @@ public sealed class CheckedRun
     {
         for (var cpu = 0; cpu < machine.Cpus.Count; cpu++)
         {
-            foreach (var state in machine.MechanismStates(cpu))
+            foreach (var state in Mechanisms(cpu))
             {
                 if (state.EntryTasks.Distinct().Count() > 1)
                     return ("a batch never mixes tasks", $"{state.Kind} on CPU {cpu} holds tasks {string.Join(",", state.EntryTasks.Distinct())}");
@@ -250,8 +316,8 @@ public sealed class CheckedRun
         var cpu = machine.CpuOf(task);
         if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != snapshot.PreemptCount)
             return ("outermost leave restores preemption", $"preempt_count {snapshot.PreemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");
-        if (Registers(task) != snapshot.Registers)
-            return ("outermost leave restores registers", $"[{snapshot.Registers}] before enter, [{Registers(task)}] after leave");
+        if (!machine.TaskRegisters(task).SameAs(snapshot.Registers))
+            return ("outermost leave restores registers", $"[{snapshot.Registers}] before enter, [{machine.TaskRegisters(task)}] after leave");
         for (var c = 0; c < machine.Cpus.Count; c++)
         {
             foreach (var state in machine.MechanismStates(c).Where(s => s.EntryTasks.Contains(task)))
@@ -262,14 +328,69 @@ public sealed class CheckedRun
             : null;
     }
 
-    /// <summary>Register values that differ from reset (0), so "never written" equals "written back to 0".</summary>
-    private string Registers(int task) =>
-        string.Join(",", machine.TaskRegisters(task).Values.Where(r => r.Value != 0).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));
-
     private int[] Entries() =>
         Enumerable.Range(0, machine.Cpus.Count).SelectMany(c => machine.MechanismStates(c).Select(s => s.Entries)).ToArray();
 
-    private HashSet<WarnSite> FiredSites() => Enum.GetValues<WarnSite>().Where(machine.Warnings.HasFired).ToHashSet();
+    /// <summary>The registers that differ from reset (0), so "never written" and "written back to 0" snapshot alike.</summary>
+    private static RegisterFile Switched(RegisterFile registers)
+    {
+        var copy = new RegisterFile();
+        foreach (var (name, value) in registers.Values)
+        {
+            if (value != 0) copy.Write(name, value);
+        }
+        return copy;
+    }
+
+    // Scratch of one step, never part of the state (not copied): the counted effects before and after it, and the
+    // primitives of one CPU. Reused, so a step allocates nothing for them.
+    private long[]? totalsBefore;
+    private long[]? totalsAfter;
+    private readonly List<IMechanismState> mechanisms = [];
+    private static readonly List<OracleCallback> NoCallbacks = [];
+    private static readonly List<string> NoWarnings = [];
+
+    private long[] TotalsAfter()
+    {
+        totalsAfter ??= new long[batching.Bounds];
+        batching.TotalsInto(machine.Effects, totalsAfter);
+        return totalsAfter;
+    }
+
+    private List<IMechanismState> Mechanisms(int cpu)
+    {
+        mechanisms.Clear();
+        machine.AddMechanismStates(cpu, mechanisms);
+        return mechanisms;
+    }
+
+    private static bool IsApi(string name) => name is "enable" or "disable" or "pause" or "resume";
+
+    private static bool SameCallbacks(IReadOnlyList<ArchCallback> actual, List<OracleCallback> expected)
+    {
+        if (actual.Count != expected.Count) return false;
+        for (var i = 0; i < actual.Count; i++)
+        {
+            if ((int)actual[i] != (int)expected[i]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The oracle's site names as a <see cref="WarnOnceLog.FiredMask"/>.</summary>
+    private static int SiteMask(List<string> sites)
+    {
+        var mask = 0;
+        foreach (var site in sites)
+        {
+            foreach (var w in AllSites)
+            {
+                if (SiteName(w) == site) mask |= 1 << (int)w;
+            }
+        }
+        return mask;
+    }
+
+    private static readonly WarnSite[] AllSites = Enum.GetValues<WarnSite>();
 
     private static string SiteName(WarnSite site) => site switch
     {
@@ -282,5 +403,6 @@ public sealed class CheckedRun
         _ => "v3-resume-without-pause",
     };
 
-    private sealed record EnterSnapshot(int PreemptCount, string Registers);
+    /// <summary>What the outermost enter found: preempt_count and the task's registers (compared by their non-zero values).</summary>
+    private sealed record EnterSnapshot(int PreemptCount, RegisterFile Registers);
 }

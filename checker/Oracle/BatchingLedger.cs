@@ -1,4 +1,3 @@
-using System.Text;
 using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Checker.Oracle;
@@ -33,6 +32,26 @@ public sealed class BatchingLedger
         foreach (var (task, open) in source.sections) sections[task] = open.Select(s => s.Clone()).ToArray();
     }
 
+    /// <summary>Makes this ledger a copy of <paramref name="source"/> in place, reusing its sections where it can.</summary>
+    /// <param name="source">A ledger of the same bounds.</param>
+    public void CopyFrom(BatchingLedger source)
+    {
+        if (sections.Count == 0 && source.sections.Count == 0) return;
+        foreach (var task in sections.Keys.ToArray())
+        {
+            if (!source.sections.ContainsKey(task)) sections.Remove(task);
+        }
+        foreach (var (task, open) in source.sections)
+        {
+            if (!sections.TryGetValue(task, out var mine))
+            {
+                sections[task] = open.Select(s => s.Clone()).ToArray();
+                continue;
+            }
+            for (var i = 0; i < open.Length; i++) mine[i].CopyFrom(open[i]);
+        }
+    }
+
     /// <summary>True when the arch declares no bound.</summary>
     public bool Empty => bounds.Count == 0;
 
@@ -41,7 +60,28 @@ public sealed class BatchingLedger
 
     /// <summary>Counted effects so far, one total per bound: what <see cref="Charge"/> compares against.</summary>
     /// <param name="effects">The machine's effect log.</param>
-    public long[] Totals(EffectLog effects) => kinds.Select(k => k.Sum(kind => effects[kind])).ToArray();
+    public long[] Totals(EffectLog effects)
+    {
+        var totals = new long[kinds.Length];
+        TotalsInto(effects, totals);
+        return totals;
+    }
+
+    /// <summary><see cref="Totals"/> into a buffer of one slot per bound, reused by the caller from op to op.</summary>
+    /// <param name="effects">The machine's effect log.</param>
+    /// <param name="totals">The buffer (at least as long as the bounds).</param>
+    public void TotalsInto(EffectLog effects, long[] totals)
+    {
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            long sum = 0;
+            foreach (var kind in kinds[i]) sum += effects[kind];
+            totals[i] = sum;
+        }
+    }
+
+    /// <summary>The number of bounds: the length of a <see cref="TotalsInto"/> buffer.</summary>
+    public int Bounds => kinds.Length;
 
     /// <summary>Forgets every section (after misuse nothing more is demanded).</summary>
     public void Clear() => sections.Clear();
@@ -105,28 +145,49 @@ public sealed class BatchingLedger
         return broken;
     }
 
-    /// <summary>Canonical text of the open sections, for state keys (the slack and what later allowances depend on).</summary>
-    public string Fingerprint()
+    /// <summary>Writes the open sections into a state key: the slack and what later allowances depend on.</summary>
+    /// <param name="writer">The state being written.</param>
+    public void WriteState(StateWriter writer)
     {
-        if (sections.Count == 0) return "";
-        var builder = new StringBuilder();
-        foreach (var (task, open) in sections.OrderBy(s => s.Key))
+        writer.Label("sections").Count(sections.Count);
+        if (sections.Count == 0) return;
+        Span<int> tasks = stackalloc int[sections.Count];
+        var n = 0;
+        foreach (var task in sections.Keys) tasks[n++] = task;
+        tasks.Sort();
+        foreach (var task in tasks)
         {
-            builder.Append(task).Append(':');
+            var open = sections[task];
+            writer.Label("|").Int(task);
             for (var i = 0; i < open.Length; i++)
             {
                 var s = open[i];
                 var bound = bounds[i];
-                builder.Append(s.Slack).Append(',').Append(s.Writes).Append(',');
-                if (bound.KeyChanges && s.LastKey is { } k) builder.Append(k.Mm).Append('/').Append(k.PageShift).Append('/').Append(k.SegmentShift);
-                builder.Append(',');
+                writer.Long(s.Slack).Int(s.Writes);
+                if (bound.KeyChanges && s.LastKey is { } k) writer.Tag(1, "").Int(k.Mm).Int(k.PageShift).Int(k.SegmentShift);
+                else writer.Tag(0, "-");
                 // Only what the next flush point can earn matters: the window's distinct ptes, or up to PerFlush of them.
-                if (bound.PerFlushDistinct) builder.Append(string.Join(".", s.Window.Order().Select(p => $"{p.Mm}@{p.Addr:x}")));
-                else builder.Append(Math.Min(bound.PerFlush, s.Window.Count));
-                builder.Append(';');
+                if (bound.PerFlushDistinct)
+                {
+                    WriteWindow(writer, s.Window);
+                }
+                else
+                {
+                    writer.Int(Math.Min(bound.PerFlush, s.Window.Count));
+                }
             }
         }
-        return builder.ToString();
+    }
+
+    /// <summary>The window's distinct ptes in (mm, address) order.</summary>
+    private static void WriteWindow(StateWriter writer, HashSet<(int Mm, ulong Addr)> window)
+    {
+        Span<(int Mm, ulong Addr)> sorted = window.Count <= 64 ? stackalloc (int, ulong)[window.Count] : new (int, ulong)[window.Count];
+        var n = 0;
+        foreach (var pte in window) sorted[n++] = pte;
+        sorted.Sort();
+        writer.Count(n);
+        foreach (var (mm, addr) in sorted) writer.Int(mm).ULong(addr);
     }
 
     /// <summary>One op as the ledger sees it.</summary>
@@ -151,6 +212,17 @@ public sealed class BatchingLedger
         public int Writes;
         public (int Mm, byte PageShift, byte SegmentShift)? LastKey;
         public HashSet<(int Mm, ulong Addr)> Window = [];
+
+        public void CopyFrom(Section source)
+        {
+            Slack = source.Slack;
+            Emitted = source.Emitted;
+            Earned = source.Earned;
+            Writes = source.Writes;
+            LastKey = source.LastKey;
+            Window.Clear();
+            Window.UnionWith(source.Window);
+        }
 
         public Section Clone() => new()
         {

@@ -16,7 +16,15 @@ namespace LazyMmuGen.Checker.Oracle;
 public sealed class ContractOracle(GenericRevision revision, bool distinctPauseResume, bool hasLazyMmuMode = true)
 {
     private readonly Dictionary<int, (int Enable, int Pause)> tasks = new();
-    private readonly HashSet<string> fired = [];
+    /// <summary>The warning sites, in the order of the bits of <see cref="fired"/>.</summary>
+    private static readonly string[] Sites =
+    [
+        "enable-overflow", "disable-underflow", "pause-overflow", "resume-underflow",
+        "v3-enable-while-paused", "v3-nested-pause", "v3-resume-without-pause",
+    ];
+
+    /// <summary>The sites that fired, bit i for <see cref="Sites"/>[i].</summary>
+    private int fired;
 
     /// <summary>V2 per task: the returned states bottom to top ('D' = LAZY_MMU_DEFAULT, 'N' = LAZY_MMU_NESTED) and the mode flag.</summary>
     private readonly Dictionary<int, (string States, bool On)> v2 = new();
@@ -53,8 +61,19 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         var copy = new ContractOracle(revision, distinctPauseResume, hasLazyMmuMode);
         foreach (var (task, counters) in tasks) copy.tasks[task] = counters;
         foreach (var (task, state) in v2) copy.v2[task] = state;
-        copy.fired.UnionWith(fired);
+        copy.fired = fired;
         return copy;
+    }
+
+    /// <summary>Makes this oracle a copy of <paramref name="source"/> in place (a model checker's scratch run).</summary>
+    /// <param name="source">An oracle of the same revision and arch flags.</param>
+    public void CopyFrom(ContractOracle source)
+    {
+        tasks.Clear();
+        foreach (var (task, counters) in source.tasks) tasks[task] = counters;
+        v2.Clear();
+        foreach (var (task, state) in source.v2) v2[task] = state;
+        fired = source.fired;
     }
 
     /// <summary>What is_lazy_mmu_mode_active() must answer for <paramref name="task"/>.</summary>
@@ -67,11 +86,42 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         return !inInterrupt && enable > 0 && pause == 0;
     }
 
-    /// <summary>The oracle's state as canonical text (counters or v2 stacks per task, and the warnings fired), for state keys.</summary>
-    public string Fingerprint() =>
-        string.Join(";", tasks.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.Enable},{t.Value.Pause}"))
-        + "|" + string.Join(";", v2.OrderBy(t => t.Key).Select(t => $"{t.Key}:{t.Value.States},{(t.Value.On ? 1 : 0)}"))
-        + "|" + string.Join(",", fired.Order());
+    /// <summary>Writes the oracle's state (counters or v2 stacks per task, and the warnings fired) into a state key.</summary>
+    /// <param name="writer">The state being written.</param>
+    public void WriteState(StateWriter writer)
+    {
+        Span<int> keys = stackalloc int[Math.Max(tasks.Count, v2.Count)];
+        writer.Label("tasks").Count(tasks.Count);
+        foreach (var task in Sorted(tasks.Keys, keys))
+        {
+            var (enable, pause) = tasks[task];
+            writer.Int(task).Int(enable).Int(pause);
+        }
+        writer.Label("|v2").Count(v2.Count);
+        foreach (var task in Sorted(v2.Keys, keys))
+        {
+            var (states, on) = v2[task];
+            writer.Int(task).Text(states).Bool(on);
+        }
+        writer.Label("|fired").Int(fired);
+    }
+
+    /// <summary>The oracle's state as text (<see cref="WriteState"/> through a text writer).</summary>
+    public string Fingerprint()
+    {
+        var writer = StateWriter.ForText();
+        WriteState(writer);
+        return writer.ToString();
+    }
+
+    private static Span<int> Sorted<T>(Dictionary<int, T>.KeyCollection keys, Span<int> into)
+    {
+        var n = 0;
+        foreach (var key in keys) into[n++] = key;
+        var sorted = into[..n];
+        sorted.Sort();
+        return sorted;
+    }
 
     /// <summary>Applies one API call and returns what the arch must see plus the warnings that fire for the first time.</summary>
     /// <param name="op">"enable", "disable", "pause" or "resume"; anything else changes nothing.</param>
@@ -232,6 +282,9 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
 
     private void Warn(string site, List<string> warnings)
     {
-        if (fired.Add(site)) warnings.Add(site);
+        var bit = 1 << Array.IndexOf(Sites, site);
+        if ((fired & bit) != 0) return;
+        fired |= bit;
+        warnings.Add(site);
     }
 }

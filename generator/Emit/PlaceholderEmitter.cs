@@ -95,5 +95,5 @@ public static class PlaceholderEmitter
         $"public struct {name} : IArchState<{name}> {{ " +
         $"readonly {name} IArchState<{name}>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones) => throw null!; " +
         $"readonly void IArchState<{name}>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into) => throw null!; " +
-        $"readonly void IArchState<{name}>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence) => throw null!; }}";
+        $"readonly void IArchState<{name}>.WriteState(StateWriter writer, bool referencesOnlyByPresence) => throw null!; }}";
 }

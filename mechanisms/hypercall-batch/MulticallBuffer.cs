@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
@@ -22,6 +20,12 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
     private readonly List<int> tasks = new(argBytes / Math.Max(1, updateBytes) + 1);
     private readonly List<int> mms = new(argBytes / Math.Max(1, updateBytes) + 1);
     private int usedBytes;
+
+    // The constructor's parameters, readable on another instance (TryCopyFrom compares them).
+    private int MaxEntriesParameter => maxEntries;
+    private int ArgBytesParameter => argBytes;
+    private int UpdateBytesParameter => updateBytes;
+    private bool MergeParameter => merge;
 
     /// <inheritdoc/>
     public string Kind => "hypercall-batch";
@@ -99,10 +103,26 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
     }
 
     /// <inheritdoc/>
-    public void AppendFingerprint(StringBuilder builder)
+    public bool TryCopyFrom(IMechanismState source)
     {
-        builder.Append("mc[").Append(Entries);
-        for (var i = 0; i < ids.Count; i++) builder.Append(';').Append(tasks[i]).Append('/').Append(mms[i]);
-        builder.Append(']');
+        if (source is not MulticallBuffer other || other.MaxEntriesParameter != maxEntries || other.ArgBytesParameter != argBytes
+            || other.UpdateBytesParameter != updateBytes || other.MergeParameter != merge) return false;
+        Entries = other.Entries;
+        usedBytes = other.usedBytes;
+        ids.Clear();
+        ids.AddRange(other.ids);
+        tasks.Clear();
+        tasks.AddRange(other.tasks);
+        mms.Clear();
+        mms.AddRange(other.mms);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        writer.Label("mc[").Int(Entries).Count(ids.Count);
+        for (var i = 0; i < ids.Count; i++) writer.Int(tasks[i]).Int(mms[i]);
+        writer.Label("]");
     }
 }

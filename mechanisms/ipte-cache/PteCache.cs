@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
@@ -17,13 +15,22 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     private static readonly EffectKind IpteEntriesEffect = EffectKind.Named("ipte_entries");
 
     private const ulong PageSize = 0x1000;
-    private readonly Pte[] entries = new Pte[tableEntries];
-    private readonly long[] ids = new long[tableEntries];
-    private readonly bool[] dirty = new bool[tableEntries];
+    // The table, copied on write: a new cache, a clone or a copy shares the four arrays (a blank table per size, or its
+    // source's) until either side changes them (Own), so a model checker's copies of a 256-entry cache cost nothing
+    // until a step writes to one.
+    private Pte[] entries = Blank(tableEntries).Entries;
+    private long[] ids = Blank(tableEntries).Ids;
+    private bool[] dirty = Blank(tableEntries).Dirty;
     // Whether the entry loaded at Pin (the page table's value, i.e. the old pte) was valid.
-    private readonly bool[] originalValid = new bool[tableEntries];
+    private bool[] originalValid = Blank(tableEntries).OriginalValid;
+    private bool owned;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (Pte[] Entries, long[] Ids, bool[] Dirty, bool[] OriginalValid)> Blanks = new();
     private readonly List<long> superseded = new();
     private PteRange range;
+
+    // The constructor's parameters, readable on another instance (TryCopyFrom compares them).
+    private int TableEntriesParameter => tableEntries;
+    private int MaxIpteEntriesParameter => maxIpteEntries;
 
     /// <summary>True between <see cref="Pin"/> and <see cref="WriteBack"/>: a range is registered (enter_ipte_range() pinned the CPU).</summary>
     public bool Pinned { get; private set; }
@@ -35,7 +42,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public PteRange Range => range;
 
     /// <summary>Cached entries written since the pin and not yet written back.</summary>
-    public int Dirty => dirty.Count(d => d);
+    public int Dirty => dirty.AsSpan().Count(true);
 
     /// <inheritdoc/>
     public string Kind => "ipte-cache";
@@ -56,32 +63,68 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public IMechanismState Clone()
     {
         var copy = new PteCache(tableEntries, maxIpteEntries) { Pinned = Pinned, Task = Task, range = range };
-        Array.Copy(entries, copy.entries, tableEntries);
-        Array.Copy(ids, copy.ids, tableEntries);
-        Array.Copy(dirty, copy.dirty, tableEntries);
-        Array.Copy(originalValid, copy.originalValid, tableEntries);
+        copy.ShareTableOf(this);
         copy.superseded.AddRange(superseded);
         return copy;
     }
 
     /// <inheritdoc/>
-    public void AppendFingerprint(StringBuilder builder)
+    public bool TryCopyFrom(IMechanismState source)
     {
-        builder.Append("cache[").Append(Pinned ? $"{Task}:{range}" : "-");
+        if (source is not PteCache other || other.TableEntriesParameter != tableEntries || other.MaxIpteEntriesParameter != maxIpteEntries) return false;
+        Pinned = other.Pinned;
+        Task = other.Task;
+        range = other.range;
+        ShareTableOf(other);
+        superseded.Clear();
+        superseded.AddRange(other.superseded);
+        return true;
+    }
+
+    private void ShareTableOf(PteCache source)
+    {
+        entries = source.entries;
+        ids = source.ids;
+        dirty = source.dirty;
+        originalValid = source.originalValid;
+        owned = source.owned = false;
+    }
+
+    /// <summary>The all-empty table of a size, shared by every new cache of that size (never written: Own copies it first).</summary>
+    private static (Pte[] Entries, long[] Ids, bool[] Dirty, bool[] OriginalValid) Blank(int size) =>
+        Blanks.GetOrAdd(size, n => (new Pte[n], new long[n], new bool[n], new bool[n]));
+
+    /// <summary>Takes a private copy of the table before a change, when it is shared.</summary>
+    private void Own()
+    {
+        if (owned) return;
+        entries = (Pte[])entries.Clone();
+        ids = (long[])ids.Clone();
+        dirty = (bool[])dirty.Clone();
+        originalValid = (bool[])originalValid.Clone();
+        owned = true;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        writer.Label("cache[").Bool(Pinned);
+        if (Pinned) writer.Int(Task).Value(range);
+        writer.Count(Dirty);
         for (var i = 0; i < tableEntries; i++)
         {
-            if (dirty[i]) builder.Append(';').Append(i).Append('=').Append(entries[i]);
+            if (dirty[i]) writer.Int(i).Value(entries[i]);
         }
         // Which old ptes were valid decides the IPTEs at write-back; the page table may have changed since Pin.
         if (Pinned)
         {
-            builder.Append(";v");
+            writer.Label("v").Count(originalValid.AsSpan().Count(true));
             for (var i = 0; i < tableEntries; i++)
             {
-                if (originalValid[i]) builder.Append(',').Append(i);
+                if (originalValid[i]) writer.Int(i);
             }
         }
-        builder.Append(']');
+        writer.Label("]");
     }
 
     /// <summary>
@@ -102,6 +145,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         range = pinned;
         Task = task;
         Pinned = true;
+        Own();
         for (var i = 0; i < tableEntries; i++)
         {
             dirty[i] = false;
@@ -120,6 +164,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public void Write(in PteWrite write, long id)
     {
         var i = Index(write.Addr);
+        Own();
         // A rewrite of a dirty entry: the earlier write takes effect with this one, at write-back.
         if (dirty[i]) superseded.Add(ids[i]);
         entries[i] = write.Entry;
@@ -142,6 +187,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
             var inRun = i < tableEntries && dirty[i] && originalValid[i];
             if (i < tableEntries && dirty[i])
             {
+                Own();
                 machine.PageTable.Store(range.Mm, range.Start + (ulong)i * PageSize, entries[i]);
                 machine.Pending.Complete(ids[i]);
                 dirty[i] = false;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
@@ -15,11 +13,13 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     private static readonly EffectKind TlbFlushEntriesEffect = EffectKind.Named("tlb_flush_entries");
     private static readonly EffectKind TlbFlushRangeEffect = EffectKind.Named("tlb_flush_range");
 
-    private readonly long[] ids = new long[capacity];
-    private readonly int[] tasks = new int[capacity];
-    private readonly int[] mms = new int[capacity];
+    // Grown on demand up to the capacity: a model checker holds hundreds of thousands of copies, mostly near-empty.
+    private (long Id, int Task, int Mm)[] entries = [];
     private byte pageShift;
     private byte segmentShift;
+
+    // The constructor's parameters, readable on another instance (TryCopyFrom compares them).
+    private TlbFlushKeys KeysParameter => keys;
 
     /// <inheritdoc/>
     public string Kind => "tlb-batch";
@@ -40,15 +40,15 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     public bool KeyedByMm => keys.HasFlag(TlbFlushKeys.Mm);
 
     /// <inheritdoc/>
-    public IEnumerable<int> EntryTasks => tasks.Take(Count);
+    public IEnumerable<int> EntryTasks => entries.Take(Count).Select(e => e.Task);
 
     /// <inheritdoc/>
-    public IEnumerable<int> EntryMms => mms.Take(Count);
+    public IEnumerable<int> EntryMms => entries.Take(Count).Select(e => e.Mm);
 
     /// <summary>True when appending <paramref name="write"/> needs a flush first (a flush key changed).</summary>
     /// <param name="write">The update about to be appended.</param>
     public bool Differs(in PteWrite write) =>
-        Count > 0 && ((KeyedByMm && write.Mm != mms[0])
+        Count > 0 && ((KeyedByMm && write.Mm != entries[0].Mm)
                       || ((keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0 && write.PageShift != pageShift)
                       || (keys.HasFlag(TlbFlushKeys.SegmentSize) && write.SegmentShift != segmentShift));
 
@@ -57,7 +57,7 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     /// flushes on `nr != 0 &amp;&amp; mm != tb->mm` before it checks whether the mode is active.
     /// </summary>
     /// <param name="mm">The mm about to be written.</param>
-    public bool HoldsOtherMm(int mm) => Count > 0 && mms[0] != mm;
+    public bool HoldsOtherMm(int mm) => Count > 0 && entries[0].Mm != mm;
 
     /// <summary>Queues an invalidation for a write; the first entry sets the batch's page and segment size. Check <see cref="IsFull"/> first.</summary>
     /// <param name="id">The pending write the flush will complete.</param>
@@ -71,9 +71,8 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
             pageShift = write.PageShift;
             segmentShift = write.SegmentShift;
         }
-        ids[Count] = id;
-        tasks[Count] = task;
-        mms[Count] = write.Mm;
+        if (Count == entries.Length) Array.Resize(ref entries, Math.Min(capacity, Math.Max(4, Count * 2)));
+        entries[Count] = (id, task, write.Mm);
         Count++;
     }
 
@@ -85,7 +84,7 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
         machine.Effects.Add(TlbFlushEffect);
         machine.Effects.Add(TlbFlushEntriesEffect, Count);
         if (Count > 1) machine.Effects.Add(TlbFlushRangeEffect);
-        for (var i = 0; i < Count; i++) machine.Pending.Complete(ids[i]);
+        for (var i = 0; i < Count; i++) machine.Pending.Complete(entries[i].Id);
         Count = 0;
     }
 
@@ -103,17 +102,27 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     public IMechanismState Clone()
     {
         var copy = new TlbBatch(capacity, keys) { Count = Count, pageShift = pageShift, segmentShift = segmentShift };
-        Array.Copy(ids, copy.ids, Count);
-        Array.Copy(tasks, copy.tasks, Count);
-        Array.Copy(mms, copy.mms, Count);
+        copy.entries = entries[..Count];
         return copy;
     }
 
     /// <inheritdoc/>
-    public void AppendFingerprint(StringBuilder builder)
+    public bool TryCopyFrom(IMechanismState source)
     {
-        builder.Append("tlb[").Append(pageShift).Append(',').Append(segmentShift);
-        for (var i = 0; i < Count; i++) builder.Append(';').Append(tasks[i]).Append('/').Append(mms[i]);
-        builder.Append(']');
+        if (source is not TlbBatch other || other.Capacity != capacity || other.KeysParameter != keys) return false;
+        Count = other.Count;
+        pageShift = other.pageShift;
+        segmentShift = other.segmentShift;
+        if (entries.Length < Count) entries = new (long, int, int)[Math.Max(Count, Math.Min(capacity, entries.Length * 2))];
+        Array.Copy(other.entries, entries, Count);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void WriteState(StateWriter writer)
+    {
+        writer.Label("tlb[").Int(pageShift).Int(segmentShift).Count(Count);
+        for (var i = 0; i < Count; i++) writer.Int(entries[i].Task).Int(entries[i].Mm);
+        writer.Label("]");
     }
 }

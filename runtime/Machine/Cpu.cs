@@ -30,6 +30,13 @@ public sealed class Cpu(int id)
     /// <summary>in_interrupt() on this CPU: the lazy MMU helpers return at once and the mode is never active.</summary>
     public bool InInterrupt => IrqDepth > 0;
 
+    internal void CopyFrom(Cpu source)
+    {
+        PreemptCount = source.PreemptCount;
+        IrqDepth = source.IrqDepth;
+        CurrentTask = source.CurrentTask;
+    }
+
     internal Cpu Clone() => new(Id) { PreemptCount = PreemptCount, IrqDepth = IrqDepth, CurrentTask = CurrentTask };
 
     /// <summary>True when the scheduler may switch or migrate here: preemption enabled and not in interrupt context.</summary>

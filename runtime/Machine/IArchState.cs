@@ -1,12 +1,10 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 /// <summary>
-/// What a checker reads of an arch's per-task or per-CPU state struct: the mechanism primitives it refers to and a
-/// fingerprint of every field. The generator emits these members for each generated <c>TaskState</c> and
+/// What a checker reads of an arch's per-task or per-CPU state struct: the mechanism primitives it refers to and the
+/// canonical state of every field. The generator emits these members for each generated <c>TaskState</c> and
 /// <c>CpuState</c> (templates/arch.scriban), one statement per field in ordinal name order, so the machine needs no
-/// reflection to clone or fingerprint an arch's state. Checker support only: no lazy MMU helper or callback calls them.
+/// reflection to clone or key an arch's state. Checker support only: no lazy MMU helper or callback calls them.
 /// </summary>
 /// <typeparam name="TSelf">The state struct itself.</typeparam>
 public interface IArchState<TSelf> where TSelf : struct, IArchState<TSelf>
@@ -23,15 +21,15 @@ public interface IArchState<TSelf> where TSelf : struct, IArchState<TSelf>
     void AddMechanisms(List<IMechanismState> into);
 
     /// <summary>
-    /// Appends <c>NAME=VALUE </c> for every field in ordinal name order: <c>-</c> for null, a primitive's own
-    /// fingerprint (<see cref="IMechanismState.AppendFingerprint"/>), or the value's text.
+    /// Writes every field in ordinal name order (<see cref="ArchStateFields.Write"/>): <c>-</c> for null, a
+    /// primitive's own state (<see cref="IMechanismState.WriteState"/>), or the value.
     /// </summary>
-    /// <param name="builder">The fingerprint being built.</param>
+    /// <param name="writer">The state being written.</param>
     /// <param name="referencesOnlyByPresence">
-    /// Write <c>ref</c> for a primitive instead of its fingerprint: a task's reference to a per-CPU primitive is
+    /// Write <c>ref</c> for a primitive instead of its state: a task's reference to a per-CPU primitive is
     /// state by presence, its content is the CPU's.
     /// </param>
-    void AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence);
+    void WriteState(StateWriter writer, bool referencesOnlyByPresence);
 }
 
 /// <summary>
@@ -62,21 +60,36 @@ public static class ArchStateFields
         if (value is IMechanismState state) into.Add(state);
     }
 
-    /// <summary>Appends a field's value to a fingerprint: <c>-</c> for null, <c>ref</c> or the fingerprint of a primitive, else its text.</summary>
+    /// <summary>
+    /// Writes a field's value into the state: <c>-</c> for null, <c>ref</c> or the primitive's own state for a
+    /// mechanism primitive, else the value (<see cref="StateWriter.Value{T}"/>).
+    /// </summary>
     /// <typeparam name="T">The field's type.</typeparam>
-    /// <param name="builder">The fingerprint being built.</param>
+    /// <param name="writer">The state being written.</param>
+    /// <param name="label">The field's name and '=', for the text rendering.</param>
     /// <param name="value">The field's value.</param>
-    /// <param name="referencesOnlyByPresence">Write <c>ref</c> for a primitive instead of its fingerprint.</param>
-    /// <returns><paramref name="builder"/>.</returns>
-    public static StringBuilder Append<T>(StringBuilder builder, T value, bool referencesOnlyByPresence)
+    /// <param name="referencesOnlyByPresence">Write <c>ref</c> for a primitive instead of its state.</param>
+    public static void Write<T>(StateWriter writer, string label, T value, bool referencesOnlyByPresence)
     {
+        writer.Label(label);
+        // Folded by the JIT for each struct type: a value type is never null and never a primitive (they are classes).
+        if (typeof(T).IsValueType)
+        {
+            writer.Value(value);
+            return;
+        }
         switch (value)
         {
-            case null: builder.Append('-'); break;
-            case IMechanismState when referencesOnlyByPresence: builder.Append("ref"); break;
-            case IMechanismState state: state.AppendFingerprint(builder); break;
-            default: builder.Append((object)value); break;
+            case null: writer.Tag(0, "-"); break;
+            case IMechanismState when referencesOnlyByPresence: writer.Tag(1, "ref"); break;
+            case IMechanismState state:
+                writer.Tag(2, "");
+                state.WriteState(writer);
+                break;
+            default:
+                writer.Tag(3, "");
+                writer.Value(value);
+                break;
         }
-        return builder;
     }
 }

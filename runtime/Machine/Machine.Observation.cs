@@ -1,9 +1,7 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 // Checker support, kept apart from the machine's rules: what the model checker observes of the arch's own state, to
-// recognise a state it has seen (the fingerprint) and to check its batch properties (the mechanism primitives).
+// recognise a state it has seen (its canonical state) and to check its batch properties (the mechanism primitives).
 // The generic half is in MachineCore.Observation.cs.
 public sealed partial class Machine<TArch, TTask, TCpu>
 {
@@ -16,17 +14,20 @@ public sealed partial class Machine<TArch, TTask, TCpu>
     }
 
     /// <inheritdoc/>
-    protected override void AppendArchFingerprint(StringBuilder builder)
+    public override void AddMechanismStates(int cpu, List<IMechanismState> into) => cpuStates[cpu].AddMechanisms(into);
+
+    /// <inheritdoc/>
+    protected override void WriteArchState(StateWriter writer)
     {
         for (var t = 0; t < taskStates.Length; t++)
         {
-            builder.Append("|t").Append(t).Append(':');
-            taskStates[t].AppendFingerprint(builder, referencesOnlyByPresence: true);
+            writer.Label("|t").Int(t).Label(":");
+            taskStates[t].WriteState(writer, referencesOnlyByPresence: true);
         }
         for (var c = 0; c < cpuStates.Length; c++)
         {
-            builder.Append("|c").Append(c).Append(':');
-            cpuStates[c].AppendFingerprint(builder, referencesOnlyByPresence: false);
+            writer.Label("|c").Int(c).Label(":");
+            cpuStates[c].WriteState(writer, referencesOnlyByPresence: false);
         }
     }
 }

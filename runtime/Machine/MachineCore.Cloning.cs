@@ -11,11 +11,16 @@ public abstract partial class MachineCore
     protected MachineCore(MachineCore source)
     {
         Options = source.Options;
-        cpus = source.cpus.Select(c => c.Clone()).ToArray();
-        registers = source.registers.Select(r => r.Clone()).ToArray();
-        savedOnIrq = source.savedOnIrq
-            .Select(stack => new Stack<Dictionary<string, ulong>>(stack.Reverse().Select(d => new Dictionary<string, ulong>(d))))
-            .ToArray();
+        cpus = new Cpu[source.cpus.Length];
+        for (var c = 0; c < cpus.Length; c++) cpus[c] = source.cpus[c].Clone();
+        registers = new RegisterFile[source.registers.Length];
+        for (var t = 0; t < registers.Length; t++) registers[t] = source.registers[t].Clone();
+        savedOnIrq = new Stack<RegisterFile>[source.savedOnIrq.Length];
+        for (var c = 0; c < savedOnIrq.Length; c++)
+        {
+            var stack = source.savedOnIrq[c];
+            savedOnIrq[c] = stack.Count == 0 ? new Stack<RegisterFile>() : new Stack<RegisterFile>(stack.Reverse().Select(r => r.Clone()));
+        }
         states = (LazyMmuState[])source.states.Clone();
         taskCpu = (int[])source.taskCpu.Clone();
         Callbacks = new CallbackLog(Options.Record);
@@ -29,4 +34,38 @@ public abstract partial class MachineCore
 
     /// <summary>An independent machine in the same state, so an explorer can branch without replaying.</summary>
     public abstract MachineCore Clone();
+
+    /// <summary>
+    /// Makes this machine a copy of <paramref name="source"/> in place, reusing its objects: a model checker resets one
+    /// scratch machine to each state it expands instead of allocating a clone per transition (docs/checker.md).
+    /// The logs of the current op are cleared, as in a clone.
+    /// </summary>
+    /// <param name="source">A machine of the same arch with the same options.</param>
+    /// <exception cref="ArgumentException"><paramref name="source"/> runs another arch or has other options.</exception>
+    public abstract void CopyFrom(MachineCore source);
+
+    /// <summary>The generic half of <see cref="CopyFrom"/>.</summary>
+    /// <param name="source">The machine to copy.</param>
+    protected void CopyGenericFrom(MachineCore source)
+    {
+        if (source.Options != Options) throw new ArgumentException("CopyFrom needs a machine with the same options", nameof(source));
+        for (var c = 0; c < cpus.Length; c++) cpus[c].CopyFrom(source.cpus[c]);
+        for (var t = 0; t < registers.Length; t++) registers[t].CopyFrom(source.registers[t]);
+        for (var c = 0; c < savedOnIrq.Length; c++)
+        {
+            var stack = savedOnIrq[c];
+            stack.Clear();
+            if (source.savedOnIrq[c].Count == 0) continue;
+            foreach (var saved in source.savedOnIrq[c].Reverse()) stack.Push(saved.Clone());
+        }
+        Array.Copy(source.states, states, states.Length);
+        Array.Copy(source.taskCpu, taskCpu, taskCpu.Length);
+        Callbacks.Clear();
+        Warnings.CopyFrom(source.Warnings);
+        Warnings.ClearEmitted();
+        Effects.CopyFrom(source.Effects);
+        PageTable.CopyFrom(source.PageTable);
+        Pending.CopyFrom(source.Pending);
+        CurrentCpuId = source.CurrentCpuId;
+    }
 }

@@ -1,9 +1,7 @@
-using System.Text;
-
 namespace LazyMmuGen.Runtime;
 
 // Checker support, kept apart from the machine's rules (MachineCore.cs): what the model checker observes of a machine
-// beyond the state the rules read, to recognise a state it has already explored (the fingerprint) and to check its
+// beyond the state the rules read, to recognise a state it has already explored (its canonical state) and to check its
 // batch properties (the mechanism primitives each CPU holds). No lazy MMU helper and no machine rule uses it.
 // Machine.Observation.cs supplies the arch's half.
 public abstract partial class MachineCore
@@ -12,37 +10,52 @@ public abstract partial class MachineCore
     /// <param name="cpu">A CPU number.</param>
     public abstract IReadOnlyList<IMechanismState> MechanismStates(int cpu);
 
+    /// <summary>Adds the mechanism primitives a CPU's arch state holds to <paramref name="into"/> (<see cref="MechanismStates"/> without a new list).</summary>
+    /// <param name="cpu">A CPU number.</param>
+    /// <param name="into">The list to add to.</param>
+    public abstract void AddMechanismStates(int cpu, List<IMechanismState> into);
+
     /// <summary>
-    /// Everything that decides future behaviour, as text: equal fingerprints mean equivalent machines,
-    /// which lets a model checker explore each state once. Effect counters are history, not state.
+    /// Writes everything that decides future behaviour: equal encodings mean equivalent machines, which lets a model
+    /// checker explore each state once. Effect counters are history, not state. Allocates nothing.
     /// </summary>
-    public string Fingerprint()
+    /// <param name="writer">The state being written (binary for keys, <see cref="StateWriter.ForText"/> to read it).</param>
+    public void WriteState(StateWriter writer)
     {
-        var builder = new StringBuilder();
-        builder.Append("f").Append(CurrentCpuId);
+        writer.Label("f").Int(CurrentCpuId);
         foreach (var cpu in cpus)
         {
-            builder.Append("|cpu").Append(cpu.Id).Append(':').Append(cpu.PreemptCount).Append(',').Append(cpu.IrqDepth).Append(',').Append(cpu.CurrentTask);
-            foreach (var saved in savedOnIrq[cpu.Id])
-                builder.Append(",irq{").Append(string.Join(",", saved.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"))).Append('}');
+            writer.Label("|cpu").Int(cpu.Id).Label(":").Int(cpu.PreemptCount).Int(cpu.IrqDepth).Int(cpu.CurrentTask);
+            var saved = savedOnIrq[cpu.Id];
+            writer.Label("irq").Count(saved.Count);
+            foreach (var registerFile in saved) registerFile.WriteState(writer);
         }
         for (var t = 0; t < states.Length; t++)
         {
-            builder.Append("|task").Append(t).Append(':').Append(states[t].EnableCount).Append(',').Append(states[t].PauseCount).Append(',').Append(states[t].V2Nested).Append(',').Append(taskCpu[t]);
-            foreach (var (name, value) in registers[t].Values.OrderBy(r => r.Key, StringComparer.Ordinal)) builder.Append(',').Append(name).Append('=').Append(value);
+            writer.Label("|task").Int(t).Label(":").Int(states[t].EnableCount).Int(states[t].PauseCount).ULong(states[t].V2Nested).Int(taskCpu[t]);
+            registers[t].WriteState(writer);
         }
         // Which ptes are valid decides behaviour (an invalidation is owed only for a valid old pte: powerpc
         // hash__pte_update(), sparc64 maybe_tlb_batch_add(), s390 ptep_flush_direct()), so it is state.
         // Stored values and pending addresses are left out: nothing decides anything from them outside
-        // the primitives (whose fingerprints cover what they hold), so including them only multiplies states.
-        builder.Append("|valid:").Append(PageTable.ValidFingerprint());
-        builder.Append("|pending:").Append(string.Join(";", Pending.All.Select(p => $"{p.Task}/{p.Mm}/{p.InInterrupt}").OrderBy(x => x, StringComparer.Ordinal)));
-        builder.Append("|warn:").Append(string.Join("", Enum.GetValues<WarnSite>().Select(w => Warnings.HasFired(w) ? '1' : '0')));
-        AppendArchFingerprint(builder);
-        return builder.ToString();
+        // the primitives (whose states cover what they hold), so including them only multiplies states.
+        writer.Label("|valid:");
+        PageTable.WriteValid(writer);
+        writer.Label("|pending:");
+        Pending.WriteState(writer);
+        writer.Label("|warn:").Int(Warnings.FiredMask);
+        WriteArchState(writer);
     }
 
-    /// <summary>Appends the arch's per-task and per-CPU state to <see cref="Fingerprint"/>.</summary>
-    /// <param name="builder">The fingerprint being built.</param>
-    protected abstract void AppendArchFingerprint(StringBuilder builder);
+    /// <summary>The state as text (<see cref="WriteState"/> through a text writer): for messages and tests.</summary>
+    public string Fingerprint()
+    {
+        var writer = StateWriter.ForText();
+        WriteState(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the arch's per-task and per-CPU state after the generic state (<see cref="WriteState"/>).</summary>
+    /// <param name="writer">The state being written.</param>
+    protected abstract void WriteArchState(StateWriter writer);
 }

@@ -18,7 +18,7 @@ public abstract partial class MachineCore
 {
     private readonly Cpu[] cpus;
     private readonly RegisterFile[] registers;
-    private readonly Stack<Dictionary<string, ulong>>[] savedOnIrq;
+    private readonly Stack<RegisterFile>[] savedOnIrq;
     private readonly LazyMmuState[] states;
     private readonly int[] taskCpu;
 
@@ -33,7 +33,7 @@ public abstract partial class MachineCore
         cpus = Enumerable.Range(0, options.Cpus).Select(i => new Cpu(i)).ToArray();
         // System registers such as POR_EL1 are thread state on arm64 (saved and restored at context switch).
         registers = Enumerable.Range(0, options.MaxTasks).Select(_ => new RegisterFile()).ToArray();
-        savedOnIrq = Enumerable.Range(0, options.Cpus).Select(_ => new Stack<Dictionary<string, ulong>>()).ToArray();
+        savedOnIrq = Enumerable.Range(0, options.Cpus).Select(_ => new Stack<RegisterFile>()).ToArray();
         states = new LazyMmuState[options.MaxTasks];
         taskCpu = Enumerable.Repeat(-1, options.MaxTasks).ToArray();
         Callbacks = new CallbackLog(options.Record);
@@ -228,18 +228,18 @@ public abstract partial class MachineCore
         cpu.IrqDepth++;
         // Exception entry saves the system registers and resets them to their defaults.
         var live = Registers(cpu.Id);
-        savedOnIrq[cpu.Id].Push(live.Values.ToDictionary(kv => kv.Key, kv => kv.Value));
-        foreach (var name in live.Values.Keys.ToArray()) live.Reset(name);
+        savedOnIrq[cpu.Id].Push(live.Clone());
+        live.Clear();
     }
 
     /// <summary>irq_exit() on the current CPU: leaves one level of interrupt context and restores the registers saved on entry.</summary>
     /// <exception cref="MachineRuleException">The CPU is not in interrupt context.</exception>
     public void IrqExit()
     {
+        if (IrqExitRefusal() is { } refusal) throw new MachineRuleException(refusal);
         var cpu = CurrentCpu;
-        if (cpu.IrqDepth == 0) throw new MachineRuleException("irq_exit refused: not in interrupt context");
         cpu.IrqDepth--;
-        foreach (var (name, value) in savedOnIrq[cpu.Id].Pop()) Registers(cpu.Id).Write(name, value);
+        foreach (var (name, value) in savedOnIrq[cpu.Id].Pop().Values) Registers(cpu.Id).Write(name, value);
     }
 
     /// <summary>preempt_disable() on the current CPU (counts <see cref="MachineEffects.PreemptDisable"/>).</summary>
@@ -262,8 +262,7 @@ public abstract partial class MachineCore
     /// <exception cref="MachineRuleException">preempt_count is already 0 on that CPU.</exception>
     public void PreemptEnableOn(int cpu)
     {
-        if (cpus[cpu].PreemptCount == 0)
-            throw new MachineRuleException($"preempt_enable refused: preempt_count is already 0 on CPU {cpu}");
+        if (PreemptEnableRefusal(cpu) is { } refusal) throw new MachineRuleException(refusal);
         cpus[cpu].PreemptCount--;
         Effects.Add(MachineEffects.PreemptEnable);
     }
@@ -279,12 +278,9 @@ public abstract partial class MachineCore
     /// </exception>
     public void Switch(int task)
     {
-        CheckTask(task);
+        if (SwitchRefusal(task) is { } refusal) throw new MachineRuleException(refusal);
         var cpu = CurrentCpu;
-        RequireSchedulable(cpu, $"switch(task={task})");
         if (cpu.CurrentTask == task) return;
-        if (taskCpu[task] >= 0)
-            throw new MachineRuleException($"switch(task={task}) refused: task {task} is running on CPU {taskCpu[task]}");
         Replace(cpu, task);
     }
 
@@ -299,12 +295,9 @@ public abstract partial class MachineCore
     /// </exception>
     public void Migrate(int target)
     {
-        if (target < 0 || target >= cpus.Length)
-            throw new MachineRuleException($"migrate(cpu={target}) refused: CPUs are 0..{cpus.Length - 1}");
+        if (MigrateRefusal(target) is { } refusal) throw new MachineRuleException(refusal);
         var from = CurrentCpu;
         if (target == from.Id) return;
-        RequireSchedulable(from, $"migrate(cpu={target})");
-        RequireSchedulable(cpus[target], $"migrate(cpu={target})");
         var task = from.CurrentTask;
         Replace(from, Cpu.Idle);
         Replace(cpus[target], task);
@@ -360,16 +353,42 @@ public abstract partial class MachineCore
         ArchSwitchIn(cpu.Id, next);
     }
 
-    private void CheckTask(int task)
+    // The machine rules, as the reason an op is refused (null: it runs). The ops throw MachineRuleException with it; a
+    // model checker asks first, since a refused op changes nothing and an exception costs more than the op.
+
+    /// <summary>Why <see cref="Switch"/> to <paramref name="task"/> would be refused now, or null when it would run.</summary>
+    /// <param name="task">A task id.</param>
+    public string? SwitchRefusal(int task)
     {
-        if (task < 1 || task >= states.Length)
-            throw new MachineRuleException($"task {task} does not exist: tasks are 1..{states.Length - 1}");
+        if (task < 1 || task >= states.Length) return $"task {task} does not exist: tasks are 1..{states.Length - 1}";
+        var cpu = CurrentCpu;
+        if (Unschedulable(cpu, "switch", "task", task) is { } refusal) return refusal;
+        if (cpu.CurrentTask == task) return null;
+        return taskCpu[task] >= 0 ? $"switch(task={task}) refused: task {task} is running on CPU {taskCpu[task]}" : null;
     }
 
-    private static void RequireSchedulable(Cpu cpu, string op)
+    /// <summary>Why <see cref="Migrate"/> to <paramref name="target"/> would be refused now, or null when it would run.</summary>
+    /// <param name="target">A CPU number.</param>
+    public string? MigrateRefusal(int target)
     {
-        if (cpu.IrqDepth > 0) throw new MachineRuleException($"{op} refused: CPU {cpu.Id} is in interrupt context");
-        if (cpu.PreemptCount > 0)
-            throw new MachineRuleException($"{op} refused: preemption disabled on CPU {cpu.Id} (preempt_count={cpu.PreemptCount})");
+        if (target < 0 || target >= cpus.Length) return $"migrate(cpu={target}) refused: CPUs are 0..{cpus.Length - 1}";
+        if (target == CurrentCpuId) return null;
+        return Unschedulable(CurrentCpu, "migrate", "cpu", target) ?? Unschedulable(cpus[target], "migrate", "cpu", target);
+    }
+
+    /// <summary>Why <see cref="IrqExit"/> would be refused now (not in interrupt context), or null.</summary>
+    public string? IrqExitRefusal() => CurrentCpu.IrqDepth == 0 ? "irq_exit refused: not in interrupt context" : null;
+
+    /// <summary>Why <see cref="PreemptEnableOn"/> on <paramref name="cpu"/> would be refused now (preempt_count is 0), or null.</summary>
+    /// <param name="cpu">A CPU number.</param>
+    public string? PreemptEnableRefusal(int cpu) =>
+        cpus[cpu].PreemptCount == 0 ? $"preempt_enable refused: preempt_count is already 0 on CPU {cpu}" : null;
+
+    private static string? Unschedulable(Cpu cpu, string op, string argument, int value)
+    {
+        if (cpu.IrqDepth > 0) return $"{op}({argument}={value}) refused: CPU {cpu.Id} is in interrupt context";
+        return cpu.PreemptCount > 0
+            ? $"{op}({argument}={value}) refused: preemption disabled on CPU {cpu.Id} (preempt_count={cpu.PreemptCount})"
+            : null;
     }
 }

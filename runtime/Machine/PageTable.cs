@@ -24,12 +24,27 @@ public sealed class PageTable
 
     internal void CopyFrom(PageTable source)
     {
+        entries.Clear();
+        entries.EnsureCapacity(source.entries.Count);
         foreach (var (key, pte) in source.entries) entries[key] = pte;
     }
 
-    /// <summary>The (mm, address) of every valid pte, in order: what arches decide from.</summary>
-    public string ValidFingerprint() =>
-        string.Join(";", entries.Where(e => e.Value.Valid).Select(e => e.Key).OrderBy(k => k).Select(k => $"{k.Mm}/{k.Addr:x}"));
+    /// <summary>Writes the (mm, address) of every valid pte, in order, into a machine's state: what arches decide from.</summary>
+    /// <param name="writer">The state being written.</param>
+    internal void WriteValid(StateWriter writer)
+    {
+        // A checker's page table holds a few entries: sort them on the stack.
+        Span<(int Mm, ulong Addr)> valid = entries.Count <= 64 ? stackalloc (int, ulong)[entries.Count] : new (int, ulong)[entries.Count];
+        var n = 0;
+        foreach (var (key, pte) in entries)
+        {
+            if (pte.Valid) valid[n++] = key;
+        }
+        valid = valid[..n];
+        valid.Sort();
+        writer.Count(n);
+        foreach (var (mm, addr) in valid) writer.Int(mm).ULong(addr);
+    }
 
     /// <summary>Every stored entry with its value, in (mm, address) order, as text (for comparing two machines' memory).</summary>
     public string Fingerprint() =>

@@ -14,12 +14,41 @@ public sealed class PendingWrites
 
     internal void CopyFrom(PendingWrites source)
     {
+        pending.Clear();
         foreach (var (id, write) in source.pending) pending[id] = write;
         nextId = source.nextId;
     }
 
     /// <summary>The pending writes, oldest first.</summary>
     public IEnumerable<PendingWrite> All => pending.Values.OrderBy(p => p.Id);
+
+    /// <summary>True when <paramref name="task"/> has a pending task-context write to <paramref name="addr"/> in <paramref name="mm"/>.</summary>
+    /// <param name="task">A task id.</param>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
+    public bool HasTaskWrite(int task, int mm, ulong addr)
+    {
+        foreach (var write in pending.Values)
+        {
+            if (write.Task == task && !write.InInterrupt && write.Mm == mm && write.Addr == addr) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Writes the (task, mm, in-interrupt) of every pending write, in order, into a machine's state: whose writes
+    /// are outstanding decides the guarantees; ids and addresses are history.
+    /// </summary>
+    /// <param name="writer">The state being written.</param>
+    internal void WriteState(StateWriter writer)
+    {
+        Span<long> keys = pending.Count <= 64 ? stackalloc long[pending.Count] : new long[pending.Count];
+        var n = 0;
+        foreach (var write in pending.Values) keys[n++] = ((long)write.Task << 33) | ((long)(uint)write.Mm << 1) | (write.InInterrupt ? 1L : 0L);
+        keys.Sort();
+        writer.Count(n);
+        foreach (var key in keys) writer.Long(key);
+    }
 
     /// <summary>Records a new pending write and returns its id, for <see cref="Complete"/> once its side effects are done.</summary>
     /// <param name="task">The writing task.</param>

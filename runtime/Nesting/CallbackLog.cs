@@ -8,8 +8,9 @@ namespace LazyMmuGen.Runtime;
 /// <param name="enabled">False to record nothing (<see cref="MachineOptions.Record"/> off, for benchmarks).</param>
 public sealed class CallbackLog(bool enabled)
 {
-    private readonly List<ArchCallback> calls = new(8);
-    private readonly List<ArchCallback> fromApi = new(8);
+    // No initial capacity: the array comes with the first callback, so a model checker's stored copies carry none.
+    private readonly List<ArchCallback> calls = [];
+    private readonly List<ArchCallback> fromApi = [];
 
     /// <summary>Every callback, including those made by context-switch hooks.</summary>
     public IReadOnlyList<ArchCallback> Calls => calls;

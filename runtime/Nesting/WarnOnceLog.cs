@@ -5,7 +5,8 @@ namespace LazyMmuGen.Runtime;
 /// <param name="record">False to keep no <see cref="Emitted"/> text (benchmarks); occurrences are still counted.</param>
 public sealed class WarnOnceLog(MisusePolicy policy, bool record)
 {
-    private readonly bool[] fired = new bool[Enum.GetValues<WarnSite>().Length];
+    private static readonly int Sites = Enum.GetValues<WarnSite>().Length;
+    private readonly bool[] fired = new bool[Sites];
     private readonly List<string> emitted = new();
 
     /// <summary>Warnings printed since the last <see cref="ClearEmitted"/>: first occurrences only.</summary>
@@ -17,6 +18,17 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
     /// <summary>True once <paramref name="site"/> has fired on this machine (the warn-once flag; it is never cleared).</summary>
     /// <param name="site">A warning site.</param>
     public bool HasFired(WarnSite site) => fired[(int)site];
+
+    /// <summary>The sites that fired, bit <c>(int)site</c> set for each: one number to compare before and after an op.</summary>
+    public int FiredMask
+    {
+        get
+        {
+            var mask = 0;
+            for (var i = 0; i < fired.Length; i++) mask |= fired[i] ? 1 << i : 0;
+            return mask;
+        }
+    }
 
     internal void CopyFrom(WarnOnceLog source)
     {

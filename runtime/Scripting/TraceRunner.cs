@@ -18,6 +18,15 @@ public sealed class TraceRunner(MachineCore machine)
     /// <summary>A runner over a clone of the machine, continuing the same default-address sequence.</summary>
     public TraceRunner Clone() => new(machine.Clone()) { nextPage = nextPage };
 
+    /// <summary>Makes this runner a copy of <paramref name="source"/> in place (its machine through <see cref="MachineCore.CopyFrom"/>).</summary>
+    /// <param name="source">A runner of a machine of the same arch and options.</param>
+    public void CopyFrom(TraceRunner source)
+    {
+        machine.CopyFrom(source.Machine);
+        nextPage = source.nextPage;
+        LastWrite = source.LastWrite;
+    }
+
     /// <summary>Runs the ops one by one (lazily, as the result is enumerated), stopping after a row whose error is an arch BUG.</summary>
     /// <param name="ops">Parsed ops (<see cref="OpScript.Parse"/>).</param>
     public IEnumerable<TraceRow> Run(IEnumerable<ScriptOp> ops)
@@ -38,38 +47,62 @@ public sealed class TraceRunner(MachineCore machine)
     /// <returns>The row; a refused op (machine rule, strict misuse, arch BUG) has <see cref="TraceRow.Error"/> set instead of throwing.</returns>
     public TraceRow Step(ScriptOp op)
     {
-        machine.Callbacks.Clear();
-        machine.Warnings.ClearEmitted();
         var before = machine.Effects.Snapshot();
-        string? result = null;
-        string? error = null;
-        var scheduler = machine.Scheduler;
-        try
-        {
-            if (op.Has("preempt")) machine.Scheduler = new PreemptOnce((int)op.Get("preempt", 0));
-            result = Apply(op);
-        }
-        catch (MachineRuleException e)
-        {
-            error = e.Message;
-        }
-        catch (LazyMmuMisuseException e)
-        {
-            error = e.Message;
-        }
-        catch (ArchBugException e)
-        {
-            error = "BUG: " + e.Message;
-        }
-        finally
-        {
-            machine.Scheduler = scheduler;
-        }
+        var (result, error) = Advance(op);
         var state = machine.CurrentState;
         return new TraceRow(op.Text, machine.Callbacks.Calls.ToArray(), state.EnableCount, state.PauseCount,
             machine.IsActive, machine.Warnings.Emitted.ToArray(), machine.Pending.Count,
             machine.Effects.Snapshot().Minus(before), machine.CurrentTaskId, machine.CurrentCpuId, result, error);
     }
+
+    /// <summary>
+    /// Runs one op as <see cref="Step"/> does, without building its row: the callbacks and warnings of the op are
+    /// in <see cref="MachineCore.Callbacks"/> and <see cref="MachineCore.Warnings"/> afterwards. What a model checker
+    /// calls for each of its millions of transitions.
+    /// </summary>
+    /// <param name="op">The op.</param>
+    /// <returns>get_pte's result, and the error text of a refused op or an arch BUG ("BUG: ..."), else nulls.</returns>
+    public (string? Result, string? Error) Advance(ScriptOp op)
+    {
+        machine.Callbacks.Clear();
+        machine.Warnings.ClearEmitted();
+        var scheduler = machine.Scheduler;
+        try
+        {
+            if (op.Has("preempt")) machine.Scheduler = new PreemptOnce((int)op.Get("preempt", 0));
+            return (Apply(op), null);
+        }
+        catch (MachineRuleException e)
+        {
+            return (null, e.Message);
+        }
+        catch (LazyMmuMisuseException e)
+        {
+            return (null, e.Message);
+        }
+        catch (ArchBugException e)
+        {
+            return (null, "BUG: " + e.Message);
+        }
+        finally
+        {
+            machine.Scheduler = scheduler;
+        }
+    }
+
+    /// <summary>
+    /// The machine rule <paramref name="op"/> would break (switch, migrate, irq_exit, preempt_enable), checked without
+    /// running it; null when it would run. A refused op changes nothing, so a model checker skips it without cloning.
+    /// </summary>
+    /// <param name="op">The op.</param>
+    public string? Refusal(ScriptOp op) => op.Name switch
+    {
+        "switch" => machine.SwitchRefusal((int)op.Get("task", 0)),
+        "migrate" => machine.MigrateRefusal((int)op.Get("cpu", 0)),
+        "irq_exit" => machine.IrqExitRefusal(),
+        "preempt_enable" => machine.PreemptEnableRefusal(machine.CurrentCpuId),
+        _ => null,
+    };
 
     private string? Apply(ScriptOp op)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LazyMmuGen.Simulator.Tests;
 
 /// <summary>A machine with no arch that records the lazy MMU calls a workload makes, for structure tests.</summary>
@@ -20,7 +18,9 @@ public sealed class RecordingMachine() : MachineCore(MachineOptions.Default)
     public override Pte GetPte(int mm, ulong addr) => PageTable.Read(mm, addr);
     public override MachineCore Clone() => throw new NotSupportedException("a recording machine is not explored");
     public override IReadOnlyList<IMechanismState> MechanismStates(int cpu) => [];
-    protected override void AppendArchFingerprint(StringBuilder builder) { }
+    public override void AddMechanismStates(int cpu, List<IMechanismState> into) { }
+    public override void CopyFrom(MachineCore source) => throw new NotSupportedException("a recording machine is not explored");
+    protected override void WriteArchState(StateWriter writer) { }
     protected override void ArchSwitchOut(int cpu, int task) => Calls.Add($"switch-out {task}");
     protected override void ArchSwitchIn(int cpu, int task) => Calls.Add($"switch-in {task}");
 

@@ -28,15 +28,15 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
 
         readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
         readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
-        readonly void IArchState<TaskState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) =>
-            builder.Append("BarriersPending=").Append(BarriersPending).Append(' ');
+        readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) =>
+            writer.Label("BarriersPending=").Bool(BarriersPending);
     }
 
     public struct CpuState : IArchState<CpuState>
     {
         readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
         readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) { }
-        readonly void IArchState<CpuState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) { }
+        readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
     }
 
     public static string Name => "arm64";
@@ -117,7 +117,7 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
     {
         readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
         readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
-        readonly void IArchState<TaskState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) { }
+        readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
     }
 
     public struct CpuState : IArchState<CpuState>
@@ -127,11 +127,10 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
         readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) =>
             this with { Tlb = (TlbBatch)HandState.Clone(Tlb, clones) };
         readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) => into.Add(Tlb);
-        readonly void IArchState<CpuState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence)
+        readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
         {
-            builder.Append("Tlb=");
-            Tlb.AppendFingerprint(builder);
-            builder.Append(' ');
+            writer.Label("Tlb=").Tag(2, "");
+            Tlb.WriteState(writer);
         }
     }
 
@@ -210,7 +209,7 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
     {
         readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
         readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
-        readonly void IArchState<TaskState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence) { }
+        readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
     }
 
     public struct CpuState : IArchState<CpuState>
@@ -221,12 +220,11 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
         readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) =>
             this with { Multicalls = (MulticallBuffer)HandState.Clone(Multicalls, clones) };
         readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) => into.Add(Multicalls);
-        readonly void IArchState<CpuState>.AppendFingerprint(StringBuilder builder, bool referencesOnlyByPresence)
+        readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
         {
             // Fields in ordinal name order, as the generated states write them.
-            builder.Append("LazyMmu=").Append(LazyMmu).Append(" Multicalls=");
-            Multicalls.AppendFingerprint(builder);
-            builder.Append(' ');
+            writer.Label("LazyMmu=").Bool(LazyMmu).Label("Multicalls=").Tag(2, "");
+            Multicalls.WriteState(writer);
         }
     }
 

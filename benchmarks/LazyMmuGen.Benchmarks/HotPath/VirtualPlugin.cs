@@ -13,7 +13,7 @@ public struct NoState : IArchState<NoState>
 {
     readonly NoState IArchState<NoState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
     readonly void IArchState<NoState>.AddMechanisms(List<IMechanismState> into) { }
-    readonly void IArchState<NoState>.AppendFingerprint(System.Text.StringBuilder builder, bool referencesOnlyByPresence) { }
+    readonly void IArchState<NoState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
 }
 
 /// <summary>The arch struct of the plugin machine: every callback is a no-op (never called by the plugin layer).</summary>

@@ -37,7 +37,7 @@ namespace LazyMmuGen.Arches
             /// <summary>deferred-barriers: a valid kernel pte was written and its dsb+isb are still owed.</summary>
             public bool BarriersPending;
 
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -48,16 +48,16 @@ namespace LazyMmuGen.Arches
             {
             }
 
-            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
-                builder.Append("BarriersPending=").Append(this.BarriersPending).Append(' ');
+                writer.Label("BarriersPending=").Value(this.BarriersPending);
             }
         }
 
         /// <summary>Per-CPU arch state.</summary>
         public struct CpuState : IArchState<CpuState>
         {
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -68,7 +68,7 @@ namespace LazyMmuGen.Arches
             {
             }
 
-            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
             }
         }

@@ -39,7 +39,7 @@ namespace LazyMmuGen.Arches
             /// <summary>register-switch: POR_EL1 as it was before the outermost enter (per-section state).</summary>
             public ulong SavedPOR_EL1;
 
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -50,17 +50,17 @@ namespace LazyMmuGen.Arches
             {
             }
 
-            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
-                builder.Append("BarriersPending=").Append(this.BarriersPending).Append(' ');
-                builder.Append("SavedPOR_EL1=").Append(this.SavedPOR_EL1).Append(' ');
+                writer.Label("BarriersPending=").Value(this.BarriersPending);
+                writer.Label("SavedPOR_EL1=").Value(this.SavedPOR_EL1);
             }
         }
 
         /// <summary>Per-CPU arch state.</summary>
         public struct CpuState : IArchState<CpuState>
         {
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -71,7 +71,7 @@ namespace LazyMmuGen.Arches
             {
             }
 
-            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
             }
         }

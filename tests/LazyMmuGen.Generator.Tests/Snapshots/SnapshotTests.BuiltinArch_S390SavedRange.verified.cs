@@ -40,7 +40,7 @@ namespace LazyMmuGen.Arches
             /// <summary>ipte-cache: the range the outermost enable_with_ptes() passed, kept for flush and resume.</summary>
             public PteRange Range;
 
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -55,10 +55,10 @@ namespace LazyMmuGen.Arches
                 ArchStateFields.AddMechanism(into, this.Range);
             }
 
-            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
-                ArchStateFields.Append(builder.Append("Pinned="), this.Pinned, referencesOnlyByPresence).Append(' ');
-                ArchStateFields.Append(builder.Append("Range="), this.Range, referencesOnlyByPresence).Append(' ');
+                ArchStateFields.Write(writer, "Pinned=", this.Pinned, referencesOnlyByPresence);
+                ArchStateFields.Write(writer, "Range=", this.Range, referencesOnlyByPresence);
             }
         }
 
@@ -68,7 +68,7 @@ namespace LazyMmuGen.Arches
             /// <summary>ipte-cache: this CPU's cache of one page table (256 ptes).</summary>
             public PteCache Cache;
 
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -81,9 +81,9 @@ namespace LazyMmuGen.Arches
                 ArchStateFields.AddMechanism(into, this.Cache);
             }
 
-            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
-                ArchStateFields.Append(builder.Append("Cache="), this.Cache, referencesOnlyByPresence).Append(' ');
+                ArchStateFields.Write(writer, "Cache=", this.Cache, referencesOnlyByPresence);
             }
         }
 

@@ -34,7 +34,7 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
         public struct TaskState : IArchState<TaskState>
         {
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -45,7 +45,7 @@ namespace LazyMmuGen.Arches
             {
             }
 
-            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
             }
         }
@@ -56,7 +56,7 @@ namespace LazyMmuGen.Arches
             /// <summary>tlb-batch: this CPU's pending invalidations (192 entries).</summary>
             public TlbBatch Tlb;
 
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -69,9 +69,9 @@ namespace LazyMmuGen.Arches
                 ArchStateFields.AddMechanism(into, this.Tlb);
             }
 
-            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
-                ArchStateFields.Append(builder.Append("Tlb="), this.Tlb, referencesOnlyByPresence).Append(' ');
+                ArchStateFields.Write(writer, "Tlb=", this.Tlb, referencesOnlyByPresence);
             }
         }
 

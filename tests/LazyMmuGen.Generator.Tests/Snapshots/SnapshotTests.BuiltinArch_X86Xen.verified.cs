@@ -34,7 +34,7 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
         public struct TaskState : IArchState<TaskState>
         {
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -45,7 +45,7 @@ namespace LazyMmuGen.Arches
             {
             }
 
-            readonly void IArchState<TaskState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
             }
         }
@@ -59,7 +59,7 @@ namespace LazyMmuGen.Arches
             /// <summary>hypercall-batch: xen_lazy_mode == XEN_LAZY_MMU on this CPU.</summary>
             public bool LazyMmu;
 
-            // Checker support (Machine.Clone, MechanismStates, Fingerprint), never on the hot path: the fields in ordinal name order.
+            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
             readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
             {
                 var copy = this;
@@ -72,10 +72,10 @@ namespace LazyMmuGen.Arches
                 ArchStateFields.AddMechanism(into, this.Multicalls);
             }
 
-            readonly void IArchState<CpuState>.AppendFingerprint(global::System.Text.StringBuilder builder, bool referencesOnlyByPresence)
+            readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
             {
-                builder.Append("LazyMmu=").Append(this.LazyMmu).Append(' ');
-                ArchStateFields.Append(builder.Append("Multicalls="), this.Multicalls, referencesOnlyByPresence).Append(' ');
+                writer.Label("LazyMmu=").Value(this.LazyMmu);
+                ArchStateFields.Write(writer, "Multicalls=", this.Multicalls, referencesOnlyByPresence);
             }
         }
 

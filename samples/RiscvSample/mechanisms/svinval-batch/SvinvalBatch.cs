@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using LazyMmuGen.Runtime;
 
 namespace RiscvSample.Mechanisms;
@@ -75,10 +74,10 @@ public sealed class SvinvalBatch(int threshold) : IMechanismState
     }
 
     /// <inheritdoc/>
-    public void AppendFingerprint(StringBuilder builder)
+    public void WriteState(StateWriter writer)
     {
-        builder.Append("svinval[");
-        foreach (var (_, task, mm) in queued) builder.Append(task).Append('/').Append(mm).Append(';');
-        builder.Append(']');
+        writer.Label("svinval[").Count(queued.Count);
+        foreach (var (_, task, mm) in queued) writer.Int(task).Int(mm);
+        writer.Label("]");
     }
 }

@@ -1,0 +1,178 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace LazyMmuGen.Runtime;
+
+/// <summary>
+/// The canonical encoding of a machine's state for model checkers: everything that decides future behaviour is
+/// written in a fixed order, as fixed-width little-endian values, into one reusable buffer, which a checker hashes in one pass
+/// (checker/Explorer/StateKey.cs). Writing a state allocates nothing once the buffer has grown to the state's size.
+/// <para>
+/// The same calls also render the state as text (<see cref="ForText"/>), for failure messages and tests, so the
+/// binary key and its readable form cannot drift apart. <see cref="Label"/> names what follows in the text and
+/// writes nothing to the bytes: the order of the writes is the structure. A writer of a variable number of items
+/// writes their <see cref="Count"/> first, so two different states never encode to the same bytes.
+/// </para>
+/// </summary>
+public sealed class StateWriter
+{
+    private byte[] buffer = new byte[256];
+    private int length;
+    private readonly StringBuilder? text;
+
+    /// <summary>A binary writer: what a model checker hashes.</summary>
+    public StateWriter()
+    {
+    }
+
+    private StateWriter(StringBuilder text) => this.text = text;
+
+    /// <summary>A writer that also renders every write as text (<see cref="ToString"/>): slower, for messages and tests.</summary>
+    public static StateWriter ForText() => new(new StringBuilder());
+
+    /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<byte> Bytes => buffer.AsSpan(0, length);
+
+    /// <summary>Starts a new state; keeps the buffer.</summary>
+    public void Clear()
+    {
+        length = 0;
+        text?.Clear();
+        afterLabel = false;
+    }
+
+    /// <summary>The text rendering of a <see cref="ForText"/> writer; the bytes in hex otherwise.</summary>
+    public override string ToString() => text?.ToString() ?? Convert.ToHexString(Bytes);
+
+    /// <summary>Names what follows in the text rendering; writes no bytes.</summary>
+    /// <param name="label">E.g. "Queued=" or "|cpu0:".</param>
+    public StateWriter Label(string label)
+    {
+        Show(label, label: true);
+        return this;
+    }
+
+    /// <summary>A one-byte marker that tells alternatives apart (null, a reference, a value), shown as <paramref name="shown"/> in the text.</summary>
+    /// <param name="marker">The byte written.</param>
+    /// <param name="shown">Its text form, e.g. "-" for null.</param>
+    public StateWriter Tag(byte marker, string shown)
+    {
+        Reserve(1)[0] = marker;
+        Show(shown);
+        return this;
+    }
+
+    /// <summary>The number of items that follow (a collection's length), so encodings of different lengths differ.</summary>
+    /// <param name="count">The item count.</param>
+    public StateWriter Count(int count) => Int(count);
+
+    /// <summary>Writes a boolean (one byte).</summary>
+    /// <param name="value">The value.</param>
+    public StateWriter Bool(bool value)
+    {
+        Reserve(1)[0] = value ? (byte)1 : (byte)0;
+        Show(value ? "True" : "False");
+        return this;
+    }
+
+    /// <summary>Writes a 32-bit integer.</summary>
+    /// <param name="value">The value.</param>
+    public StateWriter Int(int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
+        if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    /// <summary>Writes a 64-bit integer.</summary>
+    /// <param name="value">The value.</param>
+    public StateWriter Long(long value)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
+        if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    /// <summary>Writes an unsigned 64-bit integer.</summary>
+    /// <param name="value">The value.</param>
+    public StateWriter ULong(ulong value)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
+        if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    /// <summary>Writes a string, length first (a register name, a value only its ToString describes).</summary>
+    /// <param name="value">The string; null is written as length -1.</param>
+    public StateWriter Text(string? value)
+    {
+        if (value is null) return Int(-1);
+        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value.Length);
+        foreach (var c in value) BinaryPrimitives.WriteUInt16LittleEndian(Reserve(2), c);
+        Show(value);
+        return this;
+    }
+
+    /// <summary>
+    /// Writes a value of any type a state field can have: numbers, bool, char and enums as such, a <see cref="PteRange"/>
+    /// field by field, anything else through its ToString (the generated arch state's fields of types the generator
+    /// cannot see into; a mechanism primitive is written by <c>ArchStateFields.Write</c> before it gets here).
+    /// </summary>
+    /// <typeparam name="T">The field's type; the checks on it are resolved when the JIT compiles each use.</typeparam>
+    /// <param name="value">The value.</param>
+    public StateWriter Value<T>(T value)
+    {
+        if (typeof(T) == typeof(bool)) return Bool(Unsafe.As<T, bool>(ref value));
+        if (typeof(T) == typeof(int)) return Int(Unsafe.As<T, int>(ref value));
+        if (typeof(T) == typeof(uint)) return Long(Unsafe.As<T, uint>(ref value));
+        if (typeof(T) == typeof(long)) return Long(Unsafe.As<T, long>(ref value));
+        if (typeof(T) == typeof(ulong)) return ULong(Unsafe.As<T, ulong>(ref value));
+        if (typeof(T) == typeof(byte)) return Int(Unsafe.As<T, byte>(ref value));
+        if (typeof(T) == typeof(sbyte)) return Int(Unsafe.As<T, sbyte>(ref value));
+        if (typeof(T) == typeof(short)) return Int(Unsafe.As<T, short>(ref value));
+        if (typeof(T) == typeof(ushort)) return Int(Unsafe.As<T, ushort>(ref value));
+        if (typeof(T) == typeof(char)) return Int(Unsafe.As<T, char>(ref value));
+        if (typeof(T) == typeof(double)) return Long(BitConverter.DoubleToInt64Bits(Unsafe.As<T, double>(ref value)));
+        if (typeof(T) == typeof(float)) return Int(BitConverter.SingleToInt32Bits(Unsafe.As<T, float>(ref value)));
+        if (typeof(T) == typeof(PteRange))
+        {
+            var range = Unsafe.As<T, PteRange>(ref value);
+            return Int(range.Mm).ULong(range.Start).ULong(range.End);
+        }
+        if (typeof(T) == typeof(Pte))
+        {
+            var pte = Unsafe.As<T, Pte>(ref value);
+            return ULong(pte.Value).Int((int)pte.Kind).Bool(pte.Valid);
+        }
+        if (typeof(T).IsEnum) return Long(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        return Text(value?.ToString());
+    }
+
+    /// <summary>
+    /// Appends a piece to the text rendering: a label runs into the value after it ("Queued=0"), and a space
+    /// separates a value from what follows unless that starts with punctuation ("tlb[12 28 0]"), and a
+    /// field's label from a closing bracket before it ("tlb[0 0 0] Spare=-").
+    /// </summary>
+    private void Show(string piece, bool label = false)
+    {
+        if (text is null || piece.Length == 0) return;
+        var last = text.Length > 0 ? text[^1] : '|';
+        var apart = afterLabel
+            ? label && char.IsLetter(piece[0]) && "=[:|#(".IndexOf(last) < 0 // "tlb[0]" then "Spare="
+            : "]|:#,)".IndexOf(piece[0]) < 0;
+        if (text.Length > 0 && apart) text.Append(' ');
+        text.Append(piece);
+        afterLabel = label;
+    }
+
+    private bool afterLabel;
+
+    private Span<byte> Reserve(int size)
+    {
+        if (length + size > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
+        var span = buffer.AsSpan(length, size);
+        length += size;
+        return span;
+    }
+}
