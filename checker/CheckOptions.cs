@@ -27,6 +27,12 @@ public sealed record CheckOptions
     /// <summary>Threads expanding a depth; null uses every core. Results are the same for any value.</summary>
     public int? MaxThreads { get; init; }
 
+    /// <summary>
+    /// Identify states that differ only by which CPU is which, where that is sound (<see cref="Explorer.Symmetry"/>,
+    /// docs/checker.md#symmetry): fewer states, the same verdicts and counterexample lengths. False keys every state as it is.
+    /// </summary>
+    public bool Symmetry { get; init; } = true;
+
     /// <summary>Called after each depth with (depth, states so far, frontier size).</summary>
     public Action<int, long, int>? Progress { get; init; }
 

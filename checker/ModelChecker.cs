@@ -29,9 +29,10 @@ public static class ModelChecker
         var alphabet = (options.Alphabet ?? Alphabet.For(arch)).Select(text => OpScript.Parse(text).Single()).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? -1 };
         var origin = new CheckedRun(arch, options.Revision);
-        var seen = new ConcurrentDictionary<StateKey, byte>();
-        seen.TryAdd(origin.StateKey(), 0);
-        var frontier = new List<Node> { new([], origin) };
+        var renamings = Symmetry.CpuRenamings(arch, alphabet, Machines.For(options.Revision).Cpus, options.Symmetry);
+        // Written only between depths, read by every worker during one: a plain set is safe for concurrent reads.
+        var seen = new HashSet<StateKey> { origin.StateKey(renamings) };
+        var frontier = new List<Node> { new(null, origin) };
         var tracker = options.Tracker;
         tracker?.Start(options.Depth);
         tracker?.Frontier(frontier.Count);
@@ -39,26 +40,29 @@ public static class ModelChecker
         for (var depth = 1; depth <= options.Depth && frontier.Count > 0; depth++)
         {
             tracker?.BeginDepth(depth);
-            var results = new (List<(Node Node, StateKey Key)> Next, Violation? Violation)[frontier.Count];
+            var violations = new Violation?[frontier.Count];
+            var claims = new ConcurrentDictionary<StateKey, Claim>();
             var current = frontier;
-            // One scratch run per worker: a transition to a state already seen allocates nothing.
+            // One scratch run per worker: a transition to a state already seen or already claimed by an earlier
+            // transition of this depth allocates nothing.
             Parallel.For(0, current.Count, parallel, () => (CheckedRun?)null, (i, _, scratch) =>
             {
                 scratch ??= current[i].Run.Clone();
-                results[i] = Expand(arch, current[i], alphabet, seen, scratch);
+                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch);
                 tracker?.Expanded();
                 return scratch;
             }, _ => { });
             transitions += (long)current.Count * alphabet.Length;
-            var violation = results.Select(r => r.Violation).FirstOrDefault(v => v is not null);
+            var violation = violations.FirstOrDefault(v => v is not null);
             if (violation is not null)
             {
                 tracker?.Finish();
                 return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
             }
-            // New states are claimed here, in frontier order, not inside Parallel.For: which prefix claims a
-            // state (and so the next frontier and any counterexample) must not depend on thread scheduling.
-            frontier = results.SelectMany(r => r.Next).Where(n => seen.TryAdd(n.Key, 0)).Select(n => n.Node).ToList();
+            // Each new state goes to its earliest transition in frontier-then-alphabet order (Claim.Order), whichever
+            // thread saw it first: the next frontier and any counterexample do not depend on thread scheduling.
+            frontier = claims.Values.OrderBy(c => c.Order).Select(c => c.Node).ToList();
+            foreach (var key in claims.Keys) seen.Add(key);
             tracker?.Frontier(frontier.Count);
             options.Progress?.Invoke(depth, seen.Count, frontier.Count);
         }
@@ -66,26 +70,45 @@ public static class ModelChecker
         return new CheckResult(arch.Name, options.Depth, seen.Count, transitions, null);
     }
 
-    /// <summary>A frontier state: the ops that reached it first, and the run standing in it.</summary>
-    private sealed record Node(ScriptOp[] Sequence, CheckedRun Run);
+    /// <summary>A frontier state: the last op of the sequence that reached it first, and the run standing in it.</summary>
+    private sealed record Node(Path? Path, CheckedRun Run);
 
-    /// <summary>Successors not seen at an earlier depth (read-only here); the caller claims them in order.</summary>
-    private static (List<(Node, StateKey)>, Violation?) Expand(ArchInfo arch, Node node, ScriptOp[] alphabet,
-        ConcurrentDictionary<StateKey, byte> seen, CheckedRun scratch)
+    /// <summary>An op sequence as a chain of its last op and the sequence before it: shared prefixes are stored once.</summary>
+    private sealed record Path(Path? Before, ScriptOp Op)
     {
-        var next = new List<(Node, StateKey)>();
-        foreach (var op in alphabet)
+        public string[] Texts()
         {
+            var texts = new List<string>();
+            for (var p = this; p is not null; p = p.Before) texts.Add(p.Op.Text);
+            texts.Reverse();
+            return [.. texts];
+        }
+    }
+
+    /// <summary>A new state's node and its transition's place in this depth's order (frontier index × alphabet + op index).</summary>
+    private sealed record Claim(long Order, Node Node);
+
+    /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
+    private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
+        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Claim> claims, CheckedRun scratch)
+    {
+        for (var j = 0; j < alphabet.Length; j++)
+        {
+            var op = alphabet[j];
             // A refused op (a switch with preemption off, an irq_exit outside an interrupt) leads back to this state.
             if (node.Run.Refusal(op) is not null) continue;
             scratch.CopyFrom(node.Run);
             var broken = scratch.Step(op, check: true);
             if (broken is { } b)
-                return (next, new Violation(arch.Name, b.Property, b.Detail, [.. node.Sequence.Select(o => o.Text), op.Text]));
+                return new Violation(arch.Name, b.Property, b.Detail, new Path(node.Path, op).Texts());
             if (scratch.DeadEnd) continue;
-            var key = scratch.StateKey();
-            if (!seen.ContainsKey(key)) next.Add((new Node([.. node.Sequence, op], scratch.Clone()), key));
+            var key = scratch.StateKey(renamings);
+            if (seen.Contains(key)) continue;
+            var order = (long)index * alphabet.Length + j;
+            if (claims.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
+            var mine = new Claim(order, new Node(new Path(node.Path, op), scratch.Clone()));
+            claims.AddOrUpdate(key, mine, (_, other) => other.Order < order ? other : mine);
         }
-        return (next, null);
+        return null;
     }
 }

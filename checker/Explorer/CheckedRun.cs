@@ -185,12 +185,34 @@ public sealed class CheckedRun
     private static StateWriter? keyWriter;
 
     /// <summary>The state's identity for the explorer's seen-set: equal keys mean the runs behave the same from here on.</summary>
-    public StateKey StateKey()
+    public StateKey StateKey() => StateKey(null);
+
+    /// <summary>
+    /// The least key of the state under the CPU renamings (<see cref="Symmetry.CpuRenamings"/>): states that differ
+    /// only by which CPU is which get one key.
+    /// </summary>
+    /// <param name="cpuRenamings">Renamings to key under (physical to written CPU number); null or one: as it is.</param>
+    public StateKey StateKey(int[][]? cpuRenamings)
     {
         var writer = keyWriter ??= new StateWriter();
-        writer.Clear();
-        WriteState(writer);
-        return Explorer.StateKey.Of(writer.Bytes);
+        if (cpuRenamings is null || cpuRenamings.Length <= 1)
+        {
+            writer.Clear();
+            writer.RenameCpus(null);
+            WriteState(writer);
+            return Explorer.StateKey.Of(writer.Bytes);
+        }
+        StateKey least = default;
+        for (var i = 0; i < cpuRenamings.Length; i++)
+        {
+            writer.Clear();
+            writer.RenameCpus(cpuRenamings[i]);
+            WriteState(writer);
+            var key = Explorer.StateKey.Of(writer.Bytes);
+            if (i == 0 || key.CompareTo(least) < 0) least = key;
+        }
+        writer.RenameCpus(null);
+        return least;
     }
 
     /// <summary>Writes the canonical state: machine, oracle, the outermost enters' snapshots and the batching ledger.</summary>
@@ -261,7 +283,10 @@ public sealed class CheckedRun
     private (string, string)? Pending(ScriptOp op, int task, bool irq, bool api)
     {
         if (machine.Pending.Count == 0) return null;
-        foreach (var write in machine.Pending.All)
+        // In id order, as Pending.All gives them, without its sorted copy: a checker's machine has a few pending writes.
+        Span<PendingWrite> writes = machine.Pending.Count <= 64 ? stackalloc PendingWrite[machine.Pending.Count] : new PendingWrite[machine.Pending.Count];
+        machine.Pending.CopyInOrder(writes);
+        foreach (var write in writes)
         {
             if (write.InInterrupt)
                 return ("guarantee 3/4: interrupt writes complete at once", $"write to {write.Addr:x} in interrupt context is pending");
@@ -300,9 +325,11 @@ public sealed class CheckedRun
         {
             foreach (var state in Mechanisms(cpu))
             {
-                if (state.EntryTasks.Distinct().Count() > 1)
+                // An empty primitive holds nothing to mix (IMechanismState.Entries: 0 means empty).
+                if (state.Entries == 0) continue;
+                if (Mixed(state.EntryTasks))
                     return ("a batch never mixes tasks", $"{state.Kind} on CPU {cpu} holds tasks {string.Join(",", state.EntryTasks.Distinct())}");
-                if (state.KeyedByMm && state.EntryMms.Distinct().Count() > 1)
+                if (state.KeyedByMm && Mixed(state.EntryMms))
                     return ("a batch never mixes mms", $"{state.Kind} on CPU {cpu} holds mms {string.Join(",", state.EntryMms.Distinct())}");
             }
         }
@@ -320,8 +347,11 @@ public sealed class CheckedRun
             return ("outermost leave restores registers", $"[{snapshot.Registers}] before enter, [{machine.TaskRegisters(task)}] after leave");
         for (var c = 0; c < machine.Cpus.Count; c++)
         {
-            foreach (var state in machine.MechanismStates(c).Where(s => s.EntryTasks.Contains(task)))
-                return ("outermost leave empties batches", $"{state.Kind} on CPU {c} still holds {state.Entries} entries of task {task}");
+            foreach (var state in Mechanisms(c))
+            {
+                if (state.Entries > 0 && state.EntryTasks.Contains(task))
+                    return ("outermost leave empties batches", $"{state.Kind} on CPU {c} still holds {state.Entries} entries of task {task}");
+            }
         }
         return machine.Pending.All.Any(p => p.Task == task)
             ? ("outermost leave completes every write", "pending writes remain")
@@ -362,6 +392,26 @@ public sealed class CheckedRun
         mechanisms.Clear();
         machine.AddMechanismStates(cpu, mechanisms);
         return mechanisms;
+    }
+
+    /// <summary>True when the values are not all equal (a list is read by index, without an enumerator).</summary>
+    private static bool Mixed(IEnumerable<int> values)
+    {
+        if (values is IReadOnlyList<int> list)
+        {
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (list[i] != list[0]) return true;
+            }
+            return false;
+        }
+        int? first = null;
+        foreach (var value in values)
+        {
+            first ??= value;
+            if (value != first) return true;
+        }
+        return false;
     }
 
     private static bool IsApi(string name) => name is "enable" or "disable" or "pause" or "resume";

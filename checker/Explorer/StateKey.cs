@@ -8,8 +8,12 @@ namespace LazyMmuGen.Checker.Explorer;
 /// </summary>
 /// <param name="High">The hash's upper 64 bits.</param>
 /// <param name="Low">The hash's lower 64 bits.</param>
-public readonly record struct StateKey(ulong High, ulong Low)
+public readonly record struct StateKey(ulong High, ulong Low) : IComparable<StateKey>
 {
+    /// <summary>Orders keys by their 128-bit value (the least key of a symmetry class stands for it).</summary>
+    /// <param name="other">The other key.</param>
+    public int CompareTo(StateKey other) => High != other.High ? High.CompareTo(other.High) : Low.CompareTo(other.Low);
+
     /// <summary>The key of a state from its canonical encoding (<see cref="CheckedRun.WriteState"/>).</summary>
     /// <param name="state">The bytes of everything that decides the state's future.</param>
     public static StateKey Of(ReadOnlySpan<byte> state)

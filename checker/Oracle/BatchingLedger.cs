@@ -37,7 +37,8 @@ public sealed class BatchingLedger
     public void CopyFrom(BatchingLedger source)
     {
         if (sections.Count == 0 && source.sections.Count == 0) return;
-        foreach (var task in sections.Keys.ToArray())
+        // Removing while enumerating is allowed for a Dictionary since .NET Core 3.0.
+        foreach (var task in sections.Keys)
         {
             if (!source.sections.ContainsKey(task)) sections.Remove(task);
         }

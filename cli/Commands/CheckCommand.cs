@@ -23,11 +23,16 @@ public static class CheckCommand
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
         var noTiming = new Option<bool>("--no-timing") { Description = "Leave out what varies between runs: json's \"timing\" objects and the table's time, rate and memory." };
         var progress = new Option<bool>("--progress") { Description = "Print progress to stderr even when it is not a terminal: one line per depth (on a terminal it is one updating line)." };
+        var threads = new Option<int?>("--threads") { Description = "Threads that expand each depth (default: every core). The results are the same for any count." };
+        var noSymmetry = new Option<bool>("--no-symmetry")
+        {
+            Description = "Key every state as it is: do not identify states that differ only by which CPU is which (docs/checker.md#symmetry).",
+        };
         var diff = new Option<string?>("--diff") { Description = "Compare two revisions (final, v3, v2, legacy), e.g. final,v3: shortest sequences whose behaviour differs." };
         var source = ArchSource.CreateSymbols();
         var command = new Command("check", "Model-check arches: every op sequence up to --depth against the contract.")
         {
-            arch, depth, revision, format, noTiming, progress, diff, source.Paths, source.NoBuiltins, source.Project,
+            arch, depth, revision, format, noTiming, progress, threads, noSymmetry, diff, source.Paths, source.NoBuiltins, source.Project,
         };
         command.SetAction(parse =>
         {
@@ -40,8 +45,19 @@ public static class CheckCommand
                 Console.Error.WriteLine("error: --depth must be 1..32");
                 return ExitCodes.Usage;
             }
+            if (parse.GetValue(threads) is < 1)
+            {
+                Console.Error.WriteLine("error: --threads must be at least 1");
+                return ExitCodes.Usage;
+            }
             if (parse.GetValue(diff) is { } pair) return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!);
-            var options = new CheckOptions { Depth = parse.GetValue(depth), Revision = ParseRevision(parse.GetValue(revision)!) };
+            var options = new CheckOptions
+            {
+                Depth = parse.GetValue(depth),
+                Revision = ParseRevision(parse.GetValue(revision)!),
+                MaxThreads = parse.GetValue(threads),
+                Symmetry = !parse.GetValue(noSymmetry),
+            };
             return Run(arches, options, parse.GetValue(format)!, available.CommandSuffix, timing: !parse.GetValue(noTiming), parse.GetValue(progress));
         });
         return command;

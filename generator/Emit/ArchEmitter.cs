@@ -58,6 +58,7 @@ public static class ArchEmitter
             {
                 Source = source,
                 Batching = Batching(spec, catalog),
+                CpuSymmetric = spec.Mechanisms.All(m => catalog.Find(m.Kind)!.CpuSymmetric),
             };
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }

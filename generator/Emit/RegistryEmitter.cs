@@ -60,6 +60,7 @@ public static class RegistryEmitter
                 Strings(e.Facts.CpuStateFields),
                 Kinds(e, options.Namespace),
                 Batching(e),
+                e.CpuSymmetric,
                 CSharpText.Literal(e.Source))).ToList();
             var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
             return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);

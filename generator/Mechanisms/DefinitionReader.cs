@@ -18,7 +18,7 @@ namespace LazyMmuGen.Generator.Mechanisms;
 /// </summary>
 public static class DefinitionReader
 {
-    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects", "batching" };
+    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects", "batching", "cpu-symmetric" };
     private static readonly string[] BatchingFields = { "effects", "capacity", "per-flush", "key-changes", "unbatched" };
     private static readonly System.Text.RegularExpressions.Regex CapacityTerm =
         new(@"^(?<a>[a-z][a-z0-9-]*|[0-9]+)(\s*/\s*(?<b>[a-z][a-z0-9-]*|[0-9]+))?(\s*-\s*(?<k>[0-9]+))?$");
@@ -75,6 +75,7 @@ public static class DefinitionReader
         var phases = ReadPhases(fields, diagnostics);
         var (declared, uses) = ReadEffects(fields, name?.Value ?? "", diagnostics);
         var batching = ReadBatching(fields, parameters, uses, diagnostics);
+        var cpuSymmetric = ReadCpuSymmetric(fields, diagnostics);
         if (diagnostics.Count > 0 || name is null || summary is null) return null;
         return new MechanismDefinition(name.Value, summary.Value, parameters, spec => claims.Select(c => Substitute(c, spec)), phases)
         {
@@ -85,7 +86,21 @@ public static class DefinitionReader
             DeclaredEffects = declared,
             Effects = uses,
             Batching = batching,
+            CpuSymmetric = cpuSymmetric,
         };
+    }
+
+    /// <summary>
+    /// 'cpu-symmetric': true when the mechanism's fragments and primitive treat CPU numbers only as names (they
+    /// neither branch on one nor keep one in state; a message may quote one), so the checker may identify states that
+    /// differ only by which CPU is which (docs/checker.md#symmetry). Absent: false.
+    /// </summary>
+    private static bool ReadCpuSymmetric(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
+    {
+        if (!fields.TryGetValue("cpu-symmetric", out var entry)) return false;
+        if (entry.Value is YScalar { Value: "true" or "false" } flag) return flag.Value == "true";
+        Fail(diagnostics, entry.Value.Location, "'cpu-symmetric' is true or false: true when the mechanism never branches on a CPU number nor keeps one in its state");
+        return false;
     }
 
     /// <summary>

@@ -52,5 +52,8 @@ public sealed class MechanismDefinition
     /// <summary>The "batching is real" bound it declares (its 'batching:'), or null when it declares none.</summary>
     public BatchingDefinition? Batching { get; init; }
 
+    /// <summary>True when it declares 'cpu-symmetric: true': CPU numbers are only names to it (docs/checker.md#symmetry).</summary>
+    public bool CpuSymmetric { get; init; }
+
     public int PhaseOf(string hook) => Phases.TryGetValue(hook, out var phase) ? phase : HookPhase.Setup;
 }

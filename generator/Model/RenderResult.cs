@@ -26,6 +26,9 @@ public sealed record RegistryEntry(
 
     /// <summary>The bounds its mechanisms' 'batching:' declarations give with its parameter values (ArchInfo.Facts.Batching).</summary>
     public EquatableArray<BatchingFacts> Batching { get; init; }
+
+    /// <summary>True when every mechanism it uses declares 'cpu-symmetric: true' (ArchInfo.Facts.CpuSymmetric).</summary>
+    public bool CpuSymmetric { get; init; }
 }
 
 /// <summary>One mechanism's "batching is real" bound with the arch's values (the runtime's BatchingBound).</summary>

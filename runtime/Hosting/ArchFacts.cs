@@ -28,6 +28,12 @@ public sealed record ArchFacts(IReadOnlyList<string> CallbacksWithWork, IReadOnl
     /// </summary>
     public IReadOnlyList<BatchingBound> Batching { get; init; } = [];
 
+    /// <summary>
+    /// True when every mechanism of the arch declares <c>cpu-symmetric: true</c> (its code treats CPU numbers only as
+    /// names): the model checker may then identify states that differ only by which CPU is which (docs/checker.md#symmetry).
+    /// </summary>
+    public bool CpuSymmetric { get; init; }
+
     /// <summary>True when the generated <paramref name="callback"/> ("Enter", "Leave", ...) does something.</summary>
     public bool DoesWork(string callback) => CallbacksWithWork.Contains(callback);
 }

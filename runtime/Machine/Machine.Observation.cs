@@ -24,9 +24,10 @@ public sealed partial class Machine<TArch, TTask, TCpu>
             writer.Label("|t").Int(t).Label(":");
             taskStates[t].WriteState(writer, referencesOnlyByPresence: true);
         }
-        for (var c = 0; c < cpuStates.Length; c++)
+        for (var slot = 0; slot < cpuStates.Length; slot++)
         {
-            writer.Label("|c").Int(c).Label(":");
+            var c = writer.CpuInSlot(slot);
+            writer.Label("|c").Cpu(c).Label(":");
             cpuStates[c].WriteState(writer, referencesOnlyByPresence: false);
         }
     }

@@ -22,17 +22,19 @@ public abstract partial class MachineCore
     /// <param name="writer">The state being written (binary for keys, <see cref="StateWriter.ForText"/> to read it).</param>
     public void WriteState(StateWriter writer)
     {
-        writer.Label("f").Int(CurrentCpuId);
-        foreach (var cpu in cpus)
+        // CPU numbers go through writer.Cpu and per-CPU state in the writer's CPU order, so a checker may rename CPUs.
+        writer.Label("f").Cpu(CurrentCpuId);
+        for (var slot = 0; slot < cpus.Length; slot++)
         {
-            writer.Label("|cpu").Int(cpu.Id).Label(":").Int(cpu.PreemptCount).Int(cpu.IrqDepth).Int(cpu.CurrentTask);
+            var cpu = cpus[writer.CpuInSlot(slot)];
+            writer.Label("|cpu").Cpu(cpu.Id).Label(":").Int(cpu.PreemptCount).Int(cpu.IrqDepth).Int(cpu.CurrentTask);
             var saved = savedOnIrq[cpu.Id];
             writer.Label("irq").Count(saved.Count);
             foreach (var registerFile in saved) registerFile.WriteState(writer);
         }
         for (var t = 0; t < states.Length; t++)
         {
-            writer.Label("|task").Int(t).Label(":").Int(states[t].EnableCount).Int(states[t].PauseCount).ULong(states[t].V2Nested).Int(taskCpu[t]);
+            writer.Label("|task").Int(t).Label(":").Int(states[t].EnableCount).Int(states[t].PauseCount).ULong(states[t].V2Nested).Cpu(taskCpu[t]);
             registers[t].WriteState(writer);
         }
         // Which ptes are valid decides behaviour (an invalidation is owed only for a valid old pte: powerpc

@@ -22,6 +22,15 @@ public sealed class PendingWrites
     /// <summary>The pending writes, oldest first.</summary>
     public IEnumerable<PendingWrite> All => pending.Values.OrderBy(p => p.Id);
 
+    /// <summary>Copies the pending writes into <paramref name="into"/> in id order (<see cref="All"/> without allocating).</summary>
+    /// <param name="into">At least <see cref="Count"/> slots; the first <see cref="Count"/> are written.</param>
+    public void CopyInOrder(Span<PendingWrite> into)
+    {
+        var n = 0;
+        foreach (var write in pending.Values) into[n++] = write;
+        into[..n].Sort((a, b) => a.Id.CompareTo(b.Id));
+    }
+
     /// <summary>True when <paramref name="task"/> has a pending task-context write to <paramref name="addr"/> in <paramref name="mm"/>.</summary>
     /// <param name="task">A task id.</param>
     /// <param name="mm">The address space (mm) number.</param>

@@ -168,6 +168,38 @@ public sealed class StateWriter
 
     private bool afterLabel;
 
+    // A renaming of the CPUs (physical number -> written number) and its inverse; null is the identity. A model checker
+    // writes a state once per renaming and keeps the least key, so states that differ only by which CPU is which meet
+    // (docs/checker.md#symmetry).
+    private int[]? cpuNames;
+    private int[]? cpuAt;
+
+    /// <summary>
+    /// Writes CPU numbers renamed by <paramref name="names"/> (physical number to written number), and per-CPU state
+    /// in the renamed order, from now on; null writes them as they are.
+    /// </summary>
+    /// <param name="names">A permutation of 0..CPUs-1, or null.</param>
+    public void RenameCpus(int[]? names)
+    {
+        if (ReferenceEquals(names, cpuNames)) return;
+        cpuNames = names;
+        if (names is null)
+        {
+            cpuAt = null;
+            return;
+        }
+        if (cpuAt is null || cpuAt.Length != names.Length) cpuAt = new int[names.Length];
+        for (var c = 0; c < names.Length; c++) cpuAt[names[c]] = c;
+    }
+
+    /// <summary>Writes a CPU number (or -1, "no CPU") under the current renaming (<see cref="RenameCpus"/>).</summary>
+    /// <param name="cpu">A physical CPU number, or -1.</param>
+    public StateWriter Cpu(int cpu) => Int(cpu < 0 || cpuNames is null ? cpu : cpuNames[cpu]);
+
+    /// <summary>The physical CPU to write <paramref name="slot"/>-th: per-CPU state goes out in renamed order.</summary>
+    /// <param name="slot">0..CPUs-1.</param>
+    public int CpuInSlot(int slot) => cpuAt is null ? slot : cpuAt[slot];
+
     private Span<byte> Reserve(int size)
     {
         if (length + size > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));

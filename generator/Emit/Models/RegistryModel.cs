@@ -27,4 +27,5 @@ public sealed record RegistryArchModel(
     string CpuStateFields,
     string Effects,
     string Batching,
+    bool CpuSymmetric,
     string SourceLiteral);
