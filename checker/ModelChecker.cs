@@ -41,7 +41,8 @@ public static class ModelChecker
         {
             tracker?.BeginDepth(depth);
             var violations = new Violation?[frontier.Count];
-            var claims = new ConcurrentDictionary<StateKey, Claim>();
+            // Many lock stripes: two workers claiming at once rarely wait for each other.
+            var claims = new ConcurrentDictionary<StateKey, Claim>(concurrencyLevel: 64, capacity: frontier.Count * 2);
             var current = frontier;
             // One scratch run per worker: a transition to a state already seen or already claimed by an earlier
             // transition of this depth allocates nothing.

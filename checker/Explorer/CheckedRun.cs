@@ -23,7 +23,8 @@ public sealed class CheckedRun
     private readonly TraceRunner runner;
     private readonly ContractOracle oracle;
     private readonly BatchingLedger batching;
-    private readonly Dictionary<int, EnterSnapshot> snapshots = new();
+    /// <summary>Per task, what its outermost enter found (null outside a section): an array, as tasks are few.</summary>
+    private readonly EnterSnapshot?[] snapshots;
     private MachineCore? reader;
 
     /// <summary>A fresh machine of <paramref name="arch"/> beside a fresh oracle.</summary>
@@ -35,6 +36,7 @@ public sealed class CheckedRun
         runner = new TraceRunner(machine);
         oracle = new ContractOracle(revision, arch.HasDistinctPauseResume, arch.HasLazyMmuMode);
         batching = new BatchingLedger(arch.Facts.Batching);
+        snapshots = new EnterSnapshot?[machine.MaxTasks];
     }
 
     private CheckedRun(CheckedRun source)
@@ -43,7 +45,7 @@ public sealed class CheckedRun
         machine = runner.Machine;
         oracle = source.oracle.Clone();
         batching = source.batching.Clone();
-        foreach (var (task, snapshot) in source.snapshots) snapshots[task] = snapshot;
+        snapshots = (EnterSnapshot?[])source.snapshots.Clone();
         DeadEnd = source.DeadEnd;
     }
 
@@ -60,8 +62,7 @@ public sealed class CheckedRun
         runner.CopyFrom(source.runner);
         oracle.CopyFrom(source.oracle);
         batching.CopyFrom(source.batching);
-        snapshots.Clear();
-        foreach (var (task, snapshot) in source.snapshots) snapshots[task] = snapshot;
+        Array.Copy(source.snapshots, snapshots, snapshots.Length);
         DeadEnd = source.DeadEnd;
     }
 
@@ -222,10 +223,12 @@ public sealed class CheckedRun
         machine.WriteState(writer);
         writer.Label("#");
         oracle.WriteState(writer);
-        writer.Label("#snapshots").Count(snapshots.Count);
-        for (var task = 0; task < machine.MaxTasks; task++)
+        var open = 0;
+        foreach (var snapshot in snapshots) open += snapshot is null ? 0 : 1;
+        writer.Label("#snapshots").Count(open);
+        for (var task = 0; task < snapshots.Length; task++)
         {
-            if (!snapshots.TryGetValue(task, out var snapshot)) continue;
+            if (snapshots[task] is not { } snapshot) continue;
             writer.Int(task).Int(snapshot.PreemptCount);
             snapshot.Registers.WriteState(writer);
         }
@@ -339,7 +342,9 @@ public sealed class CheckedRun
     private (string, string)? AfterLeave(ScriptOp op, int task, int enableBefore, bool check)
     {
         if (op.Name != "disable" || enableBefore == 0 || oracle.Counters(task).Enable != 0) return null;
-        if (!snapshots.Remove(task, out var snapshot) || !check) return null;
+        var snapshot = snapshots[task];
+        snapshots[task] = null;
+        if (snapshot is null || !check) return null;
         var cpu = machine.CpuOf(task);
         if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != snapshot.PreemptCount)
             return ("outermost leave restores preemption", $"preempt_count {snapshot.PreemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");

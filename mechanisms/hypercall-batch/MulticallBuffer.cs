@@ -16,9 +16,10 @@ public sealed class MulticallBuffer(int maxEntries, int argBytes, int updateByte
     private static readonly EffectKind MulticallEntriesEffect = EffectKind.Named("multicall_entries");
     private static readonly EffectKind MmuUpdateEffect = EffectKind.Named("mmu_update");
 
-    private readonly List<long> ids = new(argBytes / Math.Max(1, updateBytes) + 1);
-    private readonly List<int> tasks = new(argBytes / Math.Max(1, updateBytes) + 1);
-    private readonly List<int> mms = new(argBytes / Math.Max(1, updateBytes) + 1);
+    // Grown on demand: a model checker holds hundreds of thousands of copies, mostly near-empty.
+    private readonly List<long> ids = [];
+    private readonly List<int> tasks = [];
+    private readonly List<int> mms = [];
     private int usedBytes;
 
     // The constructor's parameters, readable on another instance (TryCopyFrom compares them).

@@ -6,7 +6,9 @@ namespace LazyMmuGen.Runtime;
 /// </summary>
 public sealed class PendingWrites
 {
-    private readonly Dictionary<long, PendingWrite> pending = new();
+    // Oldest first: ids only grow, so appending keeps id order. A machine holds a few pending writes at a time, so a
+    // list searched from the end is cheaper to keep, copy and walk than a dictionary.
+    private readonly List<PendingWrite> pending = [];
     private long nextId = 1;
 
     /// <summary>Number of writes still pending.</summary>
@@ -15,20 +17,18 @@ public sealed class PendingWrites
     internal void CopyFrom(PendingWrites source)
     {
         pending.Clear();
-        foreach (var (id, write) in source.pending) pending[id] = write;
+        pending.AddRange(source.pending);
         nextId = source.nextId;
     }
 
     /// <summary>The pending writes, oldest first.</summary>
-    public IEnumerable<PendingWrite> All => pending.Values.OrderBy(p => p.Id);
+    public IEnumerable<PendingWrite> All => pending.ToArray();
 
     /// <summary>Copies the pending writes into <paramref name="into"/> in id order (<see cref="All"/> without allocating).</summary>
     /// <param name="into">At least <see cref="Count"/> slots; the first <see cref="Count"/> are written.</param>
     public void CopyInOrder(Span<PendingWrite> into)
     {
-        var n = 0;
-        foreach (var write in pending.Values) into[n++] = write;
-        into[..n].Sort((a, b) => a.Id.CompareTo(b.Id));
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pending).CopyTo(into);
     }
 
     /// <summary>True when <paramref name="task"/> has a pending task-context write to <paramref name="addr"/> in <paramref name="mm"/>.</summary>
@@ -37,7 +37,7 @@ public sealed class PendingWrites
     /// <param name="addr">The virtual address, in bytes.</param>
     public bool HasTaskWrite(int task, int mm, ulong addr)
     {
-        foreach (var write in pending.Values)
+        foreach (var write in pending)
         {
             if (write.Task == task && !write.InInterrupt && write.Mm == mm && write.Addr == addr) return true;
         }
@@ -53,7 +53,7 @@ public sealed class PendingWrites
     {
         Span<long> keys = pending.Count <= 64 ? stackalloc long[pending.Count] : new long[pending.Count];
         var n = 0;
-        foreach (var write in pending.Values) keys[n++] = ((long)write.Task << 33) | ((long)(uint)write.Mm << 1) | (write.InInterrupt ? 1L : 0L);
+        foreach (var write in pending) keys[n++] = ((long)write.Task << 33) | ((long)(uint)write.Mm << 1) | (write.InInterrupt ? 1L : 0L);
         keys.Sort();
         writer.Count(n);
         foreach (var key in keys) writer.Long(key);
@@ -68,31 +68,41 @@ public sealed class PendingWrites
     public long Track(int task, int cpu, int mm, ulong addr, bool inInterrupt)
     {
         var id = nextId++;
-        pending.Add(id, new PendingWrite(id, task, cpu, mm, addr, inInterrupt));
+        pending.Add(new PendingWrite(id, task, cpu, mm, addr, inInterrupt));
         return id;
     }
 
     /// <summary>True while the write with <paramref name="id"/> has not completed.</summary>
     /// <param name="id">An id from <see cref="Track"/>.</param>
-    public bool IsPending(long id) => pending.ContainsKey(id);
+    public bool IsPending(long id) => IndexOf(id) >= 0;
 
     /// <summary>The pending write with <paramref name="id"/>.</summary>
     /// <param name="id">An id from <see cref="Track"/>.</param>
     /// <exception cref="KeyNotFoundException">The write is not pending (completed, or never tracked).</exception>
-    public PendingWrite Get(long id) => pending[id];
+    public PendingWrite Get(long id) => IndexOf(id) is var i and >= 0 ? pending[i] : throw new KeyNotFoundException($"write {id} is not pending");
 
     /// <summary>Marks a write complete: its side effects have happened. Completing a completed write does nothing.</summary>
     /// <param name="id">An id from <see cref="Track"/>.</param>
-    public void Complete(long id) => pending.Remove(id);
+    public void Complete(long id)
+    {
+        var i = IndexOf(id);
+        if (i >= 0) pending.RemoveAt(i);
+    }
+
+    private int IndexOf(long id)
+    {
+        for (var i = pending.Count - 1; i >= 0; i--)
+        {
+            if (pending[i].Id == id) return i;
+        }
+        return -1;
+    }
 
     /// <summary>Completes every write a task made; used by per-task deferral such as arm64's barrier flag.</summary>
     /// <param name="task">The task whose writes (outside interrupt context) complete.</param>
     public void CompleteTask(int task)
     {
         if (pending.Count == 0) return;
-        foreach (var write in pending.Values)
-        {
-            if (write.Task == task && !write.InInterrupt) pending.Remove(write.Id);
-        }
+        pending.RemoveAll(write => write.Task == task && !write.InInterrupt);
     }
 }

@@ -160,6 +160,29 @@ public sealed class MechanismDefinitionTests
     }
 
     [Fact]
+    public void Cpu_symmetry_is_declared_by_every_built_in_and_is_off_unless_declared()
+    {
+        // Issue 14 (docs/checker.md#symmetry): the checker identifies CPU-renamed states only for arches whose every
+        // mechanism says its code treats CPU numbers as names.
+        Assert.All(MechanismCatalog.All, m => Assert.True(m.CpuSymmetric, m.Name));
+        Assert.False(Read(Valid).Definition!.CpuSymmetric);
+        Assert.True(Read(Valid + "\ncpu-symmetric: true\n").Definition!.CpuSymmetric);
+        Assert.False(Read(Valid + "\ncpu-symmetric: false\n").Definition!.CpuSymmetric);
+    }
+
+    [Fact]
+    public void A_cpu_symmetric_that_is_not_true_or_false_is_LMG0024_at_its_value()
+    {
+        // Valid is 15 lines; the field is line 16, its value at column 16.
+        var (definition, diagnostics) = Read(Valid + "\ncpu-symmetric: yes\n");
+
+        Assert.Null(definition);
+        var diagnostic = diagnostics.Single(d => d.Id == "LMG0024");
+        Assert.Equal((Path, 16, 16), (diagnostic.Location!.Path, diagnostic.Location.Line, diagnostic.Location.Column));
+        Assert.Contains("'cpu-symmetric' is true or false", diagnostic.ToDiagnostic().GetMessage());
+    }
+
+    [Fact]
     public void A_definition_that_is_not_yaml_is_LMG0001_and_never_throws()
     {
         var (definition, diagnostics) = Read("mechanism: m\n\tsummary: tab\n");
