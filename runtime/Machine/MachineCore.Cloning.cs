@@ -15,11 +15,10 @@ public abstract partial class MachineCore
         for (var c = 0; c < cpus.Length; c++) cpus[c] = source.cpus[c].Clone();
         registers = new RegisterFile[source.registers.Length];
         for (var t = 0; t < registers.Length; t++) registers[t] = source.registers[t].Clone();
-        savedOnIrq = new Stack<RegisterFile>[source.savedOnIrq.Length];
+        savedOnIrq = new Stack<RegisterFile>?[source.savedOnIrq.Length];
         for (var c = 0; c < savedOnIrq.Length; c++)
         {
-            var stack = source.savedOnIrq[c];
-            savedOnIrq[c] = stack.Count == 0 ? new Stack<RegisterFile>() : new Stack<RegisterFile>(stack.Reverse().Select(r => r.Clone()));
+            if (source.savedOnIrq[c] is { Count: > 0 } stack) savedOnIrq[c] = new Stack<RegisterFile>(stack.Reverse().Select(r => r.Clone()));
         }
         states = (LazyMmuState[])source.states.Clone();
         taskCpu = (int[])source.taskCpu.Clone();
@@ -53,10 +52,10 @@ public abstract partial class MachineCore
         for (var t = 0; t < registers.Length; t++) registers[t].CopyFrom(source.registers[t]);
         for (var c = 0; c < savedOnIrq.Length; c++)
         {
-            var stack = savedOnIrq[c];
-            stack.Clear();
-            if (source.savedOnIrq[c].Count == 0) continue;
-            foreach (var saved in source.savedOnIrq[c].Reverse()) stack.Push(saved.Clone());
+            savedOnIrq[c]?.Clear();
+            if (source.savedOnIrq[c] is not { Count: > 0 } saved) continue;
+            var stack = savedOnIrq[c] ??= new();
+            foreach (var registers in saved.Reverse()) stack.Push(registers.Clone());
         }
         Array.Copy(source.states, states, states.Length);
         Array.Copy(source.taskCpu, taskCpu, taskCpu.Length);

@@ -29,7 +29,8 @@ public abstract partial class MachineCore
             var cpu = cpus[writer.CpuInSlot(slot)];
             writer.Label("|cpu").Cpu(cpu.Id).Label(":").Int(cpu.PreemptCount).Int(cpu.IrqDepth).Int(cpu.CurrentTask);
             var saved = savedOnIrq[cpu.Id];
-            writer.Label("irq").Count(saved.Count);
+            writer.Label("irq").Count(saved?.Count ?? 0);
+            if (saved is null) continue;
             foreach (var registerFile in saved) registerFile.WriteState(writer);
         }
         for (var t = 0; t < states.Length; t++)

@@ -18,7 +18,8 @@ public abstract partial class MachineCore
 {
     private readonly Cpu[] cpus;
     private readonly RegisterFile[] registers;
-    private readonly Stack<RegisterFile>[] savedOnIrq;
+    // Per CPU, made at its first interrupt: a model checker's stored runs mostly have none.
+    private readonly Stack<RegisterFile>?[] savedOnIrq;
     private readonly LazyMmuState[] states;
     private readonly int[] taskCpu;
 
@@ -33,7 +34,7 @@ public abstract partial class MachineCore
         cpus = Enumerable.Range(0, options.Cpus).Select(i => new Cpu(i)).ToArray();
         // System registers such as POR_EL1 are thread state on arm64 (saved and restored at context switch).
         registers = Enumerable.Range(0, options.MaxTasks).Select(_ => new RegisterFile()).ToArray();
-        savedOnIrq = Enumerable.Range(0, options.Cpus).Select(_ => new Stack<RegisterFile>()).ToArray();
+        savedOnIrq = new Stack<RegisterFile>?[options.Cpus];
         states = new LazyMmuState[options.MaxTasks];
         taskCpu = Enumerable.Repeat(-1, options.MaxTasks).ToArray();
         Callbacks = new CallbackLog(options.Record);
@@ -228,7 +229,7 @@ public abstract partial class MachineCore
         cpu.IrqDepth++;
         // Exception entry saves the system registers and resets them to their defaults.
         var live = Registers(cpu.Id);
-        savedOnIrq[cpu.Id].Push(live.Clone());
+        (savedOnIrq[cpu.Id] ??= new()).Push(live.Clone());
         live.Clear();
     }
 
@@ -239,7 +240,7 @@ public abstract partial class MachineCore
         if (IrqExitRefusal() is { } refusal) throw new MachineRuleException(refusal);
         var cpu = CurrentCpu;
         cpu.IrqDepth--;
-        foreach (var (name, value) in savedOnIrq[cpu.Id].Pop().Values) Registers(cpu.Id).Write(name, value);
+        foreach (var (name, value) in savedOnIrq[cpu.Id]!.Pop().Values) Registers(cpu.Id).Write(name, value);
     }
 
     /// <summary>preempt_disable() on the current CPU (counts <see cref="MachineEffects.PreemptDisable"/>).</summary>

@@ -9,7 +9,10 @@ namespace LazyMmuGen.Runtime;
 // a model checker clones a file with one array copy and writes it into a state without sorting.
 public sealed class RegisterFile
 {
-    private readonly List<KeyValuePair<string, ulong>> values = [];
+    // An array and a count rather than a List: one object fewer per task in each of a model checker's stored runs, and
+    // a file that never held a register shares the empty array.
+    private KeyValuePair<string, ulong>[] values = [];
+    private int count;
 
     /// <summary>The register's value, or 0 if it was never written (or was reset).</summary>
     /// <param name="name">The register name, case-sensitive (e.g. "POR_EL1").</param>
@@ -25,8 +28,16 @@ public sealed class RegisterFile
     public void Write(string name, ulong value)
     {
         var i = IndexOf(name);
-        if (i >= 0) values[i] = new(name, value);
-        else values.Insert(~i, new(name, value));
+        if (i >= 0)
+        {
+            values[i] = new(name, value);
+            return;
+        }
+        i = ~i;
+        if (count == values.Length) Array.Resize(ref values, Math.Max(2, count * 2));
+        Array.Copy(values, i, values, i + 1, count - i);
+        values[i] = new(name, value);
+        count++;
     }
 
     /// <summary>Exception entry resets a register to its default (kpkeys: POR_EL1 back to DEFAULT).</summary>
@@ -34,20 +45,22 @@ public sealed class RegisterFile
     public void Reset(string name)
     {
         var i = IndexOf(name);
-        if (i >= 0) values.RemoveAt(i);
+        if (i < 0) return;
+        Array.Copy(values, i + 1, values, i, count - i - 1);
+        values[--count] = default;
     }
 
     /// <summary>Every register that holds a value, in ordinal name order.</summary>
-    public IReadOnlyList<KeyValuePair<string, ulong>> Values => values;
+    public IReadOnlyList<KeyValuePair<string, ulong>> Values => new ArraySegment<KeyValuePair<string, ulong>>(values, 0, count);
 
     /// <summary>True when every register is at reset (0), whether never written or written back to 0.</summary>
     public bool AtReset
     {
         get
         {
-            foreach (var (_, value) in values)
+            for (var i = 0; i < count; i++)
             {
-                if (value != 0) return false;
+                if (values[i].Value != 0) return false;
             }
             return true;
         }
@@ -60,9 +73,9 @@ public sealed class RegisterFile
         int i = 0, j = 0;
         while (true)
         {
-            while (i < values.Count && values[i].Value == 0) i++;
-            while (j < other.values.Count && other.values[j].Value == 0) j++;
-            if (i == values.Count || j == other.values.Count) return i == values.Count && j == other.values.Count;
+            while (i < count && values[i].Value == 0) i++;
+            while (j < other.count && other.values[j].Value == 0) j++;
+            if (i == count || j == other.count) return i == count && j == other.count;
             if (values[i].Key != other.values[j].Key || values[i].Value != other.values[j].Value) return false;
             i++;
             j++;
@@ -70,35 +83,41 @@ public sealed class RegisterFile
     }
 
     /// <summary>The non-zero registers as <c>NAME=VALUE</c>, comma-separated: for messages.</summary>
-    public override string ToString() => string.Join(",", values.Where(r => r.Value != 0).Select(r => $"{r.Key}={r.Value}"));
+    public override string ToString() => string.Join(",", Values.Where(r => r.Value != 0).Select(r => $"{r.Key}={r.Value}"));
 
     /// <summary>Writes the registers into a machine's state, in name order (checker support).</summary>
     /// <param name="writer">The state being written.</param>
     public void WriteState(StateWriter writer)
     {
-        writer.Count(values.Count);
-        foreach (var (name, value) in values) writer.Text(name).ULong(value);
+        writer.Count(count);
+        for (var i = 0; i < count; i++) writer.Text(values[i].Key).ULong(values[i].Value);
     }
 
     /// <summary>An independent copy.</summary>
     public RegisterFile Clone()
     {
         var copy = new RegisterFile();
-        copy.values.AddRange(values);
+        copy.CopyFrom(this);
         return copy;
     }
 
-    internal void Clear() => values.Clear();
+    internal void Clear()
+    {
+        Array.Clear(values, 0, count);
+        count = 0;
+    }
 
     internal void CopyFrom(RegisterFile source)
     {
-        values.Clear();
-        values.AddRange(source.values);
+        if (values.Length < source.count) values = new KeyValuePair<string, ulong>[source.count];
+        else Array.Clear(values, source.count, count > source.count ? count - source.count : 0);
+        Array.Copy(source.values, values, source.count);
+        count = source.count;
     }
 
     private int IndexOf(string name)
     {
-        int lo = 0, hi = values.Count - 1;
+        int lo = 0, hi = count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;

@@ -7,10 +7,11 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
 {
     private static readonly int Sites = Enum.GetValues<WarnSite>().Length;
     private readonly bool[] fired = new bool[Sites];
-    private readonly List<string> emitted = new();
+    // Made at the first warning: a model checker's stored copies of a machine carry none.
+    private List<string>? emitted;
 
     /// <summary>Warnings printed since the last <see cref="ClearEmitted"/>: first occurrences only.</summary>
-    public IReadOnlyList<string> Emitted => emitted;
+    public IReadOnlyList<string> Emitted => (IReadOnlyList<string>?)emitted ?? [];
 
     /// <summary>Every misuse, including the ones warn-once kept quiet.</summary>
     public int Occurrences { get; private set; }
@@ -59,9 +60,9 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
         Occurrences++;
         if (fired[(int)site]) return;
         fired[(int)site] = true;
-        if (record) emitted.Add(Message(site));
+        if (record) (emitted ??= []).Add(Message(site));
     }
 
     /// <summary>Forgets the warnings printed so far (the trace runner calls it before each op); the fired flags stay.</summary>
-    public void ClearEmitted() => emitted.Clear();
+    public void ClearEmitted() => emitted?.Clear();
 }
