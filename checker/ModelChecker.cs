@@ -7,11 +7,12 @@ using LazyMmuGen.Runtime.Scripting;
 namespace LazyMmuGen.Checker;
 
 /// <summary>
-/// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once.
-/// BFS order makes the first violation found a shortest one. Each frontier entry keeps its run (the machine
-/// in that state) beside its op sequence, so a state is expanded by copying it into a scratch run once per op of the
-/// alphabet (a clone is made only for a new state), never by replaying its prefix. Depths run in parallel and merge in frontier order, so the frontier, the
-/// counts and any counterexample are the same for every thread count.
+/// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once (docs/checker.md).
+/// BFS order makes the first violation found a shortest one. Each frontier entry keeps its run (the machine in that
+/// state) and the last op of the sequence that reached it; a worker expands it by copying it into its scratch run
+/// once per op of the alphabet, never by replaying its prefix, and clones only a new state. A new state belongs to
+/// its earliest transition in frontier-then-alphabet order, so the frontier, the counts and any counterexample are
+/// the same for every thread count.
 /// </summary>
 public static class ModelChecker
 {
