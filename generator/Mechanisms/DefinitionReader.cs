@@ -98,8 +98,9 @@ public static class DefinitionReader
     private static bool ReadCpuSymmetric(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
     {
         if (!fields.TryGetValue("cpu-symmetric", out var entry)) return false;
-        if (entry.Value is YScalar { Value: "true" or "false" } flag) return flag.Value == "true";
-        Fail(diagnostics, entry.Value.Location, "'cpu-symmetric' is true or false: true when the mechanism never branches on a CPU number nor keeps one in its state");
+        if (entry.Value is YScalar { IsPlain: true, Value: "true" or "false" } flag) return flag.Value == "true";
+        var got = entry.Value is YScalar scalar ? $"got '{ParameterReader.Shorten(scalar.Value)}'" : "got a list or mapping";
+        Fail(diagnostics, entry.Value.Location, $"'cpu-symmetric' is true or false (unquoted), {got}: true when the mechanism never branches on a CPU number nor keeps one in its state");
         return false;
     }
 

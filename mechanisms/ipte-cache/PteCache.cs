@@ -81,6 +81,8 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         return true;
     }
 
+    // Marks the source shared too (it must copy before its next write): a copy writes to what it copies from, which
+    // is safe because the checker expands each stored state on one worker only.
     private void ShareTableOf(PteCache source)
     {
         entries = source.entries;

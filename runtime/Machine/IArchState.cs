@@ -26,8 +26,8 @@ public interface IArchState<TSelf> where TSelf : struct, IArchState<TSelf>
     /// </summary>
     /// <param name="writer">The state being written.</param>
     /// <param name="referencesOnlyByPresence">
-    /// Write <c>ref</c> for a primitive instead of its state: a task's reference to a per-CPU primitive is
-    /// state by presence, its content is the CPU's.
+    /// Write a primitive some CPU's state holds as <c>ref@CPU</c> instead of its state: a task's reference to a per-CPU
+    /// primitive is state by which CPU it points to, its content is that CPU's.
     /// </param>
     void WriteState(StateWriter writer, bool referencesOnlyByPresence);
 }
@@ -61,14 +61,14 @@ public static class ArchStateFields
     }
 
     /// <summary>
-    /// Writes a field's value into the state: <c>-</c> for null, <c>ref</c> or the primitive's own state for a
+    /// Writes a field's value into the state: <c>-</c> for null, <c>ref@CPU</c> or the primitive's own state for a
     /// mechanism primitive, else the value (<see cref="StateWriter.Value{T}"/>).
     /// </summary>
     /// <typeparam name="T">The field's type.</typeparam>
     /// <param name="writer">The state being written.</param>
     /// <param name="label">The field's name and '=', for the text rendering.</param>
     /// <param name="value">The field's value.</param>
-    /// <param name="referencesOnlyByPresence">Write <c>ref</c> for a primitive instead of its state.</param>
+    /// <param name="referencesOnlyByPresence">Write <c>ref@CPU</c> for a primitive a CPU's state holds instead of its state.</param>
     public static void Write<T>(StateWriter writer, string label, T value, bool referencesOnlyByPresence)
     {
         writer.Label(label);
@@ -81,7 +81,15 @@ public static class ArchStateFields
         switch (value)
         {
             case null: writer.Tag(0, "-"); break;
-            case IMechanismState when referencesOnlyByPresence: writer.Tag(1, "ref"); break;
+            // A task's reference to a CPU's primitive is that CPU (ipte-cache's Pinned: the cache of the CPU the section
+            // pinned); a primitive no CPU holds is the task's own, and its contents are state.
+            case IMechanismState state when referencesOnlyByPresence && writer.OwnerOf(state) is var owner and >= 0:
+                writer.Tag(1, "ref@").Cpu(owner);
+                break;
+            case IMechanismState state when referencesOnlyByPresence:
+                writer.Tag(2, "");
+                state.WriteState(writer);
+                break;
             case IMechanismState state:
                 writer.Tag(2, "");
                 state.WriteState(writer);

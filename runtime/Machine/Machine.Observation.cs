@@ -13,12 +13,23 @@ public sealed partial class Machine<TArch, TTask, TCpu>
         return states;
     }
 
+    // WriteArchState's scratch, made on first use (a stored run never writes itself): one CPU's primitives.
+    private List<IMechanismState>? owned;
+
     /// <inheritdoc/>
     public override void AddMechanismStates(int cpu, List<IMechanismState> into) => cpuStates[cpu].AddMechanisms(into);
 
     /// <inheritdoc/>
     protected override void WriteArchState(StateWriter writer)
     {
+        writer.ClearOwners();
+        owned ??= [];
+        for (var c = 0; c < cpuStates.Length; c++)
+        {
+            owned.Clear();
+            cpuStates[c].AddMechanisms(owned);
+            foreach (var state in owned) writer.AddOwner(state, c);
+        }
         for (var t = 0; t < taskStates.Length; t++)
         {
             writer.Label("|t").Int(t).Label(":");

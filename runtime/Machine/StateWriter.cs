@@ -59,7 +59,7 @@ public sealed class StateWriter
     public StateWriter Tag(byte marker, string shown)
     {
         Reserve(1)[0] = marker;
-        Show(shown);
+        Show(shown, label: true);
         return this;
     }
 
@@ -167,6 +167,24 @@ public sealed class StateWriter
     }
 
     private bool afterLabel;
+
+    // The per-CPU primitives of the machine being written, so a task's reference to one is written as the CPU that
+    // holds it (ArchStateFields.Write): a pointer to a per-CPU object is a CPU number, and is renamed like one.
+    private readonly List<(IMechanismState State, int Cpu)> owners = [];
+
+    internal void ClearOwners() => owners.Clear();
+
+    internal void AddOwner(IMechanismState state, int cpu) => owners.Add((state, cpu));
+
+    /// <summary>The CPU whose state holds <paramref name="state"/>, or -1 when no CPU's does.</summary>
+    internal int OwnerOf(IMechanismState state)
+    {
+        foreach (var (owned, cpu) in owners)
+        {
+            if (ReferenceEquals(owned, state)) return cpu;
+        }
+        return -1;
+    }
 
     // A renaming of the CPUs (physical number -> written number) and its inverse; null is the identity. A model checker
     // writes a state once per renaming and keeps the least key, so states that differ only by which CPU is which meet

@@ -16,7 +16,7 @@ public sealed class TraceRunner(MachineCore machine)
     public PteWrite? LastWrite { get; private set; }
 
     /// <summary>A runner over a clone of the machine, continuing the same default-address sequence.</summary>
-    public TraceRunner Clone() => new(machine.Clone()) { nextPage = nextPage };
+    public TraceRunner Clone() => new(machine.Clone()) { nextPage = nextPage, LastWrite = LastWrite };
 
     /// <summary>Makes this runner a copy of <paramref name="source"/> in place (its machine through <see cref="MachineCore.CopyFrom"/>).</summary>
     /// <param name="source">A runner of a machine of the same arch and options.</param>

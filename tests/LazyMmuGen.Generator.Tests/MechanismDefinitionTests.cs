@@ -179,7 +179,8 @@ public sealed class MechanismDefinitionTests
         Assert.Null(definition);
         var diagnostic = diagnostics.Single(d => d.Id == "LMG0024");
         Assert.Equal((Path, 16, 16), (diagnostic.Location!.Path, diagnostic.Location.Line, diagnostic.Location.Column));
-        Assert.Contains("'cpu-symmetric' is true or false", diagnostic.ToDiagnostic().GetMessage());
+        Assert.Contains("'cpu-symmetric' is true or false (unquoted), got 'yes'", diagnostic.ToDiagnostic().GetMessage());
+        Assert.Null(Read(Valid + "\ncpu-symmetric: \"true\"\n").Definition);
     }
 
     [Fact]

@@ -74,6 +74,21 @@ public class CheckerSupportTests
     }
 
     [Fact]
+    public void A_tasks_reference_to_a_cpus_primitive_is_written_as_that_cpu()
+    {
+        // s390's Pinned is the cache of the CPU the section pinned (ipte-cache task-state): a CPU number in all but
+        // name, so it is written (and renamed under CPU symmetry) as one.
+        var machine = Machine("s390");
+        machine.Migrate(1);
+        machine.Enable();
+        Assert.Contains("|t1:Pinned=ref@1 Range=", machine.Fingerprint());
+        var renamed = StateWriter.ForText();
+        renamed.RenameCpus([1, 0]);
+        machine.WriteState(renamed);
+        Assert.Contains("|t1:Pinned=ref@0 Range=", renamed.ToString());
+    }
+
+    [Fact]
     public void CopyFrom_another_arch_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => Archs.Create("arm64").CopyFrom(Machine("x86-xen")));
