@@ -29,7 +29,7 @@ public sealed class BatchingLedger
     {
         bounds = source.bounds;
         kinds = source.kinds;
-        foreach (var (task, open) in source.sections) sections[task] = open.Select(s => s.Clone()).ToArray();
+        CopyFrom(source);
     }
 
     /// <summary>Makes this ledger a copy of <paramref name="source"/> in place, reusing its sections where it can.</summary>

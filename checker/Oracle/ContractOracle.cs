@@ -59,9 +59,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     public ContractOracle Clone()
     {
         var copy = new ContractOracle(revision, distinctPauseResume, hasLazyMmuMode);
-        foreach (var (task, counters) in tasks) copy.tasks[task] = counters;
-        foreach (var (task, state) in v2) copy.v2[task] = state;
-        copy.fired = fired;
+        copy.CopyFrom(this);
         return copy;
     }
 

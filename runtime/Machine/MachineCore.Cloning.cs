@@ -8,28 +8,8 @@ public abstract partial class MachineCore
 {
     /// <summary>A deep copy for model checkers (logs of the current op are not copied); see <see cref="Clone"/>.</summary>
     /// <param name="source">The machine to copy.</param>
-    protected MachineCore(MachineCore source)
-    {
-        Options = source.Options;
-        cpus = new Cpu[source.cpus.Length];
-        for (var c = 0; c < cpus.Length; c++) cpus[c] = source.cpus[c].Clone();
-        registers = new RegisterFile[source.registers.Length];
-        for (var t = 0; t < registers.Length; t++) registers[t] = source.registers[t].Clone();
-        savedOnIrq = new Stack<RegisterFile>?[source.savedOnIrq.Length];
-        for (var c = 0; c < savedOnIrq.Length; c++)
-        {
-            if (source.savedOnIrq[c] is { Count: > 0 } stack) savedOnIrq[c] = new Stack<RegisterFile>(stack.Reverse().Select(r => r.Clone()));
-        }
-        states = (LazyMmuState[])source.states.Clone();
-        taskCpu = (int[])source.taskCpu.Clone();
-        Callbacks = new CallbackLog(Options.Record);
-        Warnings = new WarnOnceLog(Options.Policy, Options.Record);
-        Warnings.CopyFrom(source.Warnings);
-        Effects.CopyFrom(source.Effects);
-        PageTable.CopyFrom(source.PageTable);
-        Pending.CopyFrom(source.Pending);
-        CurrentCpuId = source.CurrentCpuId;
-    }
+    // A fresh machine made a copy: what a copy copies has one home, CopyGenericFrom.
+    protected MachineCore(MachineCore source) : this(source.Options) => CopyGenericFrom(source);
 
     /// <summary>An independent machine in the same state, so an explorer can branch without replaying.</summary>
     public abstract MachineCore Clone();

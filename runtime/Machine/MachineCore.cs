@@ -31,12 +31,15 @@ public abstract partial class MachineCore
         if (options.Cpus < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one CPU");
         if (options.MaxTasks < 2) throw new ArgumentOutOfRangeException(nameof(options), "at least one task");
         Options = options;
-        cpus = Enumerable.Range(0, options.Cpus).Select(i => new Cpu(i)).ToArray();
+        cpus = new Cpu[options.Cpus];
+        for (var c = 0; c < cpus.Length; c++) cpus[c] = new Cpu(c);
         // System registers such as POR_EL1 are thread state on arm64 (saved and restored at context switch).
-        registers = Enumerable.Range(0, options.MaxTasks).Select(_ => new RegisterFile()).ToArray();
+        registers = new RegisterFile[options.MaxTasks];
+        for (var t = 0; t < registers.Length; t++) registers[t] = new RegisterFile();
         savedOnIrq = new Stack<RegisterFile>?[options.Cpus];
         states = new LazyMmuState[options.MaxTasks];
-        taskCpu = Enumerable.Repeat(-1, options.MaxTasks).ToArray();
+        taskCpu = new int[options.MaxTasks];
+        Array.Fill(taskCpu, -1);
         Callbacks = new CallbackLog(options.Record);
         Warnings = new WarnOnceLog(options.Policy, options.Record);
         cpus[0].CurrentTask = 1;
