@@ -240,9 +240,7 @@ public sealed class CheckedRun
     /// <summary>The state as text (<see cref="WriteState"/> through a text writer): for messages and tests.</summary>
     public string Fingerprint()
     {
-        var writer = StateWriter.ForText();
-        WriteState(writer);
-        return writer.ToString();
+        return StateWriter.Render(WriteState);
     }
 
     /// <summary>

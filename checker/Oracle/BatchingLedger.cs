@@ -59,18 +59,12 @@ public sealed class BatchingLedger
     /// <summary>An independent ledger in the same state.</summary>
     public BatchingLedger Clone() => new(this);
 
-    /// <summary>Counted effects so far, one total per bound: what <see cref="Charge"/> compares against.</summary>
+    /// <summary>
+    /// Counted effects so far, one total per bound, into a buffer the caller reuses from op to op: what
+    /// <see cref="Charge"/> compares before and after an op.
+    /// </summary>
     /// <param name="effects">The machine's effect log.</param>
-    public long[] Totals(EffectLog effects)
-    {
-        var totals = new long[kinds.Length];
-        TotalsInto(effects, totals);
-        return totals;
-    }
-
-    /// <summary><see cref="Totals"/> into a buffer of one slot per bound, reused by the caller from op to op.</summary>
-    /// <param name="effects">The machine's effect log.</param>
-    /// <param name="totals">The buffer (at least as long as the bounds).</param>
+    /// <param name="totals">The buffer (at least <see cref="Bounds"/> long).</param>
     public void TotalsInto(EffectLog effects, long[] totals)
     {
         for (var i = 0; i < kinds.Length; i++)
@@ -200,7 +194,7 @@ public sealed class BatchingLedger
     /// <param name="Write">The pte write of a set_pte, else null.</param>
     /// <param name="Active">True when the task's mode was active for the write.</param>
     /// <param name="Deferred">True when the write was still pending after the op (batched).</param>
-    /// <param name="TotalsBefore">Counted effects per bound before the op (<see cref="Totals"/>).</param>
+    /// <param name="TotalsBefore">Counted effects per bound before the op (<see cref="TotalsInto"/>).</param>
     /// <param name="TotalsAfter">Counted effects per bound after it.</param>
     public readonly record struct Op(int Task, int EnableBefore, int EnableAfter, int FlushPoints, long ContextSwitches,
         PteWrite? Write, bool Active, bool Deferred, long[] TotalsBefore, long[] TotalsAfter);

@@ -107,9 +107,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     /// <summary>The oracle's state as text (<see cref="WriteState"/> through a text writer).</summary>
     public string Fingerprint()
     {
-        var writer = StateWriter.ForText();
-        WriteState(writer);
-        return writer.ToString();
+        return StateWriter.Render(WriteState);
     }
 
     private static Span<int> Sorted<T>(Dictionary<int, T>.KeyCollection keys, Span<int> into)

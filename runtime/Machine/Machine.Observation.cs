@@ -5,14 +5,6 @@ namespace LazyMmuGen.Runtime;
 // The generic half is in MachineCore.Observation.cs.
 public sealed partial class Machine<TArch, TTask, TCpu>
 {
-    /// <inheritdoc/>
-    public override IReadOnlyList<IMechanismState> MechanismStates(int cpu)
-    {
-        var states = new List<IMechanismState>();
-        cpuStates[cpu].AddMechanisms(states);
-        return states;
-    }
-
     // WriteArchState's scratch, made on first use (a stored run never writes itself): one CPU's primitives.
     private List<IMechanismState>? owned;
 

@@ -8,7 +8,12 @@ public abstract partial class MachineCore
 {
     /// <summary>The mechanism primitives (batches, buffers, caches) a CPU's arch state holds.</summary>
     /// <param name="cpu">A CPU number.</param>
-    public abstract IReadOnlyList<IMechanismState> MechanismStates(int cpu);
+    public IReadOnlyList<IMechanismState> MechanismStates(int cpu)
+    {
+        var states = new List<IMechanismState>();
+        AddMechanismStates(cpu, states);
+        return states;
+    }
 
     /// <summary>Adds the mechanism primitives a CPU's arch state holds to <paramref name="into"/> (<see cref="MechanismStates"/> without a new list).</summary>
     /// <param name="cpu">A CPU number.</param>
@@ -53,9 +58,7 @@ public abstract partial class MachineCore
     /// <summary>The state as text (<see cref="WriteState"/> through a text writer): for messages and tests.</summary>
     public string Fingerprint()
     {
-        var writer = StateWriter.ForText();
-        WriteState(writer);
-        return writer.ToString();
+        return StateWriter.Render(WriteState);
     }
 
     /// <summary>Writes the arch's per-task and per-CPU state after the generic state (<see cref="WriteState"/>).</summary>

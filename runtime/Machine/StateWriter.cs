@@ -31,6 +31,15 @@ public sealed class StateWriter
     /// <summary>A writer that also renders every write as text (<see cref="ToString"/>): slower, for messages and tests.</summary>
     public static StateWriter ForText() => new(new StringBuilder());
 
+    /// <summary>The text rendering of what <paramref name="write"/> writes (a <c>Fingerprint()</c>).</summary>
+    /// <param name="write">Writes a state, e.g. <c>machine.WriteState</c>.</param>
+    public static string Render(Action<StateWriter> write)
+    {
+        var writer = ForText();
+        write(writer);
+        return writer.ToString();
+    }
+
     /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
     public ReadOnlySpan<byte> Bytes => buffer.AsSpan(0, length);
 

@@ -17,7 +17,6 @@ public sealed class RecordingMachine() : MachineCore(MachineOptions.Default)
     public override void SetPte(in PteWrite write) => Calls.Add(InInterrupt ? "irq-write" : "write");
     public override Pte GetPte(int mm, ulong addr) => PageTable.Read(mm, addr);
     public override MachineCore Clone() => throw new NotSupportedException("a recording machine is not explored");
-    public override IReadOnlyList<IMechanismState> MechanismStates(int cpu) => [];
     public override void AddMechanismStates(int cpu, List<IMechanismState> into) { }
     public override void CopyFrom(MachineCore source) => throw new NotSupportedException("a recording machine is not explored");
     protected override void WriteArchState(StateWriter writer) { }
