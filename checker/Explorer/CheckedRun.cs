@@ -203,6 +203,17 @@ public sealed class CheckedRun
             WriteState(writer);
             return Explorer.StateKey.Of(writer.Bytes);
         }
+        // Every renaming is offered (Symmetry.CpuRenamings gives the identity or all of them), so when the CPUs sort
+        // strictly by what renaming cannot change, writing them in that order is one member of the class for all of
+        // its members: one write instead of one per renaming, and the same classes (docs/checker.md#symmetry).
+        if (CanonicalCpuNames() is { } names)
+        {
+            writer.Clear();
+            writer.RenameCpus(names);
+            WriteState(writer);
+            writer.RenameCpus(null);
+            return Explorer.StateKey.Of(writer.Bytes);
+        }
         StateKey least = default;
         for (var i = 0; i < cpuRenamings.Length; i++)
         {
@@ -214,6 +225,33 @@ public sealed class CheckedRun
         }
         writer.RenameCpus(null);
         return least;
+    }
+
+    /// <summary>Per thread, the renaming <see cref="CanonicalCpuNames"/> returns (reused: a key allocates nothing).</summary>
+    [ThreadStatic]
+    private static int[]? canonicalNames;
+
+    /// <summary>
+    /// The renaming that writes CPUs in <see cref="MachineCore.CompareCpus"/> order (each CPU's rank among them), or
+    /// null when two CPUs compare equal and only the least key over every renaming is canonical.
+    /// </summary>
+    private int[]? CanonicalCpuNames()
+    {
+        var cpus = machine.Cpus.Count;
+        var names = canonicalNames is { Length: var n } && n == cpus ? canonicalNames : canonicalNames = new int[cpus];
+        for (var c = 0; c < cpus; c++)
+        {
+            var rank = 0;
+            for (var other = 0; other < cpus; other++)
+            {
+                if (other == c) continue;
+                var order = machine.CompareCpus(other, c);
+                if (order == 0) return null;
+                if (order < 0) rank++;
+            }
+            names[c] = rank;
+        }
+        return names;
     }
 
     /// <summary>Writes the canonical state: machine, oracle, the outermost enters' snapshots and the batching ledger.</summary>

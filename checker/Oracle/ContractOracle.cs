@@ -88,15 +88,19 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     /// <param name="writer">The state being written.</param>
     public void WriteState(StateWriter writer)
     {
+        // A task whose counters are back at (0, 0), or whose v2 stack is empty again, is written as one never seen:
+        // Counters and V2State answer alike for both, so telling them apart would only split equal states.
         Span<int> keys = stackalloc int[Math.Max(tasks.Count, v2.Count)];
-        writer.Label("tasks").Count(tasks.Count);
-        foreach (var task in Sorted(tasks.Keys, keys))
+        var live = Sorted(tasks, keys, static c => c != default);
+        writer.Label("tasks").Count(live.Length);
+        foreach (var task in live)
         {
             var (enable, pause) = tasks[task];
             writer.Int(task).Int(enable).Int(pause);
         }
-        writer.Label("|v2").Count(v2.Count);
-        foreach (var task in Sorted(v2.Keys, keys))
+        live = Sorted(v2, keys, static s => s.States.Length > 0 || s.On);
+        writer.Label("|v2").Count(live.Length);
+        foreach (var task in live)
         {
             var (states, on) = v2[task];
             writer.Int(task).Text(states).Bool(on);
@@ -110,10 +114,14 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         return StateWriter.Render(WriteState);
     }
 
-    private static Span<int> Sorted<T>(Dictionary<int, T>.KeyCollection keys, Span<int> into)
+    /// <summary>The tasks whose entry <paramref name="kept"/> accepts, in order, in <paramref name="into"/>.</summary>
+    private static Span<int> Sorted<T>(Dictionary<int, T> entries, Span<int> into, Func<T, bool> kept)
     {
         var n = 0;
-        foreach (var key in keys) into[n++] = key;
+        foreach (var (task, entry) in entries)
+        {
+            if (kept(entry)) into[n++] = task;
+        }
         var sorted = into[..n];
         sorted.Sort();
         return sorted;

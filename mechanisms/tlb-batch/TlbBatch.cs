@@ -121,7 +121,11 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     /// <inheritdoc/>
     public void WriteState(StateWriter writer)
     {
-        writer.Label("tlb[").Int(pageShift).Int(segmentShift).Count(Count);
+        // The sizes decide only whether the next write flushes first (Differs), and only while the batch holds
+        // entries and only those that are flush keys: an emptied batch and a never-used one are the same state.
+        writer.Label("tlb[").Count(Count);
+        if (Count > 0 && (keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0) writer.Int(pageShift);
+        if (Count > 0 && keys.HasFlag(TlbFlushKeys.SegmentSize)) writer.Int(segmentShift);
         for (var i = 0; i < Count; i++) writer.Int(entries[i].Task).Int(entries[i].Mm);
         writer.Label("]");
     }

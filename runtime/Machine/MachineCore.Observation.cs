@@ -21,6 +21,21 @@ public abstract partial class MachineCore
     public abstract void AddMechanismStates(int cpu, List<IMechanismState> into);
 
     /// <summary>
+    /// Orders two CPUs by what they run and their preemption and interrupt depth, never by their numbers, so a checker
+    /// that renames CPUs (docs/checker.md#symmetry) can sort them into one canonical order and write the state once.
+    /// 0 means this cheap look cannot tell them apart (two idle CPUs, say): the checker then tries every renaming.
+    /// </summary>
+    /// <param name="a">A CPU number.</param>
+    /// <param name="b">Another CPU number.</param>
+    public int CompareCpus(int a, int b)
+    {
+        var (x, y) = (cpus[a], cpus[b]);
+        if (x.CurrentTask != y.CurrentTask) return x.CurrentTask.CompareTo(y.CurrentTask);
+        if (x.PreemptCount != y.PreemptCount) return x.PreemptCount.CompareTo(y.PreemptCount);
+        return x.IrqDepth.CompareTo(y.IrqDepth);
+    }
+
+    /// <summary>
     /// Writes everything that decides future behaviour: equal encodings mean equivalent machines, which lets a model
     /// checker explore each state once. Effect counters are history, not state. Allocates nothing.
     /// </summary>

@@ -58,7 +58,8 @@ public sealed class StateWriter
     /// <param name="label">E.g. "Queued=" or "|cpu0:".</param>
     public StateWriter Label(string label)
     {
-        Show(label, label: true);
+        // A binary writer (the checker's hot path) skips the call.
+        if (text is not null) Show(label, label: true);
         return this;
     }
 
@@ -67,8 +68,8 @@ public sealed class StateWriter
     /// <param name="shown">Its text form, e.g. "-" for null.</param>
     public StateWriter Tag(byte marker, string shown)
     {
-        Reserve(1)[0] = marker;
-        Show(shown, label: true);
+        Reserve(1) = marker;
+        if (text is not null) Show(shown, label: true);
         return this;
     }
 
@@ -80,8 +81,8 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter Bool(bool value)
     {
-        Reserve(1)[0] = value ? (byte)1 : (byte)0;
-        Show(value ? "True" : "False");
+        Reserve(1) = value ? (byte)1 : (byte)0;
+        if (text is not null) Show(value ? "True" : "False");
         return this;
     }
 
@@ -89,7 +90,7 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter Int(int value)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
+        Unsafe.WriteUnaligned(ref Reserve(4), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
         if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return this;
     }
@@ -98,7 +99,7 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter Long(long value)
     {
-        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
+        Unsafe.WriteUnaligned(ref Reserve(8), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
         if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return this;
     }
@@ -107,7 +108,7 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter ULong(ulong value)
     {
-        BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
+        Unsafe.WriteUnaligned(ref Reserve(8), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
         if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return this;
     }
@@ -117,9 +118,18 @@ public sealed class StateWriter
     public StateWriter Text(string? value)
     {
         if (value is null) return Int(-1);
-        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value.Length);
-        foreach (var c in value) BinaryPrimitives.WriteUInt16LittleEndian(Reserve(2), c);
-        Show(value);
+        // The length in the bytes only: the text shows the string itself.
+        Unsafe.WriteUnaligned(ref Reserve(4), BitConverter.IsLittleEndian ? value.Length : BinaryPrimitives.ReverseEndianness(value.Length));
+        if (value.Length > 0 && BitConverter.IsLittleEndian)
+        {
+            var chars = System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan());
+            chars.CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Reserve(chars.Length), chars.Length));
+        }
+        else
+        {
+            foreach (var c in value) Unsafe.WriteUnaligned(ref Reserve(2), BinaryPrimitives.ReverseEndianness(c));
+        }
+        if (text is not null) Show(value);
         return this;
     }
 
@@ -160,8 +170,8 @@ public sealed class StateWriter
 
     /// <summary>
     /// Appends a piece to the text rendering: a label runs into the value after it ("Queued=0"), and a space
-    /// separates a value from what follows unless that starts with punctuation ("tlb[12 28 0]"), and a
-    /// field's label from a closing bracket before it ("tlb[0 0 0] Spare=-").
+    /// separates a value from what follows unless that starts with punctuation ("tlb[1 12 28 1 1]"), and a
+    /// field's label from a closing bracket before it ("tlb[0] Spare=-").
     /// </summary>
     private void Show(string piece, bool label = false)
     {
@@ -208,7 +218,7 @@ public sealed class StateWriter
     /// <param name="names">A permutation of 0..CPUs-1, or null.</param>
     public void RenameCpus(int[]? names)
     {
-        if (ReferenceEquals(names, cpuNames)) return;
+        // No shortcut for the same array: a caller may reuse one array for several renamings.
         cpuNames = names;
         if (names is null)
         {
@@ -227,11 +237,12 @@ public sealed class StateWriter
     /// <param name="slot">0..CPUs-1.</param>
     public int CpuInSlot(int slot) => cpuAt is null ? slot : cpuAt[slot];
 
-    private Span<byte> Reserve(int size)
+    // The first of size bytes at the end, the buffer grown to hold them: one bounds check per write.
+    private ref byte Reserve(int size)
     {
-        if (length + size > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
-        var span = buffer.AsSpan(length, size);
+        if ((uint)(length + size) > (uint)buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
+        ref var first = ref buffer[length];
         length += size;
-        return span;
+        return ref first;
     }
 }
