@@ -264,6 +264,18 @@ public static class DefinitionReader
     {
         if (!fields.TryGetValue("claims", out var entry)) return new List<string>();
         var claims = Names(entry.Value, diagnostics, "claims", allowPlaceholders: true);
+        if (entry.Value is YSequence items)
+        {
+            foreach (var item in items.Items)
+            {
+                if (item is not YScalar { IsNull: false } claim || !claims.Contains(claim.Value) || Resources.IsKnown(claim.Value)) continue;
+                Fail(diagnostics, item.Location,
+                    $"claim '{ParameterReader.Shorten(claim.Value)}' is not a resource.{Resources.DidYouMean(claim.Value)} "
+                    + $"Resources: {string.Join(", ", Resources.Names)} (docs/descriptor-reference.md, \"Resources\"). A claim keeps two mechanisms "
+                    + "from composing only when both spell it alike; a mechanism that owns none of these claims nothing: 'claims: []'");
+                claims.Remove(claim.Value);
+            }
+        }
         foreach (var claim in claims)
         {
             var open = claim.IndexOf('{');

@@ -15,7 +15,7 @@ public sealed class MechanismDefinitionTests
         mechanism: svinval-batch
         summary: Batches sinval.vma between sfence.w.inval and sfence.inval.ir.
         kernel: riscv Svinval
-        claims: [pte-completion, "csr:{register}"]
+        claims: [pte-completion, "register:{register}"]
         phases: { leave: drain, flush: drain }
         parameters:
           - name: capacity
@@ -72,7 +72,7 @@ public sealed class MechanismDefinitionTests
         Assert.Equal(HookPhase.Drain, definition.PhaseOf("leave"));
         Assert.Equal(HookPhase.Setup, definition.PhaseOf("enter"));
         var spec = new MechanismSpec("svinval-batch", new[] { new ParameterValue("capacity", "16"), new ParameterValue("register", "SATP") }.ToEquatableArray(), LocationInfo.FileStart(Path));
-        Assert.Equal(new[] { "pte-completion", "csr:SATP" }, definition.Resources(spec));
+        Assert.Equal(new[] { "pte-completion", "register:SATP" }, definition.Resources(spec));
     }
 
     [Theory]
@@ -80,7 +80,10 @@ public sealed class MechanismDefinitionTests
     [InlineData("parameters:\n  - name: capacity\n    type: integr\n    doc: x", 5, 11, "unknown parameter type 'integr'. Did you mean 'integer'?")]
     [InlineData("parameters:\n  - name: on\n    type: boolean\n    default: maybe\n    doc: x", 6, 14, "default 'maybe' does not fit the parameter's type")]
     [InlineData("parameters:\n  - name: n\n    type: integer\n    min: 1\n    max: 8\n    default: 9\n    doc: x", 8, 14, "default 9 of 'n' is not an integer in 1..8")]
-    [InlineData("claims: [\"reg:{nope}\"]", 3, 9, "claim 'reg:{nope}' names '{nope}', which is not a parameter of this mechanism")]
+    [InlineData("claims: [\"register:{nope}\"]", 3, 9, "claim 'register:{nope}' names '{nope}', which is not a parameter of this mechanism")]
+    // The most dangerous typo a definition can make: a claim nobody else spells alike protects nothing.
+    [InlineData("claims: [pte-store, pte-complete]", 3, 21, "claim 'pte-complete' is not a resource. Did you mean 'pte-completion'? Resources: pte-completion, pte-store, section-preemption, context-switch, enable-range, register:{parameter}")]
+    [InlineData("claims: [csr:satp]", 3, 10, "claim 'csr:satp' is not a resource.")]
     [InlineData("phases: { leav: drain }", 3, 11, "'leav' is not a hook. Did you mean 'leave'?")]
     [InlineData("phases: { leave: drian }", 3, 18, "the phase of 'leave' must be one of pin, restore, setup, drain, release")]
     public void A_bad_definition_is_LMG0024_at_its_line_and_column(string extra, int line, int column, string message)
@@ -190,5 +193,18 @@ public sealed class MechanismDefinitionTests
 
         Assert.Null(definition);
         Assert.Equal("LMG0001", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public void The_reference_lists_exactly_the_resources_a_claim_may_name_and_every_built_in_claims_one_of_them()
+    {
+        // One home: Resources.Known. The reference's table restates it, so it must name the same resources, in order.
+        var reference = File.ReadAllText(System.IO.Path.Combine(RepoRoot.Folder, "docs", "descriptor-reference.md"));
+        var table = reference[reference.IndexOf("### Resources", StringComparison.Ordinal)..];
+        var rows = table.Split('\n').SkipWhile(l => !l.StartsWith("|---", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.StartsWith('|')).Select(l => l.Split('|')[1].Trim().Trim('`')).ToList();
+        Assert.Equal(Resources.Known.Select(r => r.Name).Append("register:<NAME>"), rows);
+        foreach (var m in Resources.Known) Assert.Contains($"| `{m.Name}` | {m.Meaning} |", table, StringComparison.Ordinal);
+        Assert.All(MechanismCatalog.All, m => Assert.All(m.Claims, c => Assert.True(Resources.IsKnown(c), $"{m.Name}: {c}")));
     }
 }
