@@ -34,6 +34,9 @@ public static class ModelChecker
         // Written only between depths, read by every worker during one: a plain set is safe for concurrent reads.
         var seen = new HashSet<StateKey> { origin.StateKey(renamings) };
         var frontier = new List<Node> { new(null, origin) };
+        var pool = new RunPool();
+        // Scratch runs are cloned from this one, never pooled: the origin's own run is reused once depth 1 is done.
+        var template = origin.Clone();
         var tracker = options.Tracker;
         tracker?.Start(options.Depth);
         tracker?.Frontier(frontier.Count);
@@ -45,12 +48,12 @@ public static class ModelChecker
             // Many lock stripes: two workers claiming at once rarely wait for each other.
             var claims = new ConcurrentDictionary<StateKey, Claim>(concurrencyLevel: 64, capacity: frontier.Count * 2);
             var current = frontier;
-            // One scratch run per worker: a transition to a state already seen or already claimed by an earlier
-            // transition of this depth allocates nothing.
-            Parallel.For(0, current.Count, parallel, () => (CheckedRun?)null, (i, _, scratch) =>
+            // Two scratch runs per worker (the state expanded, and its successor): a transition to a state already seen
+            // or already claimed by an earlier transition of this depth allocates nothing.
+            Parallel.For(0, current.Count, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
-                scratch ??= current[i].Run.Clone();
-                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch);
+                scratch ??= new Scratch(template.Clone(), template.Clone());
+                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch, pool);
                 tracker?.Expanded();
                 return scratch;
             }, _ => { });
@@ -64,6 +67,8 @@ public static class ModelChecker
             // Each new state goes to its earliest transition in frontier-then-alphabet order (Claim.Order), whichever
             // thread saw it first: the next frontier and any counterexample do not depend on thread scheduling.
             frontier = claims.Values.OrderBy(c => c.Order).Select(c => c.Node).ToList();
+            // The runs the expanded depth stood on are the next depth's parents (a copy into them is cheaper than a clone).
+            pool.Refill(Parents(current));
             foreach (var key in claims.Keys) seen.Add(key);
             tracker?.Frontier(frontier.Count);
             options.Progress?.Invoke(depth, seen.Count, frontier.Count);
@@ -72,8 +77,31 @@ public static class ModelChecker
         return new CheckResult(arch.Name, options.Depth, seen.Count, transitions, null);
     }
 
-    /// <summary>A frontier state: the last op of the sequence that reached it first, and the run standing in it.</summary>
-    private sealed record Node(Path? Path, CheckedRun Run);
+    /// <summary>
+    /// A frontier state: the sequence that reached it first, and the run of the state before its last op (the origin's
+    /// own run for the empty sequence). A state is stood in by stepping its parent's run again when it is expanded, so
+    /// only states with new successors are kept as runs, one per parent instead of one per state: a few times fewer
+    /// object graphs for the GC to hold, for one more step per state expanded (docs/checker.md#cost).
+    /// </summary>
+    private sealed record Node(Path? Path, CheckedRun Parent);
+
+    /// <summary>
+    /// The distinct parents of a frontier in order: the successors one state claimed are adjacent (their orders are
+    /// that state's index times the alphabet plus the op), so a parent repeats only next to itself.
+    /// </summary>
+    private static IEnumerable<CheckedRun> Parents(List<Node> frontier)
+    {
+        CheckedRun? last = null;
+        foreach (var node in frontier)
+        {
+            if (ReferenceEquals(node.Parent, last)) continue;
+            last = node.Parent;
+            yield return last;
+        }
+    }
+
+    /// <summary>A worker's two scratch runs: the state being expanded, and the successor being tried.</summary>
+    private sealed record Scratch(CheckedRun State, CheckedRun Next);
 
     /// <summary>An op sequence as a chain of its last op and the sequence before it: shared prefixes are stored once.</summary>
     private sealed record Path(Path? Before, ScriptOp Op)
@@ -92,14 +120,20 @@ public static class ModelChecker
 
     /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
     private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
-        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Claim> claims, CheckedRun scratch)
+        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Claim> claims, Scratch scratches, RunPool pool)
     {
+        var state = scratches.State;
+        state.CopyFrom(node.Parent);
+        // Checked when it was claimed; stepping again only stands in the state (the machine is deterministic).
+        if (node.Path is { } path) state.Step(path.Op, check: false);
+        var scratch = scratches.Next;
+        CheckedRun? kept = null;
         for (var j = 0; j < alphabet.Length; j++)
         {
             var op = alphabet[j];
             // A refused op (a switch with preemption off, an irq_exit outside an interrupt) leads back to this state.
-            if (node.Run.Refusal(op) is not null) continue;
-            scratch.CopyFrom(node.Run);
+            if (state.Refuses(op)) continue;
+            scratch.CopyFrom(state);
             var broken = scratch.Step(op, check: true);
             if (broken is { } b)
                 return new Violation(arch.Name, b.Property, b.Detail, new Path(node.Path, op).Texts());
@@ -108,8 +142,10 @@ public static class ModelChecker
             if (seen.Contains(key)) continue;
             var order = (long)index * alphabet.Length + j;
             if (claims.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
-            var mine = new Claim(order, new Node(new Path(node.Path, op), scratch.Clone()));
-            claims.AddOrUpdate(key, mine, (_, other) => other.Order < order ? other : mine);
+            // The state is kept once, as the parent of every successor it claims.
+            kept ??= pool.CopyOf(state);
+            var mine = new Claim(order, new Node(new Path(node.Path, op), kept));
+            claims.AddOrUpdate(key, static (_, claim) => claim, static (_, other, claim) => other.Order < claim.Order ? other : claim, mine);
         }
         return null;
     }

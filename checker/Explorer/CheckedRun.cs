@@ -23,9 +23,7 @@ public sealed class CheckedRun
     private readonly TraceRunner runner;
     private readonly ContractOracle oracle;
     private readonly BatchingLedger batching;
-    /// <summary>Per task, what its outermost enter found (null outside a section): an array, as tasks are few.</summary>
-    private readonly EnterSnapshot?[] snapshots;
-    private MachineCore? reader;
+    private readonly EnterSnapshots snapshots;
 
     /// <summary>A fresh machine of <paramref name="arch"/> beside a fresh oracle.</summary>
     /// <param name="arch">The arch.</param>
@@ -36,7 +34,7 @@ public sealed class CheckedRun
         runner = new TraceRunner(machine);
         oracle = new ContractOracle(revision, arch.HasDistinctPauseResume, arch.HasLazyMmuMode);
         batching = new BatchingLedger(arch.Facts.Batching);
-        snapshots = new EnterSnapshot?[machine.MaxTasks];
+        snapshots = new EnterSnapshots(machine.MaxTasks);
     }
 
     private CheckedRun(CheckedRun source)
@@ -45,7 +43,7 @@ public sealed class CheckedRun
         machine = runner.Machine;
         oracle = source.oracle.Clone();
         batching = source.batching.Clone();
-        snapshots = (EnterSnapshot?[])source.snapshots.Clone();
+        snapshots = source.snapshots.Clone();
         DeadEnd = source.DeadEnd;
     }
 
@@ -62,7 +60,7 @@ public sealed class CheckedRun
         runner.CopyFrom(source.runner);
         oracle.CopyFrom(source.oracle);
         batching.CopyFrom(source.batching);
-        Array.Copy(source.snapshots, snapshots, snapshots.Length);
+        snapshots.CopyFrom(source.snapshots);
         DeadEnd = source.DeadEnd;
     }
 
@@ -87,18 +85,18 @@ public sealed class CheckedRun
         var enableBefore = oracle.Counters(task).Enable;
         var firedBefore = machine.Warnings.FiredMask;
         // Guarantee 4 compares an interrupt's write with the batches before it: only then are they counted.
-        var entriesBefore = irq && op.Name == "set_pte" ? Entries() : [];
+        if (irq && op.Name == "set_pte") EntriesInto(entriesBefore ??= []);
         var pendingBefore = machine.Pending.Count;
         var totalsBefore = this.totalsBefore ??= new long[batching.Bounds];
         if (!batching.Empty) batching.TotalsInto(machine.Effects, totalsBefore);
         var switchesBefore = machine.Effects[MachineEffects.ContextSwitch];
         if (api && !irq && enableBefore == 0 && op.Name == "enable" && oracle.Counters(task).Pause == 0)
-            snapshots[task] = new EnterSnapshot(machine.CurrentCpu.PreemptCount, Switched(machine.TaskRegisters(task)));
+            snapshots.Take(task, machine.CurrentCpu.PreemptCount, machine.TaskRegisters(task));
 
         string? error;
         try
         {
-            error = runner.Advance(op).Error;
+            error = runner.Advance(op, formatResult: false).Error;
         }
         catch (Exception e)
         {
@@ -137,11 +135,7 @@ public sealed class CheckedRun
                 return ("counters follow the contract table", $"task {t}: expected v2 NESTED bits {oracle.V2NestedMask(t):x}, got {state.V2Nested:x}");
         }
         var firedNow = machine.Warnings.FiredMask & ~firedBefore;
-        if (firedNow != SiteMask(newWarnings))
-        {
-            var fired = Enum.GetValues<WarnSite>().Where(w => (firedNow & (1 << (int)w)) != 0).Select(SiteName).Order();
-            return ("warn-once per site", $"expected [{string.Join(",", newWarnings)}], got [{string.Join(",", fired)}]");
-        }
+        if (firedNow != SiteMask(newWarnings)) return ("warn-once per site", WarningsDetail(newWarnings, firedNow));
         if (machine.IsActive != oracle.IsActive(machine.CurrentTaskId, machine.InInterrupt))
             return ("is_active follows the counters", $"machine says {machine.IsActive}");
         // After misuse nothing more is demanded, but the bookkeeping (the outermost enter's snapshot) still
@@ -149,7 +143,7 @@ public sealed class CheckedRun
         if (Misused) return AfterLeave(op, task, enableBefore, check: false);
         return Pending(op, task, irq, api)
             ?? ReadYourWrites(op)
-            ?? Interrupt(op, irq, entriesBefore, pendingBefore)
+            ?? Interrupt(op, irq, pendingBefore)
             ?? Purity()
             ?? AfterLeave(op, task, enableBefore, check: true)
             // After the leave's own check, so a forgotten restore is reported as that.
@@ -175,7 +169,8 @@ public sealed class CheckedRun
         var write = op.Name == "set_pte" ? runner.LastWrite : null;
         var deferred = write is { } w && machine.Pending.HasTaskWrite(task, w.Mm, w.Addr);
         var flushPoints = 0;
-        foreach (var callback in machine.Callbacks.FromApi) flushPoints += callback is ArchCallback.Flush or ArchCallback.Leave or ArchCallback.Pause ? 1 : 0;
+        var callbacks = machine.Callbacks.FromApi;
+        for (var i = 0; i < callbacks.Count; i++) flushPoints += callbacks[i] is ArchCallback.Flush or ArchCallback.Leave or ArchCallback.Pause ? 1 : 0;
         return batching.Charge(new BatchingLedger.Op(task, enableBefore, oracle.Counters(task).Enable,
             IsApi(op.Name) ? flushPoints : 0, machine.Effects[MachineEffects.ContextSwitch] - switchesBefore,
             write, oracle.IsActive(task, inInterrupt: false), deferred, totalsBefore, TotalsAfter()));
@@ -261,15 +256,7 @@ public sealed class CheckedRun
         machine.WriteState(writer);
         writer.Label("#");
         oracle.WriteState(writer);
-        var open = 0;
-        foreach (var snapshot in snapshots) open += snapshot is null ? 0 : 1;
-        writer.Label("#snapshots").Count(open);
-        for (var task = 0; task < snapshots.Length; task++)
-        {
-            if (snapshots[task] is not { } snapshot) continue;
-            writer.Int(task).Int(snapshot.PreemptCount);
-            snapshot.Registers.WriteState(writer);
-        }
+        snapshots.WriteState(writer);
         if (batching.Empty) return;
         writer.Label("#");
         batching.WriteState(writer);
@@ -288,20 +275,36 @@ public sealed class CheckedRun
     /// <param name="op">The op.</param>
     public string? Refusal(ScriptOp op) => runner.Refusal(op);
 
+    /// <summary>True when <see cref="Refusal"/> is not null, told without formatting the reason.</summary>
+    /// <param name="op">The op.</param>
+    public bool Refuses(ScriptOp op) => runner.Refuses(op);
+
     /// <summary>
     /// After set_pte, get_pte returns the new entry, in and outside the mode and in interrupt context (s390
-    /// reads through its cache: ptep_get() of a cached pte). Read on a clone, so the check changes nothing.
+    /// reads through its cache: ptep_get() of a cached pte). ptep_get() is a read, so the read is made on the run itself
+    /// and must leave the machine's state as it found it ("get_pte is a read"): a consumer's get-pte fragment is arch
+    /// code like any other, and one that completes or queues work on a read is caught here rather than hidden.
     /// </summary>
     private (string, string)? ReadYourWrites(ScriptOp op)
     {
         if (op.Name != "set_pte" || runner.LastWrite is not { } write) return null;
-        // A scratch copy, reused: ptep_get() is a read, but a consumer's get-pte fragment is arch code like any other.
-        reader ??= machine.Clone();
-        reader.CopyFrom(machine);
-        var read = reader.GetPte(write.Mm, write.Addr);
+        var before = MachineKey();
+        var read = machine.GetPte(write.Mm, write.Addr);
+        if (MachineKey() != before)
+            return ("get_pte is a read", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) changed the machine's state");
         return read == write.Entry
             ? null
             : ("read your writes", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) returned {read} after writing {write.Entry}");
+    }
+
+    /// <summary>The key of the machine's state alone, as it is (no renaming): what a read must not change.</summary>
+    private StateKey MachineKey()
+    {
+        var writer = keyWriter ??= new StateWriter();
+        writer.Clear();
+        writer.RenameCpus(null);
+        machine.WriteState(writer);
+        return Explorer.StateKey.Of(writer.Bytes);
     }
 
     /// <summary>
@@ -344,14 +347,15 @@ public sealed class CheckedRun
     /// early (sparc64 tlb_batch_add_one() flushes on a different mm before it checks the mode), which
     /// only completes writes sooner, so batches may shrink and pending writes may complete, never grow.
     /// </summary>
-    private (string, string)? Interrupt(ScriptOp op, bool irq, int[] entriesBefore, int pendingBefore)
+    private (string, string)? Interrupt(ScriptOp op, bool irq, int pendingBefore)
     {
         if (!irq || op.Name != "set_pte") return null;
-        var after = Entries();
-        for (var i = 0; i < after.Length; i++)
+        var after = EntriesInto(entriesAfter ??= []);
+        var before = entriesBefore!;
+        for (var i = 0; i < after.Count; i++)
         {
-            if (after[i] > entriesBefore[i])
-                return ("guarantee 4: an interrupt never extends a task's batch", $"batches [{string.Join(",", entriesBefore)}] -> [{string.Join(",", after)}]");
+            if (after[i] > before[i])
+                return ("guarantee 4: an interrupt never extends a task's batch", $"batches [{string.Join(",", before)}] -> [{string.Join(",", after)}]");
         }
         if (machine.Pending.Count > pendingBefore)
             return ("guarantee 4: an interrupt never extends a task's batch", $"pending {pendingBefore} -> {machine.Pending.Count}");
@@ -378,14 +382,12 @@ public sealed class CheckedRun
     private (string, string)? AfterLeave(ScriptOp op, int task, int enableBefore, bool check)
     {
         if (op.Name != "disable" || enableBefore == 0 || oracle.Counters(task).Enable != 0) return null;
-        var snapshot = snapshots[task];
-        snapshots[task] = null;
-        if (snapshot is null || !check) return null;
+        if (!snapshots.Close(task, out var preemptCount, out var switched) || !check) return null;
         var cpu = machine.CpuOf(task);
-        if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != snapshot.PreemptCount)
-            return ("outermost leave restores preemption", $"preempt_count {snapshot.PreemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");
-        if (!machine.TaskRegisters(task).SameAs(snapshot.Registers))
-            return ("outermost leave restores registers", $"[{snapshot.Registers}] before enter, [{machine.TaskRegisters(task)}] after leave");
+        if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != preemptCount)
+            return ("outermost leave restores preemption", $"preempt_count {preemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");
+        if (!machine.TaskRegisters(task).SameAs(switched))
+            return ("outermost leave restores registers", $"[{switched}] before enter, [{machine.TaskRegisters(task)}] after leave");
         for (var c = 0; c < machine.Cpus.Count; c++)
         {
             foreach (var state in Mechanisms(c))
@@ -394,30 +396,28 @@ public sealed class CheckedRun
                     return ("outermost leave empties batches", $"{state.Kind} on CPU {c} still holds {state.Entries} entries of task {task}");
             }
         }
-        return machine.Pending.All.Any(p => p.Task == task)
-            ? ("outermost leave completes every write", "pending writes remain")
-            : null;
+        return machine.Pending.HasTaskWrites(task) ? ("outermost leave completes every write", "pending writes remain") : null;
     }
 
-    private int[] Entries() =>
-        Enumerable.Range(0, machine.Cpus.Count).SelectMany(c => machine.MechanismStates(c).Select(s => s.Entries)).ToArray();
-
-    /// <summary>The registers that differ from reset (0), so "never written" and "written back to 0" snapshot alike.</summary>
-    private static RegisterFile Switched(RegisterFile registers)
+    /// <summary>Every primitive's entry count, CPU by CPU in field order, into a list reused from step to step.</summary>
+    private List<int> EntriesInto(List<int> into)
     {
-        var copy = new RegisterFile();
-        foreach (var (name, value) in registers.Values)
+        into.Clear();
+        for (var c = 0; c < machine.Cpus.Count; c++)
         {
-            if (value != 0) copy.Write(name, value);
+            foreach (var state in Mechanisms(c)) into.Add(state.Entries);
         }
-        return copy;
+        return into;
     }
 
     // Scratch of one step, never part of the state (not copied): the counted effects before and after it, and the
     // primitives of one CPU. Reused, so a step allocates nothing for them.
     private long[]? totalsBefore;
     private long[]? totalsAfter;
-    private readonly List<IMechanismState> mechanisms = [];
+    // Made at the first step that needs them: a model checker's stored runs never step, and carry none.
+    private List<IMechanismState>? mechanisms;
+    private List<int>? entriesBefore;
+    private List<int>? entriesAfter;
     private static readonly List<OracleCallback> NoCallbacks = [];
     private static readonly List<string> NoWarnings = [];
 
@@ -430,9 +430,10 @@ public sealed class CheckedRun
 
     private List<IMechanismState> Mechanisms(int cpu)
     {
-        mechanisms.Clear();
-        machine.AddMechanismStates(cpu, mechanisms);
-        return mechanisms;
+        var list = mechanisms ??= [];
+        list.Clear();
+        machine.AddMechanismStates(cpu, list);
+        return list;
     }
 
     /// <summary>True when the values are not all equal (a list is read by index, without an enumerator).</summary>
@@ -467,6 +468,13 @@ public sealed class CheckedRun
         return true;
     }
 
+    // Apart from Step: a lambda there would capture its locals in a closure allocated on every step.
+    private static string WarningsDetail(List<string> expected, int firedNow)
+    {
+        var fired = AllSites.Where(w => (firedNow & (1 << (int)w)) != 0).Select(SiteName).Order();
+        return $"expected [{string.Join(",", expected)}], got [{string.Join(",", fired)}]";
+    }
+
     /// <summary>The oracle's site names as a <see cref="WarnOnceLog.FiredMask"/>.</summary>
     private static int SiteMask(List<string> sites)
     {
@@ -493,7 +501,4 @@ public sealed class CheckedRun
         WarnSite.V3NestedPause => "v3-nested-pause",
         _ => "v3-resume-without-pause",
     };
-
-    /// <summary>What the outermost enter found: preempt_count and the task's registers (compared by their non-zero values).</summary>
-    private sealed record EnterSnapshot(int PreemptCount, RegisterFile Registers);
 }

@@ -15,7 +15,13 @@ public sealed class BatchingLedger
 {
     private readonly IReadOnlyList<BatchingBound> bounds;
     private readonly EffectKind[][] kinds;
-    private readonly Dictionary<int, Section[]> sections = new();
+    // Per task id, its sections' objects, kept when the section closes so the next one reuses them; openMask says
+    // which tasks have a section open. A copy copies into the objects it has: no allocation once they exist.
+    private Section[]?[] sections = [];
+    private ulong openMask;
+
+    /// <summary>The most tasks a ledger follows (one bit each in a mask); a checker's machine has three.</summary>
+    public const int MaxTasks = 64;
 
     /// <summary>A ledger for <paramref name="bounds"/> (none: nothing is checked).</summary>
     /// <param name="bounds">The arch's declared bounds.</param>
@@ -36,19 +42,12 @@ public sealed class BatchingLedger
     /// <param name="source">A ledger of the same bounds.</param>
     public void CopyFrom(BatchingLedger source)
     {
-        if (sections.Count == 0 && source.sections.Count == 0) return;
-        // Removing while enumerating is allowed for a Dictionary since .NET Core 3.0.
-        foreach (var task in sections.Keys)
+        openMask = source.openMask;
+        for (var mask = openMask; mask != 0; mask &= mask - 1)
         {
-            if (!source.sections.ContainsKey(task)) sections.Remove(task);
-        }
-        foreach (var (task, open) in source.sections)
-        {
-            if (!sections.TryGetValue(task, out var mine))
-            {
-                sections[task] = open.Select(s => s.Clone()).ToArray();
-                continue;
-            }
+            var task = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            var open = source.sections[task]!;
+            var mine = SectionsOf(task);
             for (var i = 0; i < open.Length; i++) mine[i].CopyFrom(open[i]);
         }
     }
@@ -79,7 +78,7 @@ public sealed class BatchingLedger
     public int Bounds => kinds.Length;
 
     /// <summary>Forgets every section (after misuse nothing more is demanded).</summary>
-    public void Clear() => sections.Clear();
+    public void Clear() => openMask = 0;
 
     /// <summary>
     /// Charges one op to its task's section and returns the broken bound's detail, or null. Call for ops the task
@@ -90,10 +89,13 @@ public sealed class BatchingLedger
     {
         if (Empty) return null;
         if (op.EnableBefore == 0 && op.EnableAfter == 0) return null;
-        if (op.EnableBefore == 0 || !sections.TryGetValue(op.Task, out var open))
+        if ((uint)op.Task >= MaxTasks) throw new ArgumentOutOfRangeException(nameof(op), $"task {op.Task}: a ledger follows tasks 0 to {MaxTasks - 1}");
+        var bit = 1UL << op.Task;
+        var open = SectionsOf(op.Task);
+        if (op.EnableBefore == 0 || (openMask & bit) == 0)
         {
-            open = bounds.Select(_ => new Section()).ToArray();
-            sections[op.Task] = open;
+            foreach (var section in open) section.Reset();
+            openMask |= bit;
         }
         string? broken = null;
         for (var i = 0; i < bounds.Count; i++)
@@ -122,7 +124,7 @@ public sealed class BatchingLedger
                     var key = (w.Mm, w.PageShift, w.SegmentShift);
                     if (bound.KeyChanges && s.LastKey is { } last && last != key) allowance++;
                     s.LastKey = key;
-                    if (op.Deferred) s.Window.Add((w.Mm, w.Addr));
+                    if (op.Deferred) s.Window[(w.Mm, w.Addr)] = true;
                     else allowance += bound.Unbatched;
                 }
             }
@@ -136,23 +138,30 @@ public sealed class BatchingLedger
                          + $"more than the {s.Earned} its flush points, capacity, key changes and unbatched writes allow ({bound})";
             }
         }
-        if (op.EnableAfter == 0) sections.Remove(op.Task);
+        if (op.EnableAfter == 0) openMask &= ~bit;
         return broken;
+    }
+
+    /// <summary>The section objects of <paramref name="task"/>, made the first time the task needs them.</summary>
+    private Section[] SectionsOf(int task)
+    {
+        if (task >= sections.Length) Array.Resize(ref sections, task + 1);
+        if (sections[task] is { } made) return made;
+        var open = new Section[bounds.Count];
+        for (var i = 0; i < open.Length; i++) open[i] = new Section();
+        return sections[task] = open;
     }
 
     /// <summary>Writes the open sections into a state key: the slack and what later allowances depend on.</summary>
     /// <param name="writer">The state being written.</param>
     public void WriteState(StateWriter writer)
     {
-        writer.Label("sections").Count(sections.Count);
-        if (sections.Count == 0) return;
-        Span<int> tasks = stackalloc int[sections.Count];
-        var n = 0;
-        foreach (var task in sections.Keys) tasks[n++] = task;
-        tasks.Sort();
-        foreach (var task in tasks)
+        writer.Label("sections").Count(System.Numerics.BitOperations.PopCount(openMask));
+        // In task order: the lowest bit first.
+        for (var mask = openMask; mask != 0; mask &= mask - 1)
         {
-            var open = sections[task];
+            var task = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            var open = sections[task]!;
             writer.Label("|").Int(task);
             for (var i = 0; i < open.Length; i++)
             {
@@ -174,15 +183,11 @@ public sealed class BatchingLedger
         }
     }
 
-    /// <summary>The window's distinct ptes in (mm, address) order.</summary>
-    private static void WriteWindow(StateWriter writer, HashSet<(int Mm, ulong Addr)> window)
+    /// <summary>The window's distinct ptes in (mm, address) order (the map's own order).</summary>
+    private static void WriteWindow(StateWriter writer, SmallMap<(int Mm, ulong Addr), bool> window)
     {
-        Span<(int Mm, ulong Addr)> sorted = window.Count <= 64 ? stackalloc (int, ulong)[window.Count] : new (int, ulong)[window.Count];
-        var n = 0;
-        foreach (var pte in window) sorted[n++] = pte;
-        sorted.Sort();
-        writer.Count(n);
-        foreach (var (mm, addr) in sorted) writer.Int(mm).ULong(addr);
+        writer.Count(window.Count);
+        foreach (var ((mm, addr), _) in window) writer.Int(mm).ULong(addr);
     }
 
     /// <summary>One op as the ledger sees it.</summary>
@@ -206,7 +211,8 @@ public sealed class BatchingLedger
         public long Earned;
         public int Writes;
         public (int Mm, byte PageShift, byte SegmentShift)? LastKey;
-        public HashSet<(int Mm, ulong Addr)> Window = [];
+        /// <summary>The distinct ptes written since the last flush point (a set: the values mean nothing).</summary>
+        public readonly SmallMap<(int Mm, ulong Addr), bool> Window = new();
 
         public void CopyFrom(Section source)
         {
@@ -215,13 +221,16 @@ public sealed class BatchingLedger
             Earned = source.Earned;
             Writes = source.Writes;
             LastKey = source.LastKey;
-            Window.Clear();
-            Window.UnionWith(source.Window);
+            Window.CopyFrom(source.Window);
         }
 
-        public Section Clone() => new()
+        /// <summary>Back to a section just opened.</summary>
+        public void Reset()
         {
-            Slack = Slack, Emitted = Emitted, Earned = Earned, Writes = Writes, LastKey = LastKey, Window = [.. Window],
-        };
+            Slack = Emitted = Earned = 0;
+            Writes = 0;
+            LastKey = null;
+            Window.Clear();
+        }
     }
 }

@@ -15,7 +15,9 @@ namespace LazyMmuGen.Checker.Oracle;
 /// <param name="hasLazyMmuMode">False for an arch that does not opt in: every call is an empty stub.</param>
 public sealed class ContractOracle(GenericRevision revision, bool distinctPauseResume, bool hasLazyMmuMode = true)
 {
-    private readonly Dictionary<int, (int Enable, int Pause)> tasks = new();
+    // Sorted by task, and an entry back at its default is removed (SetCounters, SetV2): a task back at (0, 0) or an
+    // empty v2 stack answers as one never seen, so the state written is the same, and a copy is one array copy.
+    private readonly SmallMap<int, (int Enable, int Pause)> tasks = new();
     /// <summary>The warning sites, in the order of the bits of <see cref="fired"/>.</summary>
     private static readonly string[] Sites =
     [
@@ -27,7 +29,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     private int fired;
 
     /// <summary>V2 per task: the returned states bottom to top ('D' = LAZY_MMU_DEFAULT, 'N' = LAZY_MMU_NESTED) and the mode flag.</summary>
-    private readonly Dictionary<int, (string States, bool On)> v2 = new();
+    private readonly SmallMap<int, (string States, bool On)> v2 = new();
 
     /// <summary>
     /// The counters the machine's LazyMmuState must hold. V2: (depth, 1 when the mode is off although
@@ -36,7 +38,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     /// <param name="task">A task id; a task never seen has (0, 0).</param>
     public (int Enable, int Pause) Counters(int task)
     {
-        if (revision != GenericRevision.V2) return tasks.GetValueOrDefault(task);
+        if (revision != GenericRevision.V2) return tasks.GetValueOrDefault(task, default);
         var (states, on) = V2State(task);
         return (states.Length, states.Length > 0 && !on ? 1 : 0);
     }
@@ -67,12 +69,15 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     /// <param name="source">An oracle of the same revision and arch flags.</param>
     public void CopyFrom(ContractOracle source)
     {
-        tasks.Clear();
-        foreach (var (task, counters) in source.tasks) tasks[task] = counters;
-        v2.Clear();
-        foreach (var (task, state) in source.v2) v2[task] = state;
+        tasks.CopyFrom(source.tasks);
+        v2.CopyFrom(source.v2);
         fired = source.fired;
     }
+
+    // Apply's results, reused from call to call; not state (CopyFrom and WriteState leave them out), and made at the
+    // first Apply, so the stored runs of a model checker, which never step, carry none.
+    private List<OracleCallback>? calls;
+    private List<string>? warnings;
 
     /// <summary>What is_lazy_mmu_mode_active() must answer for <paramref name="task"/>.</summary>
     /// <param name="task">A task id.</param>
@@ -88,23 +93,11 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     /// <param name="writer">The state being written.</param>
     public void WriteState(StateWriter writer)
     {
-        // A task whose counters are back at (0, 0), or whose v2 stack is empty again, is written as one never seen:
-        // Counters and V2State answer alike for both, so telling them apart would only split equal states.
-        Span<int> keys = stackalloc int[Math.Max(tasks.Count, v2.Count)];
-        var live = Sorted(tasks, keys, static c => c != default);
-        writer.Label("tasks").Count(live.Length);
-        foreach (var task in live)
-        {
-            var (enable, pause) = tasks[task];
-            writer.Int(task).Int(enable).Int(pause);
-        }
-        live = Sorted(v2, keys, static s => s.States.Length > 0 || s.On);
-        writer.Label("|v2").Count(live.Length);
-        foreach (var task in live)
-        {
-            var (states, on) = v2[task];
-            writer.Int(task).Text(states).Bool(on);
-        }
+        // In task order, and only tasks off their defaults (the maps hold no other).
+        writer.Label("tasks").Count(tasks.Count);
+        foreach (var (task, (enable, pause)) in tasks) writer.Int(task).Int(enable).Int(pause);
+        writer.Label("|v2").Count(v2.Count);
+        foreach (var (task, (states, on)) in v2) writer.Int(task).Text(states).Bool(on);
         writer.Label("|fired").Int(fired);
     }
 
@@ -114,34 +107,26 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
         return StateWriter.Render(WriteState);
     }
 
-    /// <summary>The tasks whose entry <paramref name="kept"/> accepts, in order, in <paramref name="into"/>.</summary>
-    private static Span<int> Sorted<T>(Dictionary<int, T> entries, Span<int> into, Func<T, bool> kept)
-    {
-        var n = 0;
-        foreach (var (task, entry) in entries)
-        {
-            if (kept(entry)) into[n++] = task;
-        }
-        var sorted = into[..n];
-        sorted.Sort();
-        return sorted;
-    }
-
     /// <summary>Applies one API call and returns what the arch must see plus the warnings that fire for the first time.</summary>
     /// <param name="op">"enable", "disable", "pause" or "resume"; anything else changes nothing.</param>
     /// <param name="task">The calling task.</param>
     /// <param name="inInterrupt">True in interrupt context, where every call is a no-op.</param>
-    /// <returns>The expected callbacks in order, and the warning sites ("disable-underflow", ...) firing for the first time.</returns>
+    /// <returns>
+    /// The expected callbacks in order, and the warning sites ("disable-underflow", ...) firing for the first time:
+    /// lists this oracle reuses, valid until its next Apply (a checker applies one op per transition, millions of them).
+    /// </returns>
     public (List<OracleCallback> Callbacks, List<string> NewWarnings) Apply(string op, int task, bool inInterrupt)
     {
-        var calls = new List<OracleCallback>();
-        var warnings = new List<string>();
+        var calls = this.calls ??= [];
+        var warnings = this.warnings ??= [];
+        calls.Clear();
+        warnings.Clear();
         // In interrupt context every helper returns at once; without CONFIG_ARCH_HAS_LAZY_MMU_MODE every
         // helper is an empty stub (include/linux/pgtable.h).
         if (inInterrupt || !hasLazyMmuMode) return (calls, warnings);
         if (revision == GenericRevision.V2)
         {
-            v2[task] = V2(op, V2State(task), calls, warnings);
+            SetV2(task, V2(op, V2State(task), calls, warnings));
             return (calls, warnings);
         }
         var (e, p) = Counters(task);
@@ -151,7 +136,7 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
             case GenericRevision.V3: V3(op, ref e, ref p, calls, warnings); break;
             default: Legacy(op, ref e, ref p, calls); break;
         }
-        tasks[task] = (e, p);
+        SetCounters(task, (e, p));
         return (calls, warnings);
     }
 
@@ -223,6 +208,18 @@ public sealed class ContractOracle(GenericRevision revision, bool distinctPauseR
     private const int V2MaxDepth = 255;
 
     private (string States, bool On) V2State(int task) => v2.GetValueOrDefault(task, ("", false));
+
+    private void SetCounters(int task, (int Enable, int Pause) counters)
+    {
+        if (counters == default) tasks.Remove(task);
+        else tasks[task] = counters;
+    }
+
+    private void SetV2(int task, (string States, bool On) state)
+    {
+        if (state is ("", false)) v2.Remove(task);
+        else v2[task] = state;
+    }
 
     /// <summary>
     /// v2: enter() returns NESTED when the mode is on (no arch work), else DEFAULT and enters;

@@ -24,6 +24,10 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     // Whether the entry loaded at Pin (the page table's value, i.e. the old pte) was valid.
     private bool[] originalValid = Blank(tableEntries).OriginalValid;
     private bool owned;
+    // The arrays this cache owned before it last shared another's table (ShareTableOf): Own copies into them instead of
+    // allocating, so a checker's scratch cache, copied into and written on every transition, allocates nothing. Only a
+    // cache that owned its table has spares: a stored copy never writes, so it carries none.
+    private (Pte[] Entries, long[] Ids, bool[] Dirty, bool[] OriginalValid)? spare;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (Pte[] Entries, long[] Ids, bool[] Dirty, bool[] OriginalValid)> Blanks = new();
     private readonly List<long> superseded = new();
     private PteRange range;
@@ -54,10 +58,23 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     public bool KeyedByMm => true;
 
     /// <inheritdoc/>
-    public IEnumerable<int> EntryTasks => Entries > 0 ? [Task] : [];
+    public IEnumerable<int> EntryTasks => View(ref taskView, Task);
 
     /// <inheritdoc/>
-    public IEnumerable<int> EntryMms => Entries > 0 ? [range.Mm] : [];
+    public IEnumerable<int> EntryMms => View(ref mmView, range.Mm);
+
+    // The checker reads these after every op: a reused list each, made at the first read (a stored copy of a cache is
+    // never read, so it carries none), instead of a new collection per read. Valid until the next read.
+    private List<int>? taskView;
+    private List<int>? mmView;
+
+    private List<int> View(ref List<int>? view, int value)
+    {
+        view ??= [];
+        view.Clear();
+        if (Entries > 0) view.Add(value);
+        return view;
+    }
 
     /// <inheritdoc/>
     public IMechanismState Clone()
@@ -85,6 +102,7 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     // is safe because the checker expands each stored state on one worker only.
     private void ShareTableOf(PteCache source)
     {
+        if (owned && !ReferenceEquals(entries, source.entries)) spare = (entries, ids, dirty, originalValid);
         entries = source.entries;
         ids = source.ids;
         dirty = source.dirty;
@@ -100,10 +118,23 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
     private void Own()
     {
         if (owned) return;
-        entries = (Pte[])entries.Clone();
-        ids = (long[])ids.Clone();
-        dirty = (bool[])dirty.Clone();
-        originalValid = (bool[])originalValid.Clone();
+        if (spare is { } kept)
+        {
+            var (e, i, d, v) = kept;
+            spare = null;
+            Array.Copy(entries, e, e.Length);
+            Array.Copy(ids, i, i.Length);
+            Array.Copy(dirty, d, d.Length);
+            Array.Copy(originalValid, v, v.Length);
+            (entries, ids, dirty, originalValid) = (e, i, d, v);
+        }
+        else
+        {
+            entries = (Pte[])entries.Clone();
+            ids = (long[])ids.Clone();
+            dirty = (bool[])dirty.Clone();
+            originalValid = (bool[])originalValid.Clone();
+        }
         owned = true;
     }
 

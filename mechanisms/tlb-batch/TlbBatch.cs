@@ -37,20 +37,33 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
     public bool IsFull => Count >= capacity;
 
     /// <summary>True when mm is a flush key (<see cref="TlbFlushKeys.Mm"/>): the batch holds one mm's entries.</summary>
-    public bool KeyedByMm => keys.HasFlag(TlbFlushKeys.Mm);
+    public bool KeyedByMm => (keys & TlbFlushKeys.Mm) != 0;
 
     /// <inheritdoc/>
-    public IEnumerable<int> EntryTasks => entries.Take(Count).Select(e => e.Task);
+    public IEnumerable<int> EntryTasks => Column(ref tasksView, static e => e.Task);
 
     /// <inheritdoc/>
-    public IEnumerable<int> EntryMms => entries.Take(Count).Select(e => e.Mm);
+    public IEnumerable<int> EntryMms => Column(ref mmsView, static e => e.Mm);
+
+    // The checker reads these after every op: one reused list per column, made at the first read (a stored copy of a
+    // batch is never read, so it carries none), instead of an iterator per read. Valid until the next read.
+    private List<int>? tasksView;
+    private List<int>? mmsView;
+
+    private List<int> Column(ref List<int>? view, Func<(long Id, int Task, int Mm), int> field)
+    {
+        view ??= [];
+        view.Clear();
+        for (var i = 0; i < Count; i++) view.Add(field(entries[i]));
+        return view;
+    }
 
     /// <summary>True when appending <paramref name="write"/> needs a flush first (a flush key changed).</summary>
     /// <param name="write">The update about to be appended.</param>
     public bool Differs(in PteWrite write) =>
         Count > 0 && ((KeyedByMm && write.Mm != entries[0].Mm)
                       || ((keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0 && write.PageShift != pageShift)
-                      || (keys.HasFlag(TlbFlushKeys.SegmentSize) && write.SegmentShift != segmentShift));
+                      || ((keys & TlbFlushKeys.SegmentSize) != 0 && write.SegmentShift != segmentShift));
 
     /// <summary>
     /// True when the batch holds another mm's entries: sparc64 tlb_batch_add_one() (arch/sparc/mm/tlb.c)
@@ -125,7 +138,7 @@ public sealed class TlbBatch(int capacity, TlbFlushKeys keys) : IMechanismState
         // entries and only those that are flush keys: an emptied batch and a never-used one are the same state.
         writer.Label("tlb[").Count(Count);
         if (Count > 0 && (keys & (TlbFlushKeys.PageSize | TlbFlushKeys.HugePageShift)) != 0) writer.Int(pageShift);
-        if (Count > 0 && keys.HasFlag(TlbFlushKeys.SegmentSize)) writer.Int(segmentShift);
+        if (Count > 0 && (keys & TlbFlushKeys.SegmentSize) != 0) writer.Int(segmentShift);
         for (var i = 0; i < Count; i++) writer.Int(entries[i].Task).Int(entries[i].Mm);
         writer.Label("]");
     }

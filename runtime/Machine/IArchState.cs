@@ -46,7 +46,7 @@ public static class ArchStateFields
     /// <param name="clones">The primitives cloned so far, by original.</param>
     public static void CloneReference<T>(ref T field, Dictionary<IMechanismState, IMechanismState> clones)
     {
-        if (field is not IMechanismState original) return;
+        if (typeof(T).IsValueType || field is not IMechanismState original) return;
         if (!clones.TryGetValue(original, out var copy)) clones[original] = copy = original.Clone();
         field = (T)copy;
     }
@@ -57,7 +57,8 @@ public static class ArchStateFields
     /// <param name="value">The field's value.</param>
     public static void AddMechanism<T>(List<IMechanismState> into, T value)
     {
-        if (value is IMechanismState state) into.Add(state);
+        // The value-type test first: an unoptimised (Debug) build would box a struct field to ask it the interface.
+        if (!typeof(T).IsValueType && value is IMechanismState state) into.Add(state);
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public abstract partial class MachineCore
     /// <exception cref="ArgumentException"><paramref name="source"/> runs another arch or has other options.</exception>
     public abstract void CopyFrom(MachineCore source);
 
+    private static readonly SavedRegisters Empty = new();
+
     /// <summary>The generic half of <see cref="CopyFrom"/>.</summary>
     /// <param name="source">The machine to copy.</param>
     protected void CopyGenericFrom(MachineCore source)
@@ -32,10 +34,12 @@ public abstract partial class MachineCore
         for (var t = 0; t < registers.Length; t++) registers[t].CopyFrom(source.registers[t]);
         for (var c = 0; c < savedOnIrq.Length; c++)
         {
-            savedOnIrq[c]?.Clear();
-            if (source.savedOnIrq[c] is not { Count: > 0 } saved) continue;
-            var stack = savedOnIrq[c] ??= new();
-            foreach (var registers in saved.Reverse()) stack.Push(registers.Clone());
+            if (source.savedOnIrq[c] is not { Count: > 0 } saved)
+            {
+                savedOnIrq[c]?.CopyFrom(Empty);
+                continue;
+            }
+            (savedOnIrq[c] ??= new()).CopyFrom(saved);
         }
         Array.Copy(source.states, states, states.Length);
         Array.Copy(source.taskCpu, taskCpu, taskCpu.Length);

@@ -51,7 +51,8 @@ public abstract partial class MachineCore
             var saved = savedOnIrq[cpu.Id];
             writer.Label("irq").Count(saved?.Count ?? 0);
             if (saved is null) continue;
-            foreach (var registerFile in saved) registerFile.WriteState(writer);
+            // Innermost first, as the stack the machine used to keep enumerated them.
+            for (var depth = 0; depth < saved.Count; depth++) saved.FromTop(depth).WriteState(writer);
         }
         for (var t = 0; t < states.Length; t++)
         {

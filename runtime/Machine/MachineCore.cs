@@ -19,7 +19,7 @@ public abstract partial class MachineCore
     private readonly Cpu[] cpus;
     private readonly RegisterFile[] registers;
     // Per CPU, made at its first interrupt: a model checker's stored runs mostly have none.
-    private readonly Stack<RegisterFile>?[] savedOnIrq;
+    private readonly SavedRegisters?[] savedOnIrq;
     private readonly LazyMmuState[] states;
     private readonly int[] taskCpu;
 
@@ -36,7 +36,7 @@ public abstract partial class MachineCore
         // System registers such as POR_EL1 are thread state on arm64 (saved and restored at context switch).
         registers = new RegisterFile[options.MaxTasks];
         for (var t = 0; t < registers.Length; t++) registers[t] = new RegisterFile();
-        savedOnIrq = new Stack<RegisterFile>?[options.Cpus];
+        savedOnIrq = new SavedRegisters?[options.Cpus];
         states = new LazyMmuState[options.MaxTasks];
         taskCpu = new int[options.MaxTasks];
         Array.Fill(taskCpu, -1);
@@ -232,7 +232,7 @@ public abstract partial class MachineCore
         cpu.IrqDepth++;
         // Exception entry saves the system registers and resets them to their defaults.
         var live = Registers(cpu.Id);
-        (savedOnIrq[cpu.Id] ??= new()).Push(live.Clone());
+        (savedOnIrq[cpu.Id] ??= new()).Push(live);
         live.Clear();
     }
 
@@ -243,7 +243,7 @@ public abstract partial class MachineCore
         if (IrqExitRefusal() is { } refusal) throw new MachineRuleException(refusal);
         var cpu = CurrentCpu;
         cpu.IrqDepth--;
-        foreach (var (name, value) in savedOnIrq[cpu.Id]!.Pop().Values) Registers(cpu.Id).Write(name, value);
+        Registers(cpu.Id).WriteAll(savedOnIrq[cpu.Id]!.Pop());
     }
 
     /// <summary>preempt_disable() on the current CPU (counts <see cref="MachineEffects.PreemptDisable"/>).</summary>
@@ -387,6 +387,27 @@ public abstract partial class MachineCore
     /// <param name="cpu">A CPU number.</param>
     public string? PreemptEnableRefusal(int cpu) =>
         cpus[cpu].PreemptCount == 0 ? $"preempt_enable refused: preempt_count is already 0 on CPU {cpu}" : null;
+
+    /// <summary>
+    /// True when <paramref name="op"/> (switch, migrate, irq_exit or preempt_enable, with its argument) would be refused
+    /// now: <c>Refusal != null</c> without formatting the reason, so a model checker asks it for every op of every
+    /// state without allocating. Other ops are never refused here.
+    /// </summary>
+    /// <param name="op">"switch", "migrate", "irq_exit" or "preempt_enable".</param>
+    /// <param name="argument">The task of a switch, the CPU of a migrate; ignored otherwise.</param>
+    public bool Refuses(string op, int argument) => op switch
+    {
+        "switch" => argument < 1 || argument >= states.Length || !CanSchedule(CurrentCpu)
+                    || (CurrentCpu.CurrentTask != argument && taskCpu[argument] >= 0),
+        "migrate" => argument < 0 || argument >= cpus.Length
+                     || (argument != CurrentCpuId && (!CanSchedule(CurrentCpu) || !CanSchedule(cpus[argument]))),
+        "irq_exit" => CurrentCpu.IrqDepth == 0,
+        "preempt_enable" => CurrentCpu.PreemptCount == 0,
+        _ => false,
+    };
+
+    // The condition Unschedulable explains.
+    private static bool CanSchedule(Cpu cpu) => cpu.IrqDepth == 0 && cpu.PreemptCount == 0;
 
     private static string? Unschedulable(Cpu cpu, string op, string argument, int value)
     {

@@ -6,7 +6,8 @@ namespace LazyMmuGen.Runtime;
 /// </summary>
 public sealed class PageTable
 {
-    private readonly Dictionary<(int Mm, ulong Addr), Pte> entries = new();
+    // A checker's machine holds a few ptes, copied on every transition: a sorted array, written into a state unsorted-free.
+    private readonly SmallMap<(int Mm, ulong Addr), Pte> entries = new();
 
     /// <summary>The stored pte at <paramref name="addr"/> in <paramref name="mm"/>, or <see cref="Pte.None"/> if none was ever stored.</summary>
     /// <param name="mm">The address space (mm) number.</param>
@@ -24,29 +25,24 @@ public sealed class PageTable
 
     internal void CopyFrom(PageTable source)
     {
-        entries.Clear();
-        entries.EnsureCapacity(source.entries.Count);
-        foreach (var (key, pte) in source.entries) entries[key] = pte;
+        entries.CopyFrom(source.entries);
     }
 
     /// <summary>Writes the (mm, address) of every valid pte, in order, into a machine's state: what arches decide from.</summary>
     /// <param name="writer">The state being written.</param>
     internal void WriteValid(StateWriter writer)
     {
-        // A checker's page table holds a few entries: sort them on the stack.
-        Span<(int Mm, ulong Addr)> valid = entries.Count <= 64 ? stackalloc (int, ulong)[entries.Count] : new (int, ulong)[entries.Count];
         var n = 0;
-        foreach (var (key, pte) in entries)
-        {
-            if (pte.Valid) valid[n++] = key;
-        }
-        valid = valid[..n];
-        valid.Sort();
+        foreach (var (_, pte) in entries) n += pte.Valid ? 1 : 0;
         writer.Count(n);
-        foreach (var (mm, addr) in valid) writer.Int(mm).ULong(addr);
+        // In (mm, address) order already: the map is sorted by key.
+        foreach (var ((mm, addr), pte) in entries)
+        {
+            if (pte.Valid) writer.Int(mm).ULong(addr);
+        }
     }
 
     /// <summary>Every stored entry with its value, in (mm, address) order, as text (for comparing two machines' memory).</summary>
     public string Fingerprint() =>
-        string.Join(";", entries.OrderBy(e => e.Key).Select(e => $"{e.Key.Mm}/{e.Key.Addr}={e.Value}"));
+        string.Join(";", entries.Select(e => $"{e.Key.Mm}/{e.Key.Addr}={e.Value}"));
 }

@@ -44,6 +44,17 @@ public sealed class PendingWrites
         return false;
     }
 
+    /// <summary>True when any write of <paramref name="task"/> is pending, in task or interrupt context.</summary>
+    /// <param name="task">A task id.</param>
+    public bool HasTaskWrites(int task)
+    {
+        foreach (var write in pending)
+        {
+            if (write.Task == task) return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// Writes the (task, mm, in-interrupt) of every pending write, in order, into a machine's state: whose writes
     /// are outstanding decides the guarantees; ids and addresses are history.
@@ -102,7 +113,14 @@ public sealed class PendingWrites
     /// <param name="task">The task whose writes (outside interrupt context) complete.</param>
     public void CompleteTask(int task)
     {
-        if (pending.Count == 0) return;
-        pending.RemoveAll(write => write.Task == task && !write.InInterrupt);
+        // A loop rather than RemoveAll: its predicate would capture task in a closure allocated on every call.
+        var kept = 0;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var write = pending[i];
+            if (write.Task == task && !write.InInterrupt) continue;
+            pending[kept++] = write;
+        }
+        pending.RemoveRange(kept, pending.Count - kept);
     }
 }

@@ -40,6 +40,13 @@ public sealed class RegisterFile
         count++;
     }
 
+    /// <summary>Writes every register <paramref name="saved"/> holds (exception return restores what entry saved).</summary>
+    /// <param name="saved">The saved file.</param>
+    internal void WriteAll(RegisterFile saved)
+    {
+        for (var i = 0; i < saved.count; i++) Write(saved.values[i].Key, saved.values[i].Value);
+    }
+
     /// <summary>Exception entry resets a register to its default (kpkeys: POR_EL1 back to DEFAULT).</summary>
     /// <param name="name">The register name, case-sensitive.</param>
     public void Reset(string name)
@@ -91,6 +98,17 @@ public sealed class RegisterFile
     {
         writer.Count(count);
         for (var i = 0; i < count; i++) writer.Text(values[i].Key).ULong(values[i].Value);
+    }
+
+    /// <summary>Makes this file hold the registers of <paramref name="source"/> that are off reset (not 0), and no other.</summary>
+    /// <param name="source">The file to copy.</param>
+    public void CopySwitchedFrom(RegisterFile source)
+    {
+        Clear();
+        for (var i = 0; i < source.count; i++)
+        {
+            if (source.values[i].Value != 0) Write(source.values[i].Key, source.values[i].Value);
+        }
     }
 
     /// <summary>An independent copy.</summary>

@@ -164,7 +164,17 @@ public sealed class StateWriter
             var pte = Unsafe.As<T, Pte>(ref value);
             return ULong(pte.Value).Int((int)pte.Kind).Bool(pte.Valid);
         }
-        if (typeof(T).IsEnum) return Long(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        // An enum by its underlying value, without boxing it (Convert.ToInt64 would, on every state written).
+        if (typeof(T).IsEnum)
+        {
+            return Unsafe.SizeOf<T>() switch
+            {
+                1 => Long(Unsafe.As<T, byte>(ref value)),
+                2 => Long(Unsafe.As<T, short>(ref value)),
+                4 => Long(Unsafe.As<T, int>(ref value)),
+                _ => Long(Unsafe.As<T, long>(ref value)),
+            };
+        }
         return Text(value?.ToString());
     }
 
@@ -210,6 +220,7 @@ public sealed class StateWriter
     // (docs/checker.md#symmetry).
     private int[]? cpuNames;
     private int[]? cpuAt;
+    private int[]? cpuAtBuffer;
 
     /// <summary>
     /// Writes CPU numbers renamed by <paramref name="names"/> (physical number to written number), and per-CPU state
@@ -225,7 +236,9 @@ public sealed class StateWriter
             cpuAt = null;
             return;
         }
-        if (cpuAt is null || cpuAt.Length != names.Length) cpuAt = new int[names.Length];
+        // The inverse's array outlives a return to the identity: renaming on every key allocates nothing.
+        if (cpuAtBuffer is null || cpuAtBuffer.Length != names.Length) cpuAtBuffer = new int[names.Length];
+        cpuAt = cpuAtBuffer;
         for (var c = 0; c < names.Length; c++) cpuAt[names[c]] = c;
     }
 

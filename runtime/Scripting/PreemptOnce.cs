@@ -7,8 +7,18 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// <param name="other">The task to switch to; nothing happens if it is the current task, does not exist or is running elsewhere.</param>
 public sealed class PreemptOnce(int other) : IPreemptionScheduler
 {
+    private int other = other;
+
     /// <summary>True once the switch has happened; later preemption points do nothing.</summary>
     public bool Fired { get; private set; }
+
+    /// <summary>Arms this scheduler again for another op (a runner keeps one instead of allocating one per op).</summary>
+    /// <param name="task">The task to switch to.</param>
+    internal void Rearm(int task)
+    {
+        other = task;
+        Fired = false;
+    }
 
     /// <inheritdoc/>
     public void AtPreemptionPoint(MachineCore machine, PreemptSite site)

@@ -55,22 +55,31 @@ public sealed class TraceRunner(MachineCore machine)
             machine.Effects.Snapshot().Minus(before), machine.CurrentTaskId, machine.CurrentCpuId, result, error);
     }
 
+    // Rearmed by each op written with preempt=N.
+    private PreemptOnce? preemptOnce;
+
     /// <summary>
     /// Runs one op as <see cref="Step"/> does, without building its row: the callbacks and warnings of the op are
     /// in <see cref="MachineCore.Callbacks"/> and <see cref="MachineCore.Warnings"/> afterwards. What a model checker
     /// calls for each of its millions of transitions.
     /// </summary>
     /// <param name="op">The op.</param>
+    /// <param name="formatResult">False to leave get_pte's result out (null): a checker reads it itself, and formatting it allocates.</param>
     /// <returns>get_pte's result, and the error text of a refused op or an arch BUG ("BUG: ..."), else nulls.</returns>
-    public (string? Result, string? Error) Advance(ScriptOp op)
+    public (string? Result, string? Error) Advance(ScriptOp op, bool formatResult = true)
     {
         machine.Callbacks.Clear();
         machine.Warnings.ClearEmitted();
         var scheduler = machine.Scheduler;
         try
         {
-            if (op.Has("preempt")) machine.Scheduler = new PreemptOnce((int)op.Get("preempt", 0));
-            return (Apply(op), null);
+            if (op.Has("preempt"))
+            {
+                preemptOnce ??= new PreemptOnce(0);
+                preemptOnce.Rearm((int)op.Get("preempt", 0));
+                machine.Scheduler = preemptOnce;
+            }
+            return (Apply(op, formatResult), null);
         }
         catch (MachineRuleException e)
         {
@@ -95,7 +104,19 @@ public sealed class TraceRunner(MachineCore machine)
     /// running it; null when it would run. A refused op changes nothing, so a model checker skips it without cloning.
     /// </summary>
     /// <param name="op">The op.</param>
-    public string? Refusal(ScriptOp op) => op.Name switch
+    public string? Refusal(ScriptOp op) => Refuses(op) ? RefusalText(op) : null;
+
+    /// <summary>True when <see cref="Refusal"/> is not null, told without formatting why (a checker asks for every op).</summary>
+    /// <param name="op">The op.</param>
+    public bool Refuses(ScriptOp op) => op.Name switch
+    {
+        "switch" => machine.Refuses("switch", (int)op.Get("task", 0)),
+        "migrate" => machine.Refuses("migrate", (int)op.Get("cpu", 0)),
+        "irq_exit" or "preempt_enable" => machine.Refuses(op.Name, 0),
+        _ => false,
+    };
+
+    private string? RefusalText(ScriptOp op) => op.Name switch
     {
         "switch" => machine.SwitchRefusal((int)op.Get("task", 0)),
         "migrate" => machine.MigrateRefusal((int)op.Get("cpu", 0)),
@@ -104,7 +125,7 @@ public sealed class TraceRunner(MachineCore machine)
         _ => null,
     };
 
-    private string? Apply(ScriptOp op)
+    private string? Apply(ScriptOp op, bool formatResult)
     {
         switch (op.Name)
         {
@@ -122,7 +143,8 @@ public sealed class TraceRunner(MachineCore machine)
             case "switch": machine.Switch((int)op.Get("task", 0)); break;
             case "migrate": machine.Migrate((int)op.Get("cpu", 0)); break;
             case "get_pte":
-                return machine.GetPte((int)op.Get("mm", 1), op.Get("addr", 0)).ToString();
+                var read = machine.GetPte((int)op.Get("mm", 1), op.Get("addr", 0));
+                return formatResult ? read.ToString() : null;
             case "set_pte":
                 LastWrite = ToWrite(op);
                 machine.SetPte(LastWrite.Value);

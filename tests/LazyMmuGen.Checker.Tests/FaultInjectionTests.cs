@@ -159,6 +159,16 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void A_read_that_completes_work_is_caught_as_not_a_read()
+    {
+        // ptep_get() is a read: the checker reads in place after every set_pte, so a get-pte fragment that completes
+        // the task's pending writes (as if a read flushed the cache) changes the state it reads and is reported.
+        var violation = Caught(Check("s390", Depth, new TemplateFault("ipte-cache", "get-pte", "c.CompleteTaskWrites();")));
+        Assert.Equal("get_pte is a read", violation.Property);
+        Assert.Equal("enable(mm=1,start=0x1000,end=0x3000);set_pte(addr=0x1000)", violation.Script);
+    }
+
+    [Fact]
     public void A_write_outside_the_mode_that_does_not_switch_back_is_caught()
     {
         // kpkeys: outside a section every pte write switches POR_EL1 to PGTABLES and back (pte-guard /

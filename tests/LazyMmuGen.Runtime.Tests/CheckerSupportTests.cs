@@ -89,6 +89,30 @@ public class CheckerSupportTests
     }
 
     [Fact]
+    public void Nested_interrupts_restore_each_level_after_a_copy_taken_inside_them()
+    {
+        // Exception entry saves the live registers and resets them (arm64 resets POR_EL1), return restores the saved
+        // ones: a copy taken two levels deep must restore the same two levels, and not share them with its source.
+        var source = Machine("arm64-kpkeys");
+        source.Registers(0).Write("POR_EL1", 7);
+        source.IrqEnter();
+        source.Registers(0).Write("POR_EL1", 3);
+        source.IrqEnter();
+        var copy = Machine("arm64-kpkeys");
+        copy.IrqEnter();
+        copy.CopyFrom(source);
+        Assert.Equal(source.Fingerprint(), copy.Fingerprint());
+        source.IrqExit();
+        source.Registers(0).Write("POR_EL1", 5);
+        copy.IrqExit();
+        Assert.Equal(3UL, copy.Registers(0).Read("POR_EL1"));
+        copy.IrqExit();
+        Assert.Equal(7UL, copy.Registers(0).Read("POR_EL1"));
+        source.IrqExit();
+        Assert.Equal(7UL, source.Registers(0).Read("POR_EL1"));
+    }
+
+    [Fact]
     public void CopyFrom_another_arch_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => Archs.Create("arm64").CopyFrom(Machine("x86-xen")));
