@@ -8,11 +8,12 @@ namespace LazyMmuGen.Checker;
 
 /// <summary>
 /// Breadth-first exploration of every op sequence up to a depth, each distinct state expanded once (docs/checker.md).
-/// BFS order makes the first violation found a shortest one. Each frontier entry keeps its run (the machine in that
-/// state) and the last op of the sequence that reached it; a worker expands it by copying it into its scratch run
-/// once per op of the alphabet, never by replaying its prefix, and clones only a new state. A new state belongs to
-/// its earliest transition in frontier-then-alphabet order, so the frontier, the counts and any counterexample are
-/// the same for every thread count.
+/// BFS order makes the first violation found a shortest one. Each frontier entry is the sequence that reached it and
+/// its anchor, the run of an ancestor at most <see cref="AnchorDistance"/> ops back; a worker stands the state in by
+/// copying the anchor into a scratch run and stepping those ops, then copies that into a second scratch run once
+/// per op of the alphabet. A prefix is never replayed from the start, and a state is kept as a run only when it is
+/// the anchor of new successors. A new state belongs to its earliest transition in frontier-then-alphabet order, so
+/// the frontier, the counts and any counterexample are the same for every thread count.
 /// </summary>
 public static class ModelChecker
 {
@@ -33,7 +34,7 @@ public static class ModelChecker
         var renamings = Symmetry.CpuRenamings(arch, alphabet, Machines.For(options.Revision).Cpus, options.Symmetry);
         // Written only between depths, read by every worker during one: a plain set is safe for concurrent reads.
         var seen = new HashSet<StateKey> { origin.StateKey(renamings) };
-        var frontier = new List<Node> { new(null, origin) };
+        var frontier = new List<Node> { new(null, origin, 0, 0) };
         var pool = new RunPool();
         // Scratch runs are cloned from this one, never pooled: the origin's own run is reused once depth 1 is done.
         var template = origin.Clone();
@@ -44,17 +45,19 @@ public static class ModelChecker
         for (var depth = 1; depth <= options.Depth && frontier.Count > 0; depth++)
         {
             tracker?.BeginDepth(depth);
+            // The last depth's states are counted, never expanded: they need no path, no anchor and no claim order.
+            var last = depth == options.Depth;
             var violations = new Violation?[frontier.Count];
             // Many lock stripes: two workers claiming at once rarely wait for each other.
             // Sized for the next frontier (states grow about 2.7 times per depth), so it rarely grows while workers claim.
-            var claims = new ConcurrentDictionary<StateKey, Claim>(concurrencyLevel: 64, capacity: frontier.Count * 3);
+            var claims = new ConcurrentDictionary<StateKey, Node>(concurrencyLevel: 64, capacity: frontier.Count * 3);
             var current = frontier;
             // Two scratch runs per worker (the state expanded, and its successor): a transition to a state already seen
             // or already claimed by an earlier transition of this depth allocates nothing.
             Parallel.For(0, current.Count, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
-                scratch ??= new Scratch(template.Clone(), template.Clone());
-                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch, pool);
+                scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance]);
+                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch, pool, last);
                 tracker?.Expanded();
                 return scratch;
             }, _ => { });
@@ -65,12 +68,23 @@ public static class ModelChecker
                 tracker?.Finish();
                 return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
             }
-            // Each new state goes to its earliest transition in frontier-then-alphabet order (Claim.Order), whichever
+            if (last)
+            {
+                tracker?.Frontier(claims.Count);
+                options.Progress?.Invoke(depth, seen.Count + claims.Count, claims.Count);
+                tracker?.Finish();
+                return new CheckResult(arch.Name, options.Depth, seen.Count + claims.Count, transitions, null);
+            }
+            // Each new state goes to its earliest transition in frontier-then-alphabet order (Node.Order), whichever
             // thread saw it first: the next frontier and any counterexample do not depend on thread scheduling.
             frontier = InClaimOrder(claims);
-            // The runs the expanded depth stood on are the next depth's parents (a copy into them is cheaper than a clone).
-            pool.Refill(Parents(current));
-            foreach (var key in claims.Keys) seen.Add(key);
+            // The anchors only the expanded depth stood on become the next depth's kept runs (a copy into them is cheaper
+            // than a clone); those the next frontier still stands on stay.
+            var kept = new HashSet<CheckedRun>(Anchors(frontier), ReferenceEqualityComparer.Instance);
+            pool.Refill(Anchors(current).Where(anchor => !kept.Contains(anchor)));
+            seen.EnsureCapacity(seen.Count + claims.Count);
+            // Enumerated in place (Keys would copy them all first).
+            foreach (var (key, _) in claims) seen.Add(key);
             tracker?.Frontier(frontier.Count);
             options.Progress?.Invoke(depth, seen.Count, frontier.Count);
         }
@@ -79,42 +93,53 @@ public static class ModelChecker
     }
 
     /// <summary>
-    /// A frontier state: the sequence that reached it first, and the run of the state before its last op (the origin's
-    /// own run for the empty sequence). A state is stood in by stepping its parent's run again when it is expanded, so
-    /// only states with new successors are kept as runs, one per parent instead of one per state: a few times fewer
-    /// object graphs for the GC to hold, for one more step per state expanded (docs/checker.md#cost).
+    /// How many ops at most a frontier state lies past its anchor, the nearest ancestor kept as a run. A state is
+    /// stood in by copying its anchor and stepping those ops again, so only every few depths is a state kept as a run,
+    /// once for all its descendants up to this distance: several times fewer object graphs for the GC to hold, for a
+    /// step or two more per state expanded (docs/checker.md#cost).
     /// </summary>
-    private sealed record Node(Path? Path, CheckedRun Parent);
+    private const int AnchorDistance = 2;
+
+    /// <summary>
+    /// A frontier state: the sequence that reached it first (<see cref="Path"/>), its anchor (the origin's run, or a
+    /// run kept for an ancestor <see cref="Distance"/> ops back), and its transition's place in its depth's order
+    /// (frontier index × alphabet + op index), by which the earliest claim of a state wins.
+    /// </summary>
+    private sealed record Node(Path? Path, CheckedRun Anchor, int Distance, long Order);
 
     /// <summary>The claimed states in claim order: one array sort by order instead of an ordered LINQ pipeline.</summary>
-    private static List<Node> InClaimOrder(ConcurrentDictionary<StateKey, Claim> claims)
+    private static List<Node> InClaimOrder(ConcurrentDictionary<StateKey, Node> claims)
     {
         var won = claims.Values.ToArray();
         var orders = new long[won.Length];
         for (var i = 0; i < won.Length; i++) orders[i] = won[i].Order;
         Array.Sort(orders, won);
         var nodes = new List<Node>(won.Length);
-        foreach (var claim in won) nodes.Add(claim.Node);
+        nodes.AddRange(won);
         return nodes;
     }
 
     /// <summary>
-    /// The distinct parents of a frontier in order: the successors one state claimed are adjacent (their orders are
-    /// that state's index times the alphabet plus the op), so a parent repeats only next to itself.
+    /// The distinct anchors of a frontier in order. The successors one state claimed are adjacent (their orders are
+    /// that state's index times the alphabet plus the op), and so, depth by depth, are all states of one anchor:
+    /// an anchor repeats only next to itself.
     /// </summary>
-    private static IEnumerable<CheckedRun> Parents(List<Node> frontier)
+    private static IEnumerable<CheckedRun> Anchors(List<Node> frontier)
     {
         CheckedRun? last = null;
         foreach (var node in frontier)
         {
-            if (ReferenceEquals(node.Parent, last)) continue;
-            last = node.Parent;
+            if (ReferenceEquals(node.Anchor, last)) continue;
+            last = node.Anchor;
             yield return last;
         }
     }
 
-    /// <summary>A worker's two scratch runs: the state being expanded, and the successor being tried.</summary>
-    private sealed record Scratch(CheckedRun State, CheckedRun Next);
+    /// <summary>What a state of the last depth is claimed with: it is only counted, so any value would do.</summary>
+    private static readonly Node Counted = new(null, null!, 0, 0);
+
+    /// <summary>A worker's scratch: the state being expanded, the successor being tried, and the ops from an anchor.</summary>
+    private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops);
 
     /// <summary>An op sequence as a chain of its last op and the sequence before it: shared prefixes are stored once.</summary>
     private sealed record Path(Path? Before, ScriptOp Op)
@@ -128,17 +153,17 @@ public static class ModelChecker
         }
     }
 
-    /// <summary>A new state's node and its transition's place in this depth's order (frontier index × alphabet + op index).</summary>
-    private sealed record Claim(long Order, Node Node);
-
     /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
     private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
-        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Claim> claims, Scratch scratches, RunPool pool)
+        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Node> claims, Scratch scratches, RunPool pool, bool last)
     {
         var state = scratches.State;
-        state.CopyFrom(node.Parent);
-        // Checked when it was claimed; stepping again only stands in the state (the machine is deterministic).
-        if (node.Path is { } path) state.Step(path.Op, check: false);
+        state.CopyFrom(node.Anchor);
+        // The ops from the anchor, oldest first. They were checked when their states were claimed; stepping them again
+        // only stands in the state (the machine is deterministic).
+        var path = node.Path;
+        for (var i = node.Distance - 1; i >= 0; i--, path = path.Before) scratches.Ops[i] = path!.Op;
+        for (var i = 0; i < node.Distance; i++) state.Step(scratches.Ops[i], check: false);
         var scratch = scratches.Next;
         CheckedRun? kept = null;
         for (var j = 0; j < alphabet.Length; j++)
@@ -153,11 +178,25 @@ public static class ModelChecker
             if (scratch.DeadEnd) continue;
             var key = scratch.StateKey(renamings);
             if (seen.Contains(key)) continue;
+            if (last)
+            {
+                claims.TryAdd(key, Counted);
+                continue;
+            }
             var order = (long)index * alphabet.Length + j;
             if (claims.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
-            // The state is kept once, as the parent of every successor it claims.
-            kept ??= pool.CopyOf(state);
-            var mine = new Claim(order, new Node(new Path(node.Path, op), kept));
+            // Within reach of its anchor a successor shares it; past it, this state is kept once, as the anchor of every
+            // successor it claims.
+            Node mine;
+            if (node.Distance < AnchorDistance)
+            {
+                mine = new Node(new Path(node.Path, op), node.Anchor, node.Distance + 1, order);
+            }
+            else
+            {
+                kept ??= pool.CopyOf(state);
+                mine = new Node(new Path(node.Path, op), kept, 1, order);
+            }
             claims.AddOrUpdate(key, static (_, claim) => claim, static (_, other, claim) => other.Order < claim.Order ? other : claim, mine);
         }
         return null;

@@ -289,7 +289,16 @@ public sealed class CheckedRun
     {
         if (op.Name != "set_pte" || runner.LastWrite is not { } write) return null;
         var before = MachineKey();
-        var read = machine.GetPte(write.Mm, write.Addr);
+        Pte read;
+        try
+        {
+            read = machine.GetPte(write.Mm, write.Addr);
+        }
+        catch (Exception e)
+        {
+            DeadEnd = true;
+            return ("arch code completes without exceptions", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}): {e.GetType().Name}: {e.Message}");
+        }
         if (MachineKey() != before)
             return ("get_pte is a read", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) changed the machine's state");
         return read == write.Entry

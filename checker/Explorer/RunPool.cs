@@ -26,13 +26,14 @@ public sealed class RunPool
     /// <summary>
     /// Gives back the runs of an expanded depth. Only between depths: no worker may be taking meanwhile.
     /// </summary>
-    /// <param name="runs">Runs no frontier refers to any more.</param>
+    /// <param name="runs">Runs no frontier refers to any more; a run given twice is taken once.</param>
     public void Refill(IEnumerable<CheckedRun> runs)
     {
         var kept = Math.Max(count, 0);
-        var list = new List<CheckedRun>(free.AsSpan(0, kept).ToArray());
-        list.AddRange(runs);
-        free = [.. list];
+        // By reference: one run handed out twice would be two states at once.
+        var distinct = new HashSet<CheckedRun>(free.AsSpan(0, kept).ToArray(), ReferenceEqualityComparer.Instance);
+        distinct.UnionWith(runs);
+        free = [.. distinct];
         count = free.Length;
     }
 }

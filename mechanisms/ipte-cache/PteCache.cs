@@ -98,8 +98,9 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         return true;
     }
 
-    // Marks the source shared too (it must copy before its next write): a copy writes to what it copies from, which
-    // is safe because the checker expands each stored state on one worker only.
+    // Marks the source shared too (it must copy before its next write). The checker copies one stored run into
+    // several workers' scratch runs at once (sibling states share their anchor), so the source is written only when
+    // it owned its table: a stored run never writes, never owns, and is only read.
     private void ShareTableOf(PteCache source)
     {
         if (owned && !ReferenceEquals(entries, source.entries)) spare = (entries, ids, dirty, originalValid);
@@ -107,7 +108,8 @@ public sealed class PteCache(int tableEntries, int maxIpteEntries) : IMechanismS
         ids = source.ids;
         dirty = source.dirty;
         originalValid = source.originalValid;
-        owned = source.owned = false;
+        owned = false;
+        if (source.owned) source.owned = false;
     }
 
     /// <summary>The all-empty table of a size, shared by every new cache of that size (never written: Own copies it first).</summary>
