@@ -47,6 +47,8 @@ public static class ModelChecker
             tracker?.BeginDepth(depth);
             // The last depth's states are counted, never expanded: they need no path, no anchor and no claim order.
             var last = depth == options.Depth;
+            // Whether the states expanded now (depth - 1) are kept as the anchors of their successors.
+            var anchors = KeepsAnchors(depth - 1, options.Depth);
             var violations = new Violation?[frontier.Count];
             // Many lock stripes: two workers claiming at once rarely wait for each other.
             // Sized for the next frontier (states grow about 2.7 times per depth), so it rarely grows while workers claim.
@@ -57,7 +59,7 @@ public static class ModelChecker
             Parallel.For(0, current.Count, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
                 scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance]);
-                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch, pool, last);
+                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch, pool, last, anchors);
                 tracker?.Expanded();
                 return scratch;
             }, _ => { });
@@ -99,6 +101,14 @@ public static class ModelChecker
     /// step or two more per state expanded (docs/checker.md#cost).
     /// </summary>
     private const int AnchorDistance = 2;
+
+    /// <summary>
+    /// True when the states of <paramref name="depth"/> are kept as anchors: every <see cref="AnchorDistance"/> depths,
+    /// counted back from the last expanded depth, which itself never is (its successors are only counted). Aligned so,
+    /// the depth before the last, the largest one expanded, keeps none: anchors are made at the smaller depths.
+    /// </summary>
+    private static bool KeepsAnchors(int depth, int maxDepth) =>
+        depth > 0 && depth < maxDepth - 1 && (maxDepth - 1 - depth) % AnchorDistance == 0;
 
     /// <summary>
     /// A frontier state: the sequence that reached it first (<see cref="Path"/>), its anchor (the origin's run, or a
@@ -155,7 +165,8 @@ public static class ModelChecker
 
     /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
     private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
-        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Node> claims, Scratch scratches, RunPool pool, bool last)
+        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Node> claims, Scratch scratches, RunPool pool, bool last,
+        bool keepsAnchor)
     {
         var state = scratches.State;
         state.CopyFrom(node.Anchor);
@@ -185,10 +196,10 @@ public static class ModelChecker
             }
             var order = (long)index * alphabet.Length + j;
             if (claims.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
-            // Within reach of its anchor a successor shares it; past it, this state is kept once, as the anchor of every
-            // successor it claims.
+            // A successor shares its parent's anchor, unless this depth keeps anchors: then this state is kept once, as
+            // the anchor of every successor it claims.
             Node mine;
-            if (node.Distance < AnchorDistance)
+            if (!keepsAnchor)
             {
                 mine = new Node(new Path(node.Path, op), node.Anchor, node.Distance + 1, order);
             }

@@ -81,16 +81,16 @@ public sealed class CheckedRun
     {
         var task = machine.CurrentTaskId;
         var irq = machine.InInterrupt;
-        var api = IsApi(op.Name);
+        var api = op.IsApi;
         var enableBefore = oracle.Counters(task).Enable;
         var firedBefore = machine.Warnings.FiredMask;
         // Guarantee 4 compares an interrupt's write with the batches before it: only then are they counted.
-        if (irq && op.Name == "set_pte") EntriesInto(entriesBefore ??= []);
+        if (irq && op.Kind == OpKind.SetPte) EntriesInto(entriesBefore ??= []);
         var pendingBefore = machine.Pending.Count;
         var totalsBefore = this.totalsBefore ??= new long[batching.Bounds];
         if (!batching.Empty) batching.TotalsInto(machine.Effects, totalsBefore);
         var switchesBefore = machine.Effects[MachineEffects.ContextSwitch];
-        if (api && !irq && enableBefore == 0 && op.Name == "enable" && oracle.Counters(task).Pause == 0)
+        if (api && !irq && enableBefore == 0 && op.Kind == OpKind.Enable && oracle.Counters(task).Pause == 0)
             snapshots.Take(task, machine.CurrentCpu.PreemptCount, machine.TaskRegisters(task));
 
         string? error;
@@ -103,7 +103,7 @@ public sealed class CheckedRun
             DeadEnd = true;
             return Misused ? null : ("arch code completes without exceptions", $"{e.GetType().Name}: {e.Message}");
         }
-        if (error is not null && Misused && (api || op.Name is "set_pte" or "get_pte"))
+        if (error is not null && Misused && (api || op.Kind is OpKind.SetPte or OpKind.GetPte))
         {
             DeadEnd = true;
             return null;
@@ -111,7 +111,7 @@ public sealed class CheckedRun
         if (error is not null)
         {
             if (error.StartsWith("BUG", StringComparison.Ordinal)) return ("no arch BUG", error);
-            if (api || op.Name is "set_pte" or "get_pte") return ("arch respects machine rules", error);
+            if (api || op.Kind is OpKind.SetPte or OpKind.GetPte) return ("arch respects machine rules", error);
             return null; // A refused switch/migrate/irq_exit: a legal no-op transition.
         }
 
@@ -165,14 +165,14 @@ public sealed class CheckedRun
             batching.Clear();
             return null;
         }
-        if (irq || op.Name is "irq_enter" or "irq_exit" or "switch" or "migrate") return null;
-        var write = op.Name == "set_pte" ? runner.LastWrite : null;
+        if (irq || op.Kind is OpKind.IrqEnter or OpKind.IrqExit or OpKind.Switch or OpKind.Migrate) return null;
+        var write = op.Kind == OpKind.SetPte ? runner.LastWrite : null;
         var deferred = write is { } w && machine.Pending.HasTaskWrite(task, w.Mm, w.Addr);
         var flushPoints = 0;
         var callbacks = machine.Callbacks.FromApi;
         for (var i = 0; i < callbacks.Count; i++) flushPoints += callbacks[i] is ArchCallback.Flush or ArchCallback.Leave or ArchCallback.Pause ? 1 : 0;
         return batching.Charge(new BatchingLedger.Op(task, enableBefore, oracle.Counters(task).Enable,
-            IsApi(op.Name) ? flushPoints : 0, machine.Effects[MachineEffects.ContextSwitch] - switchesBefore,
+            op.IsApi ? flushPoints : 0, machine.Effects[MachineEffects.ContextSwitch] - switchesBefore,
             write, oracle.IsActive(task, inInterrupt: false), deferred, totalsBefore, TotalsAfter()));
     }
 
@@ -287,7 +287,7 @@ public sealed class CheckedRun
     /// </summary>
     private (string, string)? ReadYourWrites(ScriptOp op)
     {
-        if (op.Name != "set_pte" || runner.LastWrite is not { } write) return null;
+        if (op.Kind != OpKind.SetPte || runner.LastWrite is not { } write) return null;
         var before = MachineKey();
         Pte read;
         try
@@ -343,7 +343,7 @@ public sealed class CheckedRun
                 return ("guarantee 3/4: interrupt writes complete at once", $"write to {write.Addr:x} in interrupt context is pending");
             // The task's own disable/pause first: its pending writes were made inside the mode (a write made
             // outside it fails guarantee 3 at the set_pte), so after an outermost disable the broken promise is 1, not 3.
-            if (api && !irq && op.Name is "disable" or "pause" && write.Task == task)
+            if (api && !irq && op.Kind is OpKind.Disable or OpKind.Pause && write.Task == task)
                 return ($"guarantee {(op.Name == "disable" ? 1 : 2)}: writes complete after {op.Name}", $"write to 0x{write.Addr:x} still pending");
             if (!oracle.IsActive(write.Task, inInterrupt: false))
                 return ("guarantee 3: outside the mode writes complete at once", $"task {write.Task} is not in the mode but its write to 0x{write.Addr:x} is pending");
@@ -358,7 +358,7 @@ public sealed class CheckedRun
     /// </summary>
     private (string, string)? Interrupt(ScriptOp op, bool irq, int pendingBefore)
     {
-        if (!irq || op.Name != "set_pte") return null;
+        if (!irq || op.Kind != OpKind.SetPte) return null;
         var after = EntriesInto(entriesAfter ??= []);
         var before = entriesBefore!;
         for (var i = 0; i < after.Count; i++)
@@ -390,7 +390,7 @@ public sealed class CheckedRun
 
     private (string, string)? AfterLeave(ScriptOp op, int task, int enableBefore, bool check)
     {
-        if (op.Name != "disable" || enableBefore == 0 || oracle.Counters(task).Enable != 0) return null;
+        if (op.Kind != OpKind.Disable || enableBefore == 0 || oracle.Counters(task).Enable != 0) return null;
         if (!snapshots.Close(task, out var preemptCount, out var switched) || !check) return null;
         var cpu = machine.CpuOf(task);
         if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != preemptCount)
@@ -464,8 +464,6 @@ public sealed class CheckedRun
         }
         return false;
     }
-
-    private static bool IsApi(string name) => name is "enable" or "disable" or "pause" or "resume";
 
     private static bool SameCallbacks(IReadOnlyList<ArchCallback> actual, List<OracleCallback> expected)
     {

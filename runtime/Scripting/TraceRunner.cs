@@ -73,10 +73,10 @@ public sealed class TraceRunner(MachineCore machine)
         var scheduler = machine.Scheduler;
         try
         {
-            if (op.Has("preempt"))
+            if (op.Preempt >= 0)
             {
                 preemptOnce ??= new PreemptOnce(0);
-                preemptOnce.Rearm((int)op.Get("preempt", 0));
+                preemptOnce.Rearm(op.Preempt);
                 machine.Scheduler = preemptOnce;
             }
             return (Apply(op, formatResult), null);
@@ -108,11 +108,10 @@ public sealed class TraceRunner(MachineCore machine)
 
     /// <summary>True when <see cref="Refusal"/> is not null, told without formatting why (a checker asks for every op).</summary>
     /// <param name="op">The op.</param>
-    public bool Refuses(ScriptOp op) => op.Name switch
+    public bool Refuses(ScriptOp op) => op.Kind switch
     {
-        "switch" => machine.Refuses("switch", (int)op.Get("task", 0)),
-        "migrate" => machine.Refuses("migrate", (int)op.Get("cpu", 0)),
-        "irq_exit" or "preempt_enable" => machine.Refuses(op.Name, 0),
+        OpKind.Switch or OpKind.Migrate => machine.Refuses(op.Name, op.Target),
+        OpKind.IrqExit or OpKind.PreemptEnable => machine.Refuses(op.Name, 0),
         _ => false,
     };
 
@@ -127,25 +126,25 @@ public sealed class TraceRunner(MachineCore machine)
 
     private string? Apply(ScriptOp op, bool formatResult)
     {
-        switch (op.Name)
+        switch (op.Kind)
         {
-            case "enable" when op.Has("start") || op.Has("end"):
+            case OpKind.Enable when op.Ranged:
                 machine.EnableWithRange(new PteRange((int)op.Get("mm", 1), op.Get("start", 0), op.Get("end", 0)));
                 break;
-            case "enable": machine.Enable(); break;
-            case "disable": machine.Disable(); break;
-            case "pause": machine.Pause(); break;
-            case "resume": machine.Resume(); break;
-            case "irq_enter": machine.IrqEnter(); break;
-            case "irq_exit": machine.IrqExit(); break;
-            case "preempt_disable": machine.PreemptDisable(); break;
-            case "preempt_enable": machine.PreemptEnable(); break;
-            case "switch": machine.Switch((int)op.Get("task", 0)); break;
-            case "migrate": machine.Migrate((int)op.Get("cpu", 0)); break;
-            case "get_pte":
+            case OpKind.Enable: machine.Enable(); break;
+            case OpKind.Disable: machine.Disable(); break;
+            case OpKind.Pause: machine.Pause(); break;
+            case OpKind.Resume: machine.Resume(); break;
+            case OpKind.IrqEnter: machine.IrqEnter(); break;
+            case OpKind.IrqExit: machine.IrqExit(); break;
+            case OpKind.PreemptDisable: machine.PreemptDisable(); break;
+            case OpKind.PreemptEnable: machine.PreemptEnable(); break;
+            case OpKind.Switch: machine.Switch(op.Target); break;
+            case OpKind.Migrate: machine.Migrate(op.Target); break;
+            case OpKind.GetPte:
                 var read = machine.GetPte((int)op.Get("mm", 1), op.Get("addr", 0));
                 return formatResult ? read.ToString() : null;
-            case "set_pte":
+            case OpKind.SetPte:
                 LastWrite = ToWrite(op);
                 machine.SetPte(LastWrite.Value);
                 break;
@@ -156,15 +155,22 @@ public sealed class TraceRunner(MachineCore machine)
     /// <summary>Defaults: kernel, valid, mm 1, the next page not yet written in this trace.</summary>
     private PteWrite ToWrite(ScriptOp op)
     {
-        var addr = op.Has("addr") ? op.Get("addr", 0) : nextPage * 0x1000;
-        nextPage = Math.Max(nextPage, addr / 0x1000 + 1);
+        var write = op.Write ?? WriteOf(op.Args, nextPage * 0x1000);
+        nextPage = Math.Max(nextPage, write.Addr / 0x1000 + 1);
+        return write;
+    }
+
+    /// <summary>The write of a set_pte with these arguments at <paramref name="addr"/>: the defaults of <see cref="Step"/>.</summary>
+    internal static PteWrite WriteOf(IReadOnlyDictionary<string, ulong> args, ulong addr)
+    {
+        ulong Get(string key, ulong fallback) => args.TryGetValue(key, out var value) ? value : fallback;
         return new PteWrite(
-            (int)op.Get("mm", 1),
+            (int)Get("mm", 1),
             addr,
-            op.Get("kind", 0) == 1 ? PteKind.User : PteKind.Kernel,
-            op.Get("valid", 1) == 1,
-            op.Get("value", addr / 0x1000),
-            (byte)op.Get("page_shift", 12),
-            (byte)op.Get("segment_shift", 28));
+            Get("kind", 0) == 1 ? PteKind.User : PteKind.Kernel,
+            Get("valid", 1) == 1,
+            Get("value", addr / 0x1000),
+            (byte)Get("page_shift", 12),
+            (byte)Get("segment_shift", 28));
     }
 }
