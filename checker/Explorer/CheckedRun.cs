@@ -52,7 +52,7 @@ public sealed class CheckedRun
 
     /// <summary>
     /// Makes this run a copy of <paramref name="source"/> in place, reusing its objects: the explorer resets one scratch
-    /// run per thread to the state it expands, steps it, and clones it only when the step reached a new state.
+    /// run per thread to the state it expands, steps it, and keeps a copy only of a state that anchors new successors.
     /// </summary>
     /// <param name="source">A run of the same arch and revision.</param>
     public void CopyFrom(CheckedRun source)

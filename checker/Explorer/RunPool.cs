@@ -1,8 +1,8 @@
 namespace LazyMmuGen.Checker.Explorer;
 
 /// <summary>
-/// Runs a depth no longer needs, made into the next depth's new states by <see cref="CheckedRun.CopyFrom"/> instead
-/// of a clone: a copy into an existing run reuses its objects and costs a tenth of a fresh object graph, and the
+/// Anchor runs no frontier stands on any more, made into the next depth's anchors by <see cref="CheckedRun.CopyFrom"/>
+/// instead of a clone: a copy into an existing run reuses its objects and costs a tenth of a fresh object graph, and the
 /// runs it reuses are already old to the GC (docs/checker.md#cost). Filled between depths, on one thread; taken
 /// from by every worker during a depth, so a take is one interlocked decrement.
 /// </summary>
