@@ -41,14 +41,14 @@ public sealed record ScriptOp(string Name, IReadOnlyDictionary<string, ulong> Ar
     public bool IsApi => Kind is OpKind.Enable or OpKind.Disable or OpKind.Pause or OpKind.Resume;
 
     /// <summary>The task of preempt=N, or -1 when the op is not preempted.</summary>
-    internal int Preempt { get; } = Args.TryGetValue("preempt", out var preempt) ? (int)preempt : -1;
+    public int Preempt { get; } = Args.TryGetValue("preempt", out var preempt) ? (int)preempt : -1;
 
     /// <summary>True when the op gives start or end: an enable with them is enable_with_ptes().</summary>
-    internal bool Ranged { get; } = Args.ContainsKey("start") || Args.ContainsKey("end");
+    public bool Ranged { get; } = Args.ContainsKey("start") || Args.ContainsKey("end");
 
     /// <summary>The task of a switch or the CPU of a migrate (0 when not given).</summary>
-    internal int Target { get; } = (int)(Args.TryGetValue(Name == "migrate" ? "cpu" : "task", out var target) ? target : 0);
+    public int Target { get; } = (int)(Args.TryGetValue(Name == "migrate" ? "cpu" : "task", out var target) ? target : 0);
 
     /// <summary>A set_pte's write when it names its address (one without addr writes the runner's next page), else null.</summary>
-    internal PteWrite? Write { get; } = Name == "set_pte" && Args.TryGetValue("addr", out var addr) ? Scripting.TraceRunner.WriteOf(Args, addr) : null;
+    public PteWrite? Write { get; } = Name == "set_pte" && Args.TryGetValue("addr", out var addr) ? Scripting.TraceRunner.WriteOf(Args, addr) : null;
 }
