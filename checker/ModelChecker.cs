@@ -124,9 +124,7 @@ public static class ModelChecker
         var orders = new long[won.Length];
         for (var i = 0; i < won.Length; i++) orders[i] = won[i].Order;
         Array.Sort(orders, won);
-        var nodes = new List<Node>(won.Length);
-        nodes.AddRange(won);
-        return nodes;
+        return [.. won];
     }
 
     /// <summary>

@@ -357,63 +357,70 @@ public abstract partial class MachineCore
         ArchSwitchIn(cpu.Id, next);
     }
 
-    // The machine rules, as the reason an op is refused (null: it runs). The ops throw MachineRuleException with it; a
-    // model checker asks first, since a refused op changes nothing and an exception costs more than the op.
+    // The machine rules, one check per op: why, and on which CPU, the op is refused. The *Refusal methods word the
+    // reason (the ops throw MachineRuleException with it); the Can* methods only ask, so a model checker skips a
+    // refused op without formatting anything, and both answer from the same conditions.
+
+    private enum Refused : byte { No, NoSuchTask, NoSuchCpu, InInterrupt, PreemptDisabled, RunningElsewhere }
+
+    private (Refused Why, int Cpu) SwitchCheck(int task)
+    {
+        if (task < 1 || task >= states.Length) return (Refused.NoSuchTask, -1);
+        var cpu = CurrentCpu;
+        if (Blocked(cpu) is var why and not Refused.No) return (why, cpu.Id);
+        return cpu.CurrentTask != task && taskCpu[task] >= 0 ? (Refused.RunningElsewhere, taskCpu[task]) : (Refused.No, -1);
+    }
+
+    private (Refused Why, int Cpu) MigrateCheck(int target)
+    {
+        if (target < 0 || target >= cpus.Length) return (Refused.NoSuchCpu, -1);
+        if (target == CurrentCpuId) return (Refused.No, -1);
+        if (Blocked(CurrentCpu) is var why and not Refused.No) return (why, CurrentCpuId);
+        return Blocked(cpus[target]) is var there and not Refused.No ? (there, target) : (Refused.No, -1);
+    }
+
+    // Scheduling on a CPU is refused in interrupt context and with preemption disabled.
+    private static Refused Blocked(Cpu cpu) =>
+        cpu.IrqDepth > 0 ? Refused.InInterrupt : cpu.PreemptCount > 0 ? Refused.PreemptDisabled : Refused.No;
+
+    private string? Word((Refused Why, int Cpu) check, string op, string argument, int value) => check.Why switch
+    {
+        Refused.No => null,
+        Refused.NoSuchTask => $"task {value} does not exist: tasks are 1..{states.Length - 1}",
+        Refused.NoSuchCpu => $"{op}({argument}={value}) refused: CPUs are 0..{cpus.Length - 1}",
+        Refused.InInterrupt => $"{op}({argument}={value}) refused: CPU {check.Cpu} is in interrupt context",
+        Refused.PreemptDisabled => $"{op}({argument}={value}) refused: preemption disabled on CPU {check.Cpu} (preempt_count={cpus[check.Cpu].PreemptCount})",
+        _ => $"{op}({argument}={value}) refused: task {value} is running on CPU {check.Cpu}",
+    };
 
     /// <summary>Why <see cref="Switch"/> to <paramref name="task"/> would be refused now, or null when it would run.</summary>
     /// <param name="task">A task id.</param>
-    public string? SwitchRefusal(int task)
-    {
-        if (task < 1 || task >= states.Length) return $"task {task} does not exist: tasks are 1..{states.Length - 1}";
-        var cpu = CurrentCpu;
-        if (Unschedulable(cpu, "switch", "task", task) is { } refusal) return refusal;
-        if (cpu.CurrentTask == task) return null;
-        return taskCpu[task] >= 0 ? $"switch(task={task}) refused: task {task} is running on CPU {taskCpu[task]}" : null;
-    }
+    public string? SwitchRefusal(int task) => Word(SwitchCheck(task), "switch", "task", task);
 
     /// <summary>Why <see cref="Migrate"/> to <paramref name="target"/> would be refused now, or null when it would run.</summary>
     /// <param name="target">A CPU number.</param>
-    public string? MigrateRefusal(int target)
-    {
-        if (target < 0 || target >= cpus.Length) return $"migrate(cpu={target}) refused: CPUs are 0..{cpus.Length - 1}";
-        if (target == CurrentCpuId) return null;
-        return Unschedulable(CurrentCpu, "migrate", "cpu", target) ?? Unschedulable(cpus[target], "migrate", "cpu", target);
-    }
+    public string? MigrateRefusal(int target) => Word(MigrateCheck(target), "migrate", "cpu", target);
 
     /// <summary>Why <see cref="IrqExit"/> would be refused now (not in interrupt context), or null.</summary>
-    public string? IrqExitRefusal() => CurrentCpu.IrqDepth == 0 ? "irq_exit refused: not in interrupt context" : null;
+    public string? IrqExitRefusal() => CanIrqExit() ? null : "irq_exit refused: not in interrupt context";
 
     /// <summary>Why <see cref="PreemptEnableOn"/> on <paramref name="cpu"/> would be refused now (preempt_count is 0), or null.</summary>
     /// <param name="cpu">A CPU number.</param>
     public string? PreemptEnableRefusal(int cpu) =>
-        cpus[cpu].PreemptCount == 0 ? $"preempt_enable refused: preempt_count is already 0 on CPU {cpu}" : null;
+        CanPreemptEnable(cpu) ? null : $"preempt_enable refused: preempt_count is already 0 on CPU {cpu}";
 
-    /// <summary>
-    /// True when <paramref name="op"/> (switch, migrate, irq_exit or preempt_enable, with its argument) would be refused
-    /// now: <c>Refusal != null</c> without formatting the reason, so a model checker asks it for every op of every
-    /// state without allocating. Other ops are never refused here.
-    /// </summary>
-    /// <param name="op">"switch", "migrate", "irq_exit" or "preempt_enable".</param>
-    /// <param name="argument">The task of a switch, the CPU of a migrate; ignored otherwise.</param>
-    public bool Refuses(string op, int argument) => op switch
-    {
-        "switch" => argument < 1 || argument >= states.Length || !CanSchedule(CurrentCpu)
-                    || (CurrentCpu.CurrentTask != argument && taskCpu[argument] >= 0),
-        "migrate" => argument < 0 || argument >= cpus.Length
-                     || (argument != CurrentCpuId && (!CanSchedule(CurrentCpu) || !CanSchedule(cpus[argument]))),
-        "irq_exit" => CurrentCpu.IrqDepth == 0,
-        "preempt_enable" => CurrentCpu.PreemptCount == 0,
-        _ => false,
-    };
+    /// <summary>True when <see cref="Switch"/> to <paramref name="task"/> would run (<see cref="SwitchRefusal"/> is null).</summary>
+    /// <param name="task">A task id.</param>
+    public bool CanSwitch(int task) => SwitchCheck(task).Why == Refused.No;
 
-    // The condition Unschedulable explains.
-    private static bool CanSchedule(Cpu cpu) => cpu.IrqDepth == 0 && cpu.PreemptCount == 0;
+    /// <summary>True when <see cref="Migrate"/> to <paramref name="target"/> would run (<see cref="MigrateRefusal"/> is null).</summary>
+    /// <param name="target">A CPU number.</param>
+    public bool CanMigrate(int target) => MigrateCheck(target).Why == Refused.No;
 
-    private static string? Unschedulable(Cpu cpu, string op, string argument, int value)
-    {
-        if (cpu.IrqDepth > 0) return $"{op}({argument}={value}) refused: CPU {cpu.Id} is in interrupt context";
-        return cpu.PreemptCount > 0
-            ? $"{op}({argument}={value}) refused: preemption disabled on CPU {cpu.Id} (preempt_count={cpu.PreemptCount})"
-            : null;
-    }
+    /// <summary>True when <see cref="IrqExit"/> would run: the current CPU is in interrupt context.</summary>
+    public bool CanIrqExit() => CurrentCpu.IrqDepth > 0;
+
+    /// <summary>True when <see cref="PreemptEnableOn"/> on <paramref name="cpu"/> would run: its preempt_count is above 0.</summary>
+    /// <param name="cpu">A CPU number.</param>
+    public bool CanPreemptEnable(int cpu) => cpus[cpu].PreemptCount > 0;
 }

@@ -110,8 +110,10 @@ public sealed class TraceRunner(MachineCore machine)
     /// <param name="op">The op.</param>
     public bool Refuses(ScriptOp op) => op.Kind switch
     {
-        OpKind.Switch or OpKind.Migrate => machine.Refuses(op.Name, op.Target),
-        OpKind.IrqExit or OpKind.PreemptEnable => machine.Refuses(op.Name, 0),
+        OpKind.Switch => !machine.CanSwitch(op.Target),
+        OpKind.Migrate => !machine.CanMigrate(op.Target),
+        OpKind.IrqExit => !machine.CanIrqExit(),
+        OpKind.PreemptEnable => !machine.CanPreemptEnable(machine.CurrentCpuId),
         _ => false,
     };
 
