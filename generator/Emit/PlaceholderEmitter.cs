@@ -93,7 +93,7 @@ public static class PlaceholderEmitter
     /// <summary>A state struct with the IArchState members ILazyMmuArch requires of it.</summary>
     private static string State(string name) =>
         $"public struct {name} : IArchState<{name}> {{ " +
-        $"readonly {name} IArchState<{name}>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones) => throw null!; " +
+        $"readonly {name} IArchState<{name}>.CopyReferences(in {name} reusable, PrimitiveCopies copies) => throw null!; " +
         $"readonly void IArchState<{name}>.AddMechanisms(global::System.Collections.Generic.List<IMechanismState> into) => throw null!; " +
         $"readonly void IArchState<{name}>.WriteState(StateWriter writer, bool referencesOnlyByPresence) => throw null!; }}";
 }

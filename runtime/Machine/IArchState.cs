@@ -10,11 +10,14 @@ namespace LazyMmuGen.Runtime;
 public interface IArchState<TSelf> where TSelf : struct, IArchState<TSelf>
 {
     /// <summary>
-    /// A copy of this state in which every mechanism primitive it refers to is replaced by its clone. Clones are
-    /// shared through <paramref name="clones"/>, so two states referring to one primitive refer to one clone.
+    /// A copy of this state in which every mechanism primitive it refers to is replaced by its copy
+    /// (<see cref="PrimitiveCopies.CopyOf"/>): the primitive <paramref name="reusable"/> holds in the same field, made a
+    /// copy in place, or else a clone. Copies are shared through <paramref name="copies"/>, so two states referring to
+    /// one primitive refer to one copy.
     /// </summary>
-    /// <param name="clones">The primitives cloned so far, by original (compared by reference).</param>
-    TSelf CloneReferences(Dictionary<IMechanismState, IMechanismState> clones);
+    /// <param name="reusable">The state this copy replaces in the machine copied into (default for a new machine).</param>
+    /// <param name="copies">The primitives copied so far in this machine copy.</param>
+    TSelf CopyReferences(in TSelf reusable, PrimitiveCopies copies);
 
     /// <summary>Adds the mechanism primitives this state refers to, fields in ordinal name order.</summary>
     /// <param name="into">The list to add to.</param>
@@ -40,15 +43,15 @@ public interface IArchState<TSelf> where TSelf : struct, IArchState<TSelf>
 /// </summary>
 public static class ArchStateFields
 {
-    /// <summary>Replaces <paramref name="field"/> by its clone when it holds a mechanism primitive (one clone per primitive).</summary>
+    /// <summary>Replaces <paramref name="field"/> by its copy when it holds a mechanism primitive (one copy per primitive).</summary>
     /// <typeparam name="T">The field's type.</typeparam>
-    /// <param name="field">The field of the copy being made.</param>
-    /// <param name="clones">The primitives cloned so far, by original.</param>
-    public static void CloneReference<T>(ref T field, Dictionary<IMechanismState, IMechanismState> clones)
+    /// <param name="field">The field of the copy being made, holding the original's value.</param>
+    /// <param name="reusable">The same field of the state the copy replaces: its primitive is reused when it can be.</param>
+    /// <param name="copies">The primitives copied so far.</param>
+    public static void CopyReference<T>(ref T field, T reusable, PrimitiveCopies copies)
     {
         if (typeof(T).IsValueType || field is not IMechanismState original) return;
-        if (!clones.TryGetValue(original, out var copy)) clones[original] = copy = original.Clone();
-        field = (T)copy;
+        field = (T)copies.CopyOf(original, reusable as IMechanismState);
     }
 
     /// <summary>Adds <paramref name="value"/> to <paramref name="into"/> when it is a mechanism primitive.</summary>

@@ -18,10 +18,8 @@ public sealed partial class Machine<TArch, TTask, TCpu>
     public override MachineCore Clone() => new Machine<TArch, TTask, TCpu>(this);
 
     // CopyArchFrom's scratch, one per thread (a machine is copied on one thread at a time, and a stored copy should
-    // carry none): the source's primitives mapped to this machine's, and the two lists that pair them CPU by CPU.
-    [ThreadStatic] private static Dictionary<IMechanismState, IMechanismState>? reused;
-    [ThreadStatic] private static List<IMechanismState>? mine;
-    [ThreadStatic] private static List<IMechanismState>? theirs;
+    // carry none): the source's primitives paired with this machine's.
+    [ThreadStatic] private static PrimitiveCopies? pairs;
 
     /// <inheritdoc/>
     public override void CopyFrom(MachineCore source)
@@ -34,31 +32,17 @@ public sealed partial class Machine<TArch, TTask, TCpu>
 
     private void CopyArchFrom(Machine<TArch, TTask, TCpu> other)
     {
-        reused ??= new Dictionary<IMechanismState, IMechanismState>(ReferenceEqualityComparer.Instance);
-        mine ??= [];
-        theirs ??= [];
-        reused.Clear();
-        // Each CPU's primitives are copied into this machine's own, paired in field order; CloneReferences then finds
-        // every one in the map (a task's reference to a CPU's primitive included) and clones only what did not pair.
+        var copies = pairs ??= new PrimitiveCopies();
+        // Each primitive is copied into the one this machine holds in the same field, or cloned when that cannot take it.
         // CPUs first: a task's reference to a per-CPU primitive (s390's pinned cache) must land on the CPU's copy.
-        for (var c = 0; c < cpuStates.Length; c++)
+        try
         {
-            mine.Clear();
-            theirs.Clear();
-            cpuStates[c].AddMechanisms(mine);
-            other.cpuStates[c].AddMechanisms(theirs);
-            if (mine.Count == theirs.Count)
-            {
-                for (var i = 0; i < mine.Count; i++)
-                {
-                    if (!reused.ContainsKey(theirs[i]) && mine[i].TryCopyFrom(theirs[i])) reused[theirs[i]] = mine[i];
-                }
-            }
-            cpuStates[c] = other.cpuStates[c].CloneReferences(reused);
+            for (var c = 0; c < cpuStates.Length; c++) cpuStates[c] = other.cpuStates[c].CopyReferences(cpuStates[c], copies);
+            for (var t = 0; t < taskStates.Length; t++) taskStates[t] = other.taskStates[t].CopyReferences(taskStates[t], copies);
         }
-        for (var t = 0; t < taskStates.Length; t++) taskStates[t] = other.taskStates[t].CloneReferences(reused);
-        mine.Clear();
-        theirs.Clear();
-        reused.Clear();
+        finally
+        {
+            copies.Clear();
+        }
     }
 }

@@ -9,16 +9,6 @@ namespace LazyMmuGen.Benchmarks.HotPath;
 // every benchmark), written the obvious way: no dead work, primitives read once into locals. Their state
 // structs implement IArchState by hand (checker support the generator emits for generated arches).
 
-/// <summary>The clone step of the hand-written states' <see cref="IArchState{TSelf}.CloneReferences"/>: one clone per primitive.</summary>
-internal static class HandState
-{
-    public static IMechanismState Clone(IMechanismState original, Dictionary<IMechanismState, IMechanismState> clones)
-    {
-        if (!clones.TryGetValue(original, out var copy)) clones[original] = copy = original.Clone();
-        return copy;
-    }
-}
-
 /// <summary>arm64: one dsb(ishst)+isb per section end instead of one per valid kernel pte write.</summary>
 public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, HandArm64.CpuState>
 {
@@ -26,7 +16,7 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
     {
         public bool BarriersPending;
 
-        readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies) => this;
         readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
         readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) =>
             writer.Label("BarriersPending=").Bool(BarriersPending);
@@ -34,7 +24,7 @@ public readonly struct HandArm64 : ILazyMmuArch<HandArm64, HandArm64.TaskState, 
 
     public struct CpuState : IArchState<CpuState>
     {
-        readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies) => this;
         readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) { }
         readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
     }
@@ -115,7 +105,7 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
 {
     public struct TaskState : IArchState<TaskState>
     {
-        readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies) => this;
         readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
         readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
     }
@@ -124,8 +114,8 @@ public readonly struct HandPowerpcHash : ILazyMmuArch<HandPowerpcHash, HandPower
     {
         public TlbBatch Tlb;
 
-        readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) =>
-            this with { Tlb = (TlbBatch)HandState.Clone(Tlb, clones) };
+        readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies) =>
+            this with { Tlb = (TlbBatch)copies.CopyOf(Tlb, reusable.Tlb) };
         readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) => into.Add(Tlb);
         readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
         {
@@ -207,7 +197,7 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
 {
     public struct TaskState : IArchState<TaskState>
     {
-        readonly TaskState IArchState<TaskState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+        readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies) => this;
         readonly void IArchState<TaskState>.AddMechanisms(List<IMechanismState> into) { }
         readonly void IArchState<TaskState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
     }
@@ -217,8 +207,8 @@ public readonly struct HandX86Xen : ILazyMmuArch<HandX86Xen, HandX86Xen.TaskStat
         public MulticallBuffer Multicalls;
         public bool LazyMmu;
 
-        readonly CpuState IArchState<CpuState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) =>
-            this with { Multicalls = (MulticallBuffer)HandState.Clone(Multicalls, clones) };
+        readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies) =>
+            this with { Multicalls = (MulticallBuffer)copies.CopyOf(Multicalls, reusable.Multicalls) };
         readonly void IArchState<CpuState>.AddMechanisms(List<IMechanismState> into) => into.Add(Multicalls);
         readonly void IArchState<CpuState>.WriteState(StateWriter writer, bool referencesOnlyByPresence)
         {

@@ -11,7 +11,7 @@ namespace LazyMmuGen.Benchmarks.HotPath;
 /// <summary>Empty per-task/per-CPU state for the plugin machine: the plugin keeps its own.</summary>
 public struct NoState : IArchState<NoState>
 {
-    readonly NoState IArchState<NoState>.CloneReferences(Dictionary<IMechanismState, IMechanismState> clones) => this;
+    readonly NoState IArchState<NoState>.CopyReferences(in NoState reusable, PrimitiveCopies copies) => this;
     readonly void IArchState<NoState>.AddMechanisms(List<IMechanismState> into) { }
     readonly void IArchState<NoState>.WriteState(StateWriter writer, bool referencesOnlyByPresence) { }
 }

@@ -37,8 +37,8 @@ namespace LazyMmuGen.Arches
             /// <summary>deferred-barriers: a valid kernel pte was written and its dsb+isb are still owed.</summary>
             public bool BarriersPending;
 
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;
@@ -57,8 +57,8 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-CPU arch state.</summary>
         public struct CpuState : IArchState<CpuState>
         {
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;

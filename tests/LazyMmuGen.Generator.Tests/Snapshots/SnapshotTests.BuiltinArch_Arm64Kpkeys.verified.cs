@@ -39,8 +39,8 @@ namespace LazyMmuGen.Arches
             /// <summary>register-switch: POR_EL1 as it was before the outermost enter (per-section state).</summary>
             public ulong SavedPOR_EL1;
 
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;
@@ -60,8 +60,8 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-CPU arch state.</summary>
         public struct CpuState : IArchState<CpuState>
         {
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;

@@ -40,12 +40,12 @@ namespace LazyMmuGen.Arches
             /// <summary>ipte-cache: the range the outermost enable_with_ptes() passed, kept for flush and resume.</summary>
             public PteRange Range;
 
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
-                ArchStateFields.CloneReference(ref copy.Pinned, clones);
-                ArchStateFields.CloneReference(ref copy.Range, clones);
+                ArchStateFields.CopyReference(ref copy.Pinned, reusable.Pinned, copies);
+                ArchStateFields.CopyReference(ref copy.Range, reusable.Range, copies);
                 return copy;
             }
 
@@ -68,11 +68,11 @@ namespace LazyMmuGen.Arches
             /// <summary>ipte-cache: this CPU's cache of one page table (256 ptes).</summary>
             public PteCache Cache;
 
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
-                ArchStateFields.CloneReference(ref copy.Cache, clones);
+                ArchStateFields.CopyReference(ref copy.Cache, reusable.Cache, copies);
                 return copy;
             }
 

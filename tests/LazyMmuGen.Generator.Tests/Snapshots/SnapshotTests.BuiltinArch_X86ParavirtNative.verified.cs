@@ -34,8 +34,8 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
         public struct TaskState : IArchState<TaskState>
         {
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;
@@ -53,8 +53,8 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-CPU arch state.</summary>
         public struct CpuState : IArchState<CpuState>
         {
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;

@@ -34,8 +34,8 @@ namespace LazyMmuGen.Arches
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
         public struct TaskState : IArchState<TaskState>
         {
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;
@@ -59,11 +59,11 @@ namespace LazyMmuGen.Arches
             /// <summary>hypercall-batch: xen_lazy_mode == XEN_LAZY_MMU on this CPU.</summary>
             public bool LazyMmu;
 
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
-                ArchStateFields.CloneReference(ref copy.Multicalls, clones);
+                ArchStateFields.CopyReference(ref copy.Multicalls, reusable.Multicalls, copies);
                 return copy;
             }
 

@@ -34,8 +34,8 @@ namespace MyArches
         /// <summary>Per-task arch state, owned by the generic layer and handed to every callback.</summary>
         public struct TaskState : IArchState<TaskState>
         {
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly TaskState IArchState<TaskState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly TaskState IArchState<TaskState>.CopyReferences(in TaskState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
                 return copy;
@@ -56,11 +56,11 @@ namespace MyArches
             /// <summary>tlb-batch: this CPU's pending invalidations (64 entries).</summary>
             public TlbBatch Tlb;
 
-            // Checker support (Machine.Clone, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
-            readonly CpuState IArchState<CpuState>.CloneReferences(global::System.Collections.Generic.Dictionary<IMechanismState, IMechanismState> clones)
+            // Checker support (Machine.Clone and CopyFrom, MechanismStates, WriteState), never on the hot path: the fields in ordinal name order.
+            readonly CpuState IArchState<CpuState>.CopyReferences(in CpuState reusable, PrimitiveCopies copies)
             {
                 var copy = this;
-                ArchStateFields.CloneReference(ref copy.Tlb, clones);
+                ArchStateFields.CopyReference(ref copy.Tlb, reusable.Tlb, copies);
                 return copy;
             }
 
