@@ -32,8 +32,9 @@ public static class ModelChecker
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxThreads ?? -1 };
         var origin = new CheckedRun(arch, options.Revision);
         var renamings = Symmetry.CpuRenamings(arch, alphabet, Machines.For(options.Revision).Cpus, options.Symmetry);
-        // Written only between depths, read by every worker during one: a plain set is safe for concurrent reads.
-        var seen = new HashSet<StateKey> { origin.StateKey(renamings) };
+        // Written only between depths, read by every worker during one (StateSet).
+        var seen = new StateSet();
+        seen.Add(origin.StateKey(renamings));
         var frontier = new List<Node> { new(null, origin, 0, 0) };
         var pool = new RunPool();
         // Scratch runs are cloned from this one, never pooled: the origin's own run is reused once depth 1 is done.
@@ -163,7 +164,7 @@ public static class ModelChecker
 
     /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
     private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
-        HashSet<StateKey> seen, ConcurrentDictionary<StateKey, Node> claims, Scratch scratches, RunPool pool, bool last,
+        StateSet seen, ConcurrentDictionary<StateKey, Node> claims, Scratch scratches, RunPool pool, bool last,
         bool keepsAnchor)
     {
         var state = scratches.State;
