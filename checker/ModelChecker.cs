@@ -53,14 +53,16 @@ public static class ModelChecker
             var violations = new Violation?[frontier.Count];
             // Many lock stripes: two workers claiming at once rarely wait for each other.
             // Sized for the next frontier (states grow about 2.7 times per depth), so it rarely grows while workers claim.
-            var claims = new ConcurrentDictionary<StateKey, Node>(concurrencyLevel: 64, capacity: frontier.Count * 3);
+            // The last depth's states are only counted, in a set of plain keys: millions of dictionary nodes would only feed the GC.
+            var claims = last ? null : new ConcurrentDictionary<StateKey, Node>(concurrencyLevel: 64, capacity: frontier.Count * 3);
+            var counted = last ? new CountedStates(frontier.Count * 2) : null;
             var current = frontier;
             // Two scratch runs per worker (the state expanded, and its successor): a transition to a state already seen
             // or already claimed by an earlier transition of this depth allocates nothing.
             Parallel.For(0, current.Count, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
                 scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance]);
-                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, scratch, pool, last, anchors);
+                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, counted, scratch, pool, anchors);
                 tracker?.Expanded();
                 return scratch;
             }, _ => { });
@@ -71,23 +73,24 @@ public static class ModelChecker
                 tracker?.Finish();
                 return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
             }
-            if (last)
+            if (counted is not null)
             {
-                tracker?.Frontier(claims.Count);
-                options.Progress?.Invoke(depth, seen.Count + claims.Count, claims.Count);
+                var newStates = counted.Count;
+                tracker?.Frontier(newStates);
+                options.Progress?.Invoke(depth, seen.Count + newStates, newStates);
                 tracker?.Finish();
-                return new CheckResult(arch.Name, options.Depth, seen.Count + claims.Count, transitions, null);
+                return new CheckResult(arch.Name, options.Depth, seen.Count + newStates, transitions, null);
             }
             // Each new state goes to its earliest transition in frontier-then-alphabet order (Node.Order), whichever
             // thread saw it first: the next frontier and any counterexample do not depend on thread scheduling.
-            frontier = InClaimOrder(claims);
+            frontier = InClaimOrder(claims!);
             // The anchors only the expanded depth stood on become the next depth's kept runs (a copy into them is cheaper
             // than a clone); those the next frontier still stands on stay.
             var kept = new HashSet<CheckedRun>(Anchors(frontier), ReferenceEqualityComparer.Instance);
             pool.Refill(Anchors(current).Where(anchor => !kept.Contains(anchor)));
-            seen.EnsureCapacity(seen.Count + claims.Count);
+            seen.EnsureCapacity(seen.Count + claims!.Count);
             // Enumerated in place (Keys would copy them all first).
-            foreach (var (key, _) in claims) seen.Add(key);
+            foreach (var (key, _) in claims!) seen.Add(key);
             tracker?.Frontier(frontier.Count);
             options.Progress?.Invoke(depth, seen.Count, frontier.Count);
         }
@@ -144,9 +147,6 @@ public static class ModelChecker
         }
     }
 
-    /// <summary>What a state of the last depth is claimed with: it is only counted, so any value would do.</summary>
-    private static readonly Node Counted = new(null, null!, 0, 0);
-
     /// <summary>A worker's scratch: the state being expanded, the successor being tried, and the ops from an anchor.</summary>
     private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops);
 
@@ -164,7 +164,7 @@ public static class ModelChecker
 
     /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
     private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
-        StateSet seen, ConcurrentDictionary<StateKey, Node> claims, Scratch scratches, RunPool pool, bool last,
+        StateSet seen, ConcurrentDictionary<StateKey, Node>? claims, CountedStates? counted, Scratch scratches, RunPool pool,
         bool keepsAnchor)
     {
         var state = scratches.State;
@@ -188,13 +188,13 @@ public static class ModelChecker
             if (scratch.DeadEnd) continue;
             var key = scratch.StateKey(renamings);
             if (seen.Contains(key)) continue;
-            if (last)
+            if (counted is not null)
             {
-                claims.TryAdd(key, Counted);
+                counted.Add(key);
                 continue;
             }
             var order = (long)index * alphabet.Length + j;
-            if (claims.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
+            if (claims!.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
             // A successor shares its parent's anchor, unless this depth keeps anchors: then this state is kept once, as
             // the anchor of every successor it claims.
             Node mine;

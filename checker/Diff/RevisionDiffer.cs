@@ -29,7 +29,7 @@ public static class RevisionDiffer
     {
         var ops = (alphabet ?? Alphabet).Select(t => OpScript.Parse(t).Single()).ToArray();
         var found = new Dictionary<string, Difference>();
-        var seen = new HashSet<StateKey>();
+        var seen = new StateSet();
         var frontier = new List<ScriptOp[]> { Array.Empty<ScriptOp>() };
         for (var d = 1; d <= depth && frontier.Count > 0; d++)
         {
