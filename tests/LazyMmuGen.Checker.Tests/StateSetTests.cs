@@ -61,4 +61,20 @@ public sealed class StateSetTests
         Assert.True(set.Contains(new StateKey(7, 9)));
         Assert.Equal(1, set.Count);
     }
+
+    [Fact]
+    public void Counted_states_added_from_many_threads_at_once_are_counted_once_each()
+    {
+        var rng = new Random(41);
+        var keys = Enumerable.Range(0, 40_000).Select(_ => new StateKey((ulong)rng.NextInt64(), (ulong)rng.NextInt64())).ToArray();
+        var counted = new CountedStates(expected: 1_000);
+        var firsts = 0;
+        // Every key is added by four workers: exactly one of them is told it was new.
+        Parallel.For(0, keys.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            if (counted.Add(keys[i % keys.Length])) Interlocked.Increment(ref firsts);
+        });
+        Assert.Equal(keys.Length, firsts);
+        Assert.Equal(keys.Length, counted.Count);
+    }
 }
