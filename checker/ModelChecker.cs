@@ -174,14 +174,23 @@ public static class ModelChecker
         var path = node.Path;
         for (var i = node.Distance - 1; i >= 0; i--, path = path.Before) scratches.Ops[i] = path!.Op;
         for (var i = 0; i < node.Distance; i++) state.Step(scratches.Ops[i], check: false);
-        var scratch = scratches.Next;
+        // The last op this state takes steps the state itself instead of a copy: nothing reads the state after it, unless
+        // the state is to be kept as an anchor (it is copied when its first successor is claimed, which may be that op's).
+        var inPlace = -1;
+        for (var j = alphabet.Length - 1; j >= 0 && !keepsAnchor; j--)
+        {
+            if (state.Refuses(alphabet[j])) continue;
+            inPlace = j;
+            break;
+        }
         CheckedRun? kept = null;
         for (var j = 0; j < alphabet.Length; j++)
         {
             var op = alphabet[j];
             // A refused op (a switch with preemption off, an irq_exit outside an interrupt) leads back to this state.
-            if (state.Refuses(op)) continue;
-            scratch.CopyFrom(state);
+            if (j != inPlace && state.Refuses(op)) continue;
+            var scratch = j == inPlace ? state : scratches.Next;
+            if (j != inPlace) scratch.CopyFrom(state);
             var broken = scratch.Step(op, check: true);
             if (broken is { } b)
                 return new Violation(arch.Name, b.Property, b.Detail, new Path(node.Path, op).Texts());

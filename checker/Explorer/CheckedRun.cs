@@ -288,7 +288,7 @@ public sealed class CheckedRun
     private (string, string)? ReadYourWrites(ScriptOp op)
     {
         if (op.Kind != OpKind.SetPte || runner.LastWrite is not { } write) return null;
-        var before = MachineKey();
+        var before = MachineState(readWriter ??= new StateWriter());
         Pte read;
         try
         {
@@ -299,22 +299,26 @@ public sealed class CheckedRun
             DeadEnd = true;
             return ("arch code completes without exceptions", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}): {e.GetType().Name}: {e.Message}");
         }
-        if (MachineKey() != before)
+        if (!MachineState(keyWriter ??= new StateWriter()).SequenceEqual(before))
             return ("get_pte is a read", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) changed the machine's state");
         return read == write.Entry
             ? null
             : ("read your writes", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) returned {read} after writing {write.Entry}");
     }
 
-    /// <summary>The key of the machine's state alone, as it is (no renaming): what a read must not change.</summary>
-    private StateKey MachineKey()
+    /// <summary>The machine's state alone, as it is (no renaming), written by <paramref name="writer"/>: what a read must not change.</summary>
+    /// <param name="writer">A binary writer; the bytes are compared as they are, not hashed.</param>
+    private ReadOnlySpan<byte> MachineState(StateWriter writer)
     {
-        var writer = keyWriter ??= new StateWriter();
         writer.Clear();
         writer.RenameCpus(null);
         machine.WriteState(writer);
-        return Explorer.StateKey.Of(writer.Bytes);
+        return writer.Bytes;
     }
+
+    /// <summary>The machine's state before a read, per thread, beside <see cref="keyWriter"/>'s after it.</summary>
+    [ThreadStatic]
+    private static StateWriter? readWriter;
 
     /// <summary>
     /// Register discipline (arm64 kpkeys): a task that is not in the mode runs at its registers' reset level
