@@ -61,7 +61,7 @@ public static class ModelChecker
             // or already claimed by an earlier transition of this depth allocates nothing.
             Parallel.For(0, current.Count, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
-                scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance]);
+                scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance], new StateKey[alphabet.Length], new int[alphabet.Length]);
                 violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, counted, scratch, pool, anchors);
                 tracker?.Expanded();
                 return scratch;
@@ -147,8 +147,11 @@ public static class ModelChecker
         }
     }
 
-    /// <summary>A worker's scratch: the state being expanded, the successor being tried, and the ops from an anchor.</summary>
-    private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops);
+    /// <summary>
+    /// A worker's scratch: the state being expanded, the successor being tried, the ops from an anchor, and the keys of a
+    /// state's successors with the index of the op that reached each.
+    /// </summary>
+    private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops, StateKey[] Keys, int[] Taken);
 
     /// <summary>An op sequence as a chain of its last op and the sequence before it: shared prefixes are stored once.</summary>
     private sealed record Path(Path? Before, ScriptOp Op)
@@ -184,6 +187,8 @@ public static class ModelChecker
             break;
         }
         CheckedRun? kept = null;
+        var (keys, taken) = (scratches.Keys, scratches.Taken);
+        var successors = 0;
         for (var j = 0; j < alphabet.Length; j++)
         {
             var op = alphabet[j];
@@ -195,7 +200,16 @@ public static class ModelChecker
             if (broken is { } b)
                 return new Violation(arch.Name, b.Property, b.Detail, new Path(node.Path, op).Texts());
             if (scratch.DeadEnd) continue;
-            var key = scratch.StateKey(renamings);
+            keys[successors] = scratch.StateKey(renamings);
+            seen.Prefetch(keys[successors]);
+            taken[successors++] = j;
+        }
+        // The lookups after all the keys: their cache misses overlap instead of stalling one step each.
+        for (var s = 0; s < successors; s++)
+        {
+            var key = keys[s];
+            var j = taken[s];
+            var op = alphabet[j];
             if (seen.Contains(key)) continue;
             if (counted is not null)
             {

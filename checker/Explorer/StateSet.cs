@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace LazyMmuGen.Checker.Explorer;
 
 /// <summary>
@@ -30,6 +34,20 @@ public sealed class StateSet
             if (high == key.High && low == key.Low) return true;
             if (high == 0 && low == 0) return false;
         }
+    }
+
+    /// <summary>
+    /// Asks the CPU to start fetching the slot where a lookup of <paramref name="key"/> begins, so a worker that keys
+    /// all of a state's successors first and looks them up after waits for their cache misses once, not once each.
+    /// A hint: it reads nothing, and does nothing where the CPU has no prefetch instruction.
+    /// </summary>
+    /// <param name="key">A state key about to be looked up.</param>
+    public unsafe void Prefetch(StateKey key)
+    {
+        if (!Sse.IsSupported) return;
+        // A stale address (a table grown meanwhile) is harmless: a prefetch never faults.
+        ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), 2 * ((int)key.Low & mask));
+        Sse.Prefetch0(Unsafe.AsPointer(ref slot));
     }
 
     /// <summary>Adds <paramref name="key"/>; false when it was there already. Not safe beside readers.</summary>
