@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Checker.Explorer;
-using LazyMmuGen.Checker.Progress;
 using LazyMmuGen.Runtime.Scripting;
 
 namespace LazyMmuGen.Checker;
@@ -13,7 +11,8 @@ namespace LazyMmuGen.Checker;
 /// copying the anchor into a scratch run and stepping those ops, then copies that into a second scratch run once
 /// per op of the alphabet. A prefix is never replayed from the start, and a state is kept as a run only when it is
 /// the anchor of new successors. A new state belongs to its earliest transition in frontier-then-alphabet order, so
-/// the frontier, the counts and any counterexample are the same for every thread count.
+/// the frontier, the counts and any counterexample are the same for every thread count. Per state the explorer keeps
+/// numbers only (its key, its claim order, its sequence in a <see cref="PathTable"/>): no object per state for the GC.
 /// </summary>
 public static class ModelChecker
 {
@@ -35,64 +34,70 @@ public static class ModelChecker
         // Written only between depths, read by every worker during one (StateSet).
         var seen = new StateSet();
         seen.Add(origin.StateKey(renamings));
-        var frontier = new List<Node> { new(null, origin, 0, 0) };
+        var paths = new PathTable();
+        var frontier = new[] { new Node(PathTable.Empty, origin, 0) };
         var pool = new RunPool();
         // Scratch runs are cloned from this one, never pooled: the origin's own run is reused once depth 1 is done.
         var template = origin.Clone();
         var tracker = options.Tracker;
         tracker?.Start(options.Depth);
-        tracker?.Frontier(frontier.Count);
+        tracker?.Frontier(frontier.Length);
         long transitions = 0;
-        for (var depth = 1; depth <= options.Depth && frontier.Count > 0; depth++)
+        for (var depth = 1; depth <= options.Depth && frontier.Length > 0; depth++)
         {
             tracker?.BeginDepth(depth);
             // The last depth's states are counted, never expanded: they need no path, no anchor and no claim order.
             var last = depth == options.Depth;
-            // Whether the states expanded now (depth - 1) are kept as the anchors of their successors.
-            var anchors = KeepsAnchors(depth - 1, options.Depth);
-            var violations = new Violation?[frontier.Count];
-            // Many lock stripes: two workers claiming at once rarely wait for each other.
-            // Sized for the next frontier (states grow about 2.7 times per depth), so it rarely grows while workers claim.
-            // The last depth's states are only counted, in a set of plain keys: millions of dictionary nodes would only feed the GC.
-            var claims = last ? null : new ConcurrentDictionary<StateKey, Node>(concurrencyLevel: 64, capacity: frontier.Count * 3);
-            var counted = last ? new CountedStates(frontier.Count * 2) : null;
+            // Whether the states expanded now (depth - 1) are kept as the anchors of their successors, and those kept.
+            var keepsAnchors = KeepsAnchors(depth - 1, options.Depth);
+            var kept = keepsAnchors ? new CheckedRun?[frontier.Length] : null;
+            var violations = new Violation?[frontier.Length];
+            // Sized for the next frontier (states grow about 2.4 times per depth), so it rarely grows while workers claim.
+            var claims = new ClaimTable(frontier.Length * 2, withOrders: !last);
             var current = frontier;
+            var expansion = new Expansion(arch, alphabet, renamings, seen, claims, pool, paths, kept);
             // Two scratch runs per worker (the state expanded, and its successor): a transition to a state already seen
             // or already claimed by an earlier transition of this depth allocates nothing.
-            Parallel.For(0, current.Count, parallel, () => (Scratch?)null, (i, _, scratch) =>
+            Parallel.For(0, current.Length, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
                 scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance], new StateKey[alphabet.Length], new int[alphabet.Length]);
-                violations[i] = Expand(arch, current[i], i, alphabet, renamings, seen, claims, counted, scratch, pool, anchors);
+                violations[i] = Expand(expansion, current[i], i, scratch);
                 tracker?.Expanded();
                 return scratch;
             }, _ => { });
-            transitions += (long)current.Count * alphabet.Length;
+            transitions += (long)current.Length * alphabet.Length;
             var violation = violations.FirstOrDefault(v => v is not null);
             if (violation is not null)
             {
                 tracker?.Finish();
                 return new CheckResult(arch.Name, depth, seen.Count, transitions, violation);
             }
-            if (counted is not null)
+            var claimed = claims.Count;
+            if (last)
             {
-                var newStates = counted.Count;
-                tracker?.Frontier(newStates);
-                options.Progress?.Invoke(depth, seen.Count + newStates, newStates);
+                tracker?.Frontier(claimed);
+                options.Progress?.Invoke(depth, seen.Count + claimed, claimed);
                 tracker?.Finish();
-                return new CheckResult(arch.Name, options.Depth, seen.Count + newStates, transitions, null);
+                return new CheckResult(arch.Name, options.Depth, seen.Count + claimed, transitions, null);
             }
-            // Each new state goes to its earliest transition in frontier-then-alphabet order (Node.Order), whichever
-            // thread saw it first: the next frontier and any counterexample do not depend on thread scheduling.
-            frontier = InClaimOrder(claims!);
+            // Each new state goes to its earliest transition in frontier-then-alphabet order, whichever thread saw it
+            // first: the next frontier and any counterexample do not depend on thread scheduling.
+            seen.EnsureCapacity(seen.Count + claimed);
+            var orders = new long[claimed];
+            var n = 0;
+            foreach (var (key, order) in claims.Entries())
+            {
+                seen.Add(key);
+                orders[n++] = order;
+            }
+            Array.Sort(orders);
+            frontier = NextFrontier(current, orders, alphabet.Length, paths, kept);
             // The anchors only the expanded depth stood on become the next depth's kept runs (a copy into them is cheaper
             // than a clone); those the next frontier still stands on stay.
-            var kept = new HashSet<CheckedRun>(Anchors(frontier), ReferenceEqualityComparer.Instance);
-            pool.Refill(Anchors(current).Where(anchor => !kept.Contains(anchor)));
-            seen.EnsureCapacity(seen.Count + claims!.Count);
-            // Enumerated in place (Keys would copy them all first).
-            foreach (var (key, _) in claims!) seen.Add(key);
-            tracker?.Frontier(frontier.Count);
-            options.Progress?.Invoke(depth, seen.Count, frontier.Count);
+            var standing = new HashSet<CheckedRun>(Anchors(frontier), ReferenceEqualityComparer.Instance);
+            pool.Refill(Anchors(current).Where(anchor => !standing.Contains(anchor)));
+            tracker?.Frontier(frontier.Length);
+            options.Progress?.Invoke(depth, seen.Count, frontier.Length);
         }
         tracker?.Finish();
         return new CheckResult(arch.Name, options.Depth, seen.Count, transitions, null);
@@ -115,20 +120,31 @@ public static class ModelChecker
         depth > 0 && depth < maxDepth - 1 && (maxDepth - 1 - depth) % AnchorDistance == 0;
 
     /// <summary>
-    /// A frontier state: the sequence that reached it first (<see cref="Path"/>), its anchor (the origin's run, or a
-    /// run kept for an ancestor <see cref="Distance"/> ops back), and its transition's place in its depth's order
-    /// (frontier index × alphabet + op index), by which the earliest claim of a state wins.
+    /// A frontier state: the sequence that reached it first (an index into the <see cref="PathTable"/>) and its anchor
+    /// (the origin's run, or a run kept for an ancestor <see cref="Distance"/> ops back).
     /// </summary>
-    private sealed record Node(Path? Path, CheckedRun Anchor, int Distance, long Order);
+    private readonly record struct Node(int Path, CheckedRun Anchor, int Distance);
 
-    /// <summary>The claimed states in claim order: one array sort by order instead of an ordered LINQ pipeline.</summary>
-    private static List<Node> InClaimOrder(ConcurrentDictionary<StateKey, Node> claims)
+    /// <summary>
+    /// The next frontier from the claims' orders, sorted: order = parent index × alphabet + op index, so each claim
+    /// names its parent and op, and the new state stands on the parent's anchor or, at a depth that keeps anchors, on
+    /// the parent's own kept run (made when its first successor was claimed: a winning claim always made one).
+    /// </summary>
+    private static Node[] NextFrontier(Node[] current, long[] orders, int alphabetLength, PathTable paths, CheckedRun?[]? kept)
     {
-        var won = claims.Values.ToArray();
-        var orders = new long[won.Length];
-        for (var i = 0; i < won.Length; i++) orders[i] = won[i].Order;
-        Array.Sort(orders, won);
-        return [.. won];
+        paths.Reserve(orders.Length);
+        var next = new Node[orders.Length];
+        for (var k = 0; k < orders.Length; k++)
+        {
+            var parent = (int)(orders[k] / alphabetLength);
+            var op = (int)(orders[k] % alphabetLength);
+            var from = current[parent];
+            var path = paths.Add(from.Path, op);
+            next[k] = kept is null
+                ? new Node(path, from.Anchor, from.Distance + 1)
+                : new Node(path, kept[parent]!, 1);
+        }
+        return next;
     }
 
     /// <summary>
@@ -136,7 +152,7 @@ public static class ModelChecker
     /// that state's index times the alphabet plus the op), and so, depth by depth, are all states of one anchor:
     /// an anchor repeats only next to itself.
     /// </summary>
-    private static IEnumerable<CheckedRun> Anchors(List<Node> frontier)
+    private static IEnumerable<CheckedRun> Anchors(Node[] frontier)
     {
         CheckedRun? last = null;
         foreach (var node in frontier)
@@ -147,46 +163,33 @@ public static class ModelChecker
         }
     }
 
-    /// <summary>
-    /// A worker's scratch: the state being expanded, the successor being tried, the ops from an anchor, and the keys of a
-    /// state's successors with the index of the op that reached each.
-    /// </summary>
+    /// <summary>A worker's scratch: the state being expanded, the successor being tried, the ops from an anchor, and the keys of a state's successors with the index of the op that reached each.</summary>
     private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops, StateKey[] Keys, int[] Taken);
 
-    /// <summary>An op sequence as a chain of its last op and the sequence before it: shared prefixes are stored once.</summary>
-    private sealed record Path(Path? Before, ScriptOp Op)
-    {
-        public string[] Texts()
-        {
-            var texts = new List<string>();
-            for (var p = this; p is not null; p = p.Before) texts.Add(p.Op.Text);
-            texts.Reverse();
-            return [.. texts];
-        }
-    }
+    /// <summary>What every expansion of one depth shares: the arch and alphabet, the tables, and the anchors kept (or null).</summary>
+    private sealed record Expansion(ArchInfo Arch, ScriptOp[] Alphabet, int[][] Renamings, StateSet Seen, ClaimTable Claims,
+        RunPool Pool, PathTable Paths, CheckedRun?[]? Kept);
 
     /// <summary>Expands one frontier state: claims the successors not seen at an earlier depth; returns its first violation.</summary>
-    private static Violation? Expand(ArchInfo arch, Node node, int index, ScriptOp[] alphabet, int[][] renamings,
-        StateSet seen, ConcurrentDictionary<StateKey, Node>? claims, CountedStates? counted, Scratch scratches, RunPool pool,
-        bool keepsAnchor)
+    private static Violation? Expand(Expansion depth, Node node, int index, Scratch scratches)
     {
+        var alphabet = depth.Alphabet;
         var state = scratches.State;
         state.CopyFrom(node.Anchor);
         // The ops from the anchor, oldest first. They were checked when their states were claimed; stepping them again
         // only stands in the state (the machine is deterministic).
         var path = node.Path;
-        for (var i = node.Distance - 1; i >= 0; i--, path = path.Before) scratches.Ops[i] = path!.Op;
+        for (var i = node.Distance - 1; i >= 0; i--, path = depth.Paths.Before(path)) scratches.Ops[i] = depth.Paths.LastOp(path, alphabet);
         for (var i = 0; i < node.Distance; i++) state.Step(scratches.Ops[i], check: false);
         // The last op this state takes steps the state itself instead of a copy: nothing reads the state after it, unless
         // the state is to be kept as an anchor (it is copied when its first successor is claimed, which may be that op's).
         var inPlace = -1;
-        for (var j = alphabet.Length - 1; j >= 0 && !keepsAnchor; j--)
+        for (var j = alphabet.Length - 1; j >= 0 && depth.Kept is null; j--)
         {
             if (state.Refuses(alphabet[j])) continue;
             inPlace = j;
             break;
         }
-        CheckedRun? kept = null;
         var (keys, taken) = (scratches.Keys, scratches.Taken);
         var successors = 0;
         for (var j = 0; j < alphabet.Length; j++)
@@ -198,39 +201,19 @@ public static class ModelChecker
             if (j != inPlace) scratch.CopyFrom(state);
             var broken = scratch.Step(op, check: true);
             if (broken is { } b)
-                return new Violation(arch.Name, b.Property, b.Detail, new Path(node.Path, op).Texts());
+                return new Violation(depth.Arch.Name, b.Property, b.Detail, depth.Paths.Texts(node.Path, op, alphabet));
             if (scratch.DeadEnd) continue;
-            keys[successors] = scratch.StateKey(renamings);
-            seen.Prefetch(keys[successors]);
+            keys[successors] = scratch.StateKey(depth.Renamings);
+            depth.Seen.Prefetch(keys[successors]);
             taken[successors++] = j;
         }
         // The lookups after all the keys: their cache misses overlap instead of stalling one step each.
         for (var s = 0; s < successors; s++)
         {
-            var key = keys[s];
-            var j = taken[s];
-            var op = alphabet[j];
-            if (seen.Contains(key)) continue;
-            if (counted is not null)
-            {
-                counted.Add(key);
-                continue;
-            }
-            var order = (long)index * alphabet.Length + j;
-            if (claims!.TryGetValue(key, out var earlier) && earlier.Order < order) continue;
-            // A successor shares its parent's anchor, unless this depth keeps anchors: then this state is kept once, as
-            // the anchor of every successor it claims.
-            Node mine;
-            if (!keepsAnchor)
-            {
-                mine = new Node(new Path(node.Path, op), node.Anchor, node.Distance + 1, order);
-            }
-            else
-            {
-                kept ??= pool.CopyOf(state);
-                mine = new Node(new Path(node.Path, op), kept, 1, order);
-            }
-            claims.AddOrUpdate(key, static (_, claim) => claim, static (_, other, claim) => other.Order < claim.Order ? other : claim, mine);
+            if (depth.Seen.Contains(keys[s])) continue;
+            var order = (long)index * alphabet.Length + taken[s];
+            // Only a claim that is the earliest so far keeps this state as an anchor: a later one never wins.
+            if (depth.Claims.Claim(keys[s], order) && depth.Kept is { } kept) kept[index] ??= depth.Pool.CopyOf(state);
         }
         return null;
     }
