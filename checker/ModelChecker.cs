@@ -60,7 +60,7 @@ public static class ModelChecker
             // or already claimed by an earlier transition of this depth allocates nothing.
             Parallel.For(0, current.Length, parallel, () => (Scratch?)null, (i, _, scratch) =>
             {
-                scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance], new StateKey[alphabet.Length], new int[alphabet.Length]);
+                scratch ??= new Scratch(template.Clone(), template.Clone(), new ScriptOp[AnchorDistance], new StateKey[alphabet.Length], new int[alphabet.Length], new OpFrom[alphabet.Length]);
                 violations[i] = Expand(expansion, current[i], i, scratch);
                 tracker?.Expanded();
                 return scratch;
@@ -164,7 +164,20 @@ public static class ModelChecker
     }
 
     /// <summary>A worker's scratch: the state being expanded, the successor being tried, the ops from an anchor, and the keys of a state's successors with the index of the op that reached each.</summary>
-    private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops, StateKey[] Keys, int[] Taken);
+    private sealed record Scratch(CheckedRun State, CheckedRun Next, ScriptOp[] Ops, StateKey[] Keys, int[] Taken, OpFrom[] Kinds);
+
+    /// <summary>What an op does from the state being expanded.</summary>
+    private enum OpFrom : byte
+    {
+        /// <summary>It runs and leads to a successor to key.</summary>
+        Taken,
+
+        /// <summary>The machine refuses it: nothing happens, nothing is checked.</summary>
+        Refused,
+
+        /// <summary>It runs and changes nothing (<see cref="CheckedRun.Idles"/>).</summary>
+        Idle,
+    }
 
     /// <summary>What every expansion of one depth shares: the arch and alphabet, the tables, and the anchors kept (or null).</summary>
     private sealed record Expansion(ArchInfo Arch, ScriptOp[] Alphabet, int[][] Renamings, StateSet Seen, ClaimTable Claims,
@@ -181,22 +194,29 @@ public static class ModelChecker
         var path = node.Path;
         for (var i = node.Distance - 1; i >= 0; i--, path = depth.Paths.Before(path)) scratches.Ops[i] = depth.Paths.LastOp(path, alphabet);
         for (var i = 0; i < node.Distance; i++) state.Step(scratches.Ops[i], check: false);
-        // The last op this state takes steps the state itself instead of a copy: nothing reads the state after it, unless
-        // the state is to be kept as an anchor (it is copied when its first successor is claimed, which may be that op's).
-        var inPlace = -1;
-        for (var j = alphabet.Length - 1; j >= 0 && depth.Kept is null; j--)
-        {
-            if (state.Refuses(alphabet[j])) continue;
-            inPlace = j;
-            break;
-        }
+        // What each op does from this state, told before anything steps it: refused (a switch with preemption off, an
+        // irq_exit outside an interrupt) or idle (a switch to the running task) ops lead back to this state.
+        var kinds = scratches.Kinds;
+        for (var j = 0; j < alphabet.Length; j++)
+            kinds[j] = state.Refuses(alphabet[j]) ? OpFrom.Refused : state.Idles(alphabet[j]) ? OpFrom.Idle : OpFrom.Taken;
+        // An idle op is checked only for what it could still break (CheckedRun.IdleCheck), once for all of them.
+        var idle = Array.IndexOf(kinds, OpFrom.Idle) >= 0 ? state.IdleCheck() : null;
+        // The last op this state takes steps the state itself instead of a copy: nothing reads the state after it (the
+        // ops after it were told apart above), unless the state is to be kept as an anchor (it is copied when its first
+        // successor is claimed, which may be that op's).
+        var inPlace = depth.Kept is null ? Array.LastIndexOf(kinds, OpFrom.Taken) : -1;
         var (keys, taken) = (scratches.Keys, scratches.Taken);
         var successors = 0;
         for (var j = 0; j < alphabet.Length; j++)
         {
             var op = alphabet[j];
-            // A refused op (a switch with preemption off, an irq_exit outside an interrupt) leads back to this state.
-            if (j != inPlace && state.Refuses(op)) continue;
+            if (kinds[j] == OpFrom.Refused) continue;
+            if (kinds[j] == OpFrom.Idle)
+            {
+                if (idle is { } verdict)
+                    return new Violation(depth.Arch.Name, verdict.Property, verdict.Detail, depth.Paths.Texts(node.Path, op, alphabet));
+                continue;
+            }
             var scratch = j == inPlace ? state : scratches.Next;
             if (j != inPlace) scratch.CopyFrom(state);
             var broken = scratch.Step(op, check: true);

@@ -280,6 +280,22 @@ public sealed class CheckedRun
     public bool Refuses(ScriptOp op) => runner.Refuses(op);
 
     /// <summary>
+    /// True when <paramref name="op"/> would run and change nothing (<see cref="TraceRunner.Idles"/>): its successor is
+    /// this state, so an explorer checks it with <see cref="IdleCheck"/> instead of a copy, a step and a key.
+    /// </summary>
+    /// <param name="op">The op.</param>
+    public bool Idles(ScriptOp op) => runner.Idles(op);
+
+    /// <summary>
+    /// What <see cref="Step"/> of an op that <see cref="Idles"/> would report, without stepping it. Such an op runs no
+    /// hook and leaves the state as it is, and every property Step checks after it is a property of the state alone
+    /// that the checked transition into this state already passed, with one exception: register discipline judges
+    /// the task that ran the op, and the transition in may have been another task's (the switch that brought this one
+    /// in). Misuse turns the checks off, as in Step. <c>IdleTests</c> compares this with stepping, state by state.
+    /// </summary>
+    public (string Property, string Detail)? IdleCheck() => Misused ? null : RegisterDiscipline(machine.CurrentTaskId, machine.InInterrupt);
+
+    /// <summary>
     /// After set_pte, get_pte returns the new entry, in and outside the mode and in interrupt context (s390
     /// reads through its cache: ptep_get() of a cached pte). ptep_get() is a read, so the read is made on the run itself
     /// and must leave the machine's state as it found it ("get_pte is a read"): a consumer's get-pte fragment is arch

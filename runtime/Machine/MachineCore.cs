@@ -283,9 +283,8 @@ public abstract partial class MachineCore
     public void Switch(int task)
     {
         if (SwitchRefusal(task) is { } refusal) throw new MachineRuleException(refusal);
-        var cpu = CurrentCpu;
-        if (cpu.CurrentTask == task) return;
-        Replace(cpu, task);
+        if (SwitchIdles(task)) return;
+        Replace(CurrentCpu, task);
     }
 
     /// <summary>
@@ -300,8 +299,8 @@ public abstract partial class MachineCore
     public void Migrate(int target)
     {
         if (MigrateRefusal(target) is { } refusal) throw new MachineRuleException(refusal);
+        if (MigrateIdles(target)) return;
         var from = CurrentCpu;
-        if (target == from.Id) return;
         var task = from.CurrentTask;
         Replace(from, Cpu.Idle);
         Replace(cpus[target], task);
@@ -416,6 +415,17 @@ public abstract partial class MachineCore
     /// <summary>True when <see cref="Migrate"/> to <paramref name="target"/> would run (<see cref="MigrateRefusal"/> is null).</summary>
     /// <param name="target">A CPU number.</param>
     public bool CanMigrate(int target) => MigrateCheck(target).Why == Refused.No;
+
+    /// <summary>
+    /// True when <see cref="Switch"/> to <paramref name="task"/> would run and do nothing: the task already runs here (no
+    /// hook, no effect). A model checker skips such a transition: it leads back to the state it starts from.
+    /// </summary>
+    /// <param name="task">A task id.</param>
+    public bool SwitchIdles(int task) => CurrentCpu.CurrentTask == task && CanSwitch(task);
+
+    /// <summary>True when <see cref="Migrate"/> to <paramref name="target"/> would run and do nothing: the task already runs there.</summary>
+    /// <param name="target">A CPU number.</param>
+    public bool MigrateIdles(int target) => target == CurrentCpuId;
 
     /// <summary>True when <see cref="IrqExit"/> would run: the current CPU is in interrupt context.</summary>
     public bool CanIrqExit() => CurrentCpu.IrqDepth > 0;

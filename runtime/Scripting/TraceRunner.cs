@@ -117,6 +117,18 @@ public sealed class TraceRunner(MachineCore machine)
         _ => false,
     };
 
+    /// <summary>
+    /// True when <paramref name="op"/> would run and change nothing (<see cref="MachineCore.SwitchIdles"/>,
+    /// <see cref="MachineCore.MigrateIdles"/>): a switch to the running task, a migration to the CPU it runs on.
+    /// </summary>
+    /// <param name="op">The op.</param>
+    public bool Idles(ScriptOp op) => op.Kind switch
+    {
+        OpKind.Switch => machine.SwitchIdles(op.Target),
+        OpKind.Migrate => machine.MigrateIdles(op.Target),
+        _ => false,
+    };
+
     private string? RefusalText(ScriptOp op) => op.Name switch
     {
         "switch" => machine.SwitchRefusal((int)op.Get("task", 0)),

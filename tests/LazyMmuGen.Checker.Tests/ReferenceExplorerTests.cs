@@ -1,0 +1,53 @@
+using LazyMmuGen.Arches;
+using LazyMmuGen.Checker.Explorer;
+using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
+
+namespace LazyMmuGen.Checker.Tests;
+
+/// <summary>
+/// Issue 14: every shortcut of the explorer (anchors and unchecked replays, a state stepped in place by its last op,
+/// refused and idle ops told apart before anything is stepped, the tables of numbers) must explore exactly the states
+/// the plainest breadth-first search does: a clone per transition, every op the machine does not refuse stepped and
+/// checked, one HashSet. A shortcut that read a state after stepping it in place once gave other counts at depth 8.
+/// </summary>
+public sealed class ReferenceExplorerTests
+{
+    [Theory]
+    [MemberData(nameof(StoredStateTests.Arches), MemberType = typeof(StoredStateTests))]
+    public void The_explorer_reaches_the_states_a_plain_search_reaches(string name)
+    {
+        var arch = LazyMmuArchRegistry.Find(name)!;
+        const int depth = 7;
+        var result = ModelChecker.Check(arch, new CheckOptions { Depth = depth, Symmetry = false });
+        var (states, violation) = PlainSearch(arch, depth);
+        Assert.Equal(violation, result.Violation?.Property);
+        if (violation is null) Assert.Equal(states, result.States);
+    }
+
+    /// <summary>The number of distinct states to <paramref name="depth"/>, or the property of the first violation.</summary>
+    private static (long States, string? Violation) PlainSearch(ArchInfo arch, int depth)
+    {
+        var alphabet = Alphabet.For(arch).Select(t => OpScript.Parse(t).Single()).ToArray();
+        var origin = new CheckedRun(arch, GenericRevision.Final);
+        var seen = new HashSet<StateKey> { origin.StateKey() };
+        var frontier = new List<CheckedRun> { origin };
+        for (var d = 1; d <= depth; d++)
+        {
+            var next = new List<CheckedRun>();
+            foreach (var state in frontier)
+            {
+                foreach (var op in alphabet)
+                {
+                    if (state.Refuses(op)) continue;
+                    var successor = state.Clone();
+                    if (successor.Step(op, check: true) is { } broken) return (seen.Count, broken.Property);
+                    if (successor.DeadEnd) continue;
+                    if (seen.Add(successor.StateKey())) next.Add(successor);
+                }
+            }
+            frontier = next;
+        }
+        return (seen.Count, null);
+    }
+}
