@@ -16,12 +16,21 @@ public sealed partial class Machine<TArch, TTask, TCpu>
     {
         writer.ClearOwners();
         owned ??= [];
-        for (var c = 0; c < cpuStates.Length; c++)
+        // The owners only name what a task refers to: most arches' tasks hold no primitive, and then none are listed.
+        var tasksHold = false;
+        for (var t = 0; t < taskStates.Length && !tasksHold; t++)
+        {
+            owned.Clear();
+            taskStates[t].AddMechanisms(owned);
+            tasksHold = owned.Count > 0;
+        }
+        for (var c = 0; c < cpuStates.Length && tasksHold; c++)
         {
             owned.Clear();
             cpuStates[c].AddMechanisms(owned);
             foreach (var state in owned) writer.AddOwner(state, c);
         }
+        owned.Clear();
         for (var t = 0; t < taskStates.Length; t++)
         {
             writer.Label("|t").Int(t).Label(":");
