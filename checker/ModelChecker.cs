@@ -52,7 +52,7 @@ public static class ModelChecker
             var keepsAnchors = KeepsAnchors(depth - 1, options.Depth);
             var kept = keepsAnchors ? new CheckedRun?[frontier.Length] : null;
             var violations = new Violation?[frontier.Length];
-            // Sized for the next frontier (states grow about 2.4 times per depth), so it rarely grows while workers claim.
+            // Sized for the next frontier (states grow about 2.4-2.7 times per depth), so it rarely grows while workers claim.
             var claims = new ClaimTable(frontier.Length * 2, withOrders: !last);
             var current = frontier;
             var expansion = new Expansion(arch, alphabet, renamings, seen, claims, pool, paths, kept);
@@ -93,9 +93,10 @@ public static class ModelChecker
             Array.Sort(orders);
             frontier = NextFrontier(current, orders, alphabet.Length, paths, kept);
             // The anchors only the expanded depth stood on become the next depth's kept runs (a copy into them is cheaper
-            // than a clone); those the next frontier still stands on stay.
+            // than a clone); those the next frontier still stands on stay. So do runs kept for claims that lost.
             var standing = new HashSet<CheckedRun>(Anchors(frontier), ReferenceEqualityComparer.Instance);
-            pool.Refill(Anchors(current).Where(anchor => !standing.Contains(anchor)));
+            var unused = kept?.OfType<CheckedRun>() ?? [];
+            pool.Refill(Anchors(current).Concat(unused).Where(anchor => !standing.Contains(anchor)));
             tracker?.Frontier(frontier.Length);
             options.Progress?.Invoke(depth, seen.Count, frontier.Length);
         }

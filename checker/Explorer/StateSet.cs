@@ -18,6 +18,7 @@ public sealed class StateSet
     // Each slot's claim order, when the set keeps orders (ClaimTable's parts).
     private long[]? orders;
     private int mask = 1023;
+    private const int MaxSlots = 1 << 29;
     private bool holdsZero;
     private long zeroOrder;
 
@@ -49,7 +50,7 @@ public sealed class StateSet
     public unsafe void Prefetch(StateKey key)
     {
         if (!Sse.IsSupported) return;
-        // A stale address (a table grown meanwhile) is harmless: a prefetch never faults.
+        // Only ever beside readers (no table grows during a depth); and a prefetch never faults, whatever the address.
         ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), 2 * ((int)key.Low & mask));
         Sse.Prefetch0(Unsafe.AsPointer(ref slot));
     }
@@ -108,6 +109,9 @@ public sealed class StateSet
     {
         var capacity = mask + 1;
         if (count <= capacity / 4 * 3) return;
+        // 2^29 slots (8 GB of keys) at most: one array of pairs holds 2^30 numbers, below .NET's limit on an array.
+        if (count > MaxSlots / 4 * 3)
+            throw new InvalidOperationException($"more than {MaxSlots / 4 * 3:N0} states: explore less deep, or split the alphabet");
         while (count > capacity / 4 * 3) capacity *= 2;
         var grown = new ulong[2 * capacity];
         var grownOrders = orders is null ? null : new long[capacity];

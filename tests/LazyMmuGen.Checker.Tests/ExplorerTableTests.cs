@@ -129,4 +129,18 @@ public sealed class ExplorerTableTests
         for (var i = 0; i < 5_000; i++) deep = paths.Add(deep, i % 3);
         Assert.Equal(5_001, paths.Texts(deep, alphabet[0], alphabet).Length);
     }
+
+    [Fact]
+    public void A_set_that_keeps_orders_keeps_them_through_every_growth()
+    {
+        var rng = new Random(3);
+        var set = new StateSet(withOrders: true);
+        var keys = Enumerable.Range(0, 20_000).Select(_ => new StateKey((ulong)rng.NextInt64(), (ulong)rng.NextInt64())).ToArray();
+        for (var i = 0; i < keys.Length; i++) Assert.True(set.Claim(keys[i], 1_000_000 - i));
+        // Lower every other order after the table has grown several times.
+        for (var i = 0; i < keys.Length; i += 2) Assert.True(set.Claim(keys[i], i));
+        var orders = set.Entries().ToDictionary(e => e.Key, e => e.Order);
+        Assert.Equal(keys.Length, orders.Count);
+        for (var i = 0; i < keys.Length; i++) Assert.Equal(i % 2 == 0 ? i : 1_000_000 - i, orders[keys[i]]);
+    }
 }
