@@ -135,7 +135,10 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         }
         try
         {
-            return ArchEmitter.Emit(parsed.Spec, settings.Options, TemplateSetCache.For(settings.Templates).Set, ct, CatalogCache.For(settings.Mechanisms).Catalog);
+            var catalog = CatalogCache.For(settings.Mechanisms).Catalog;
+            var (spec, notes) = CapacityScope.Apply(parsed.Spec, catalog, settings.Options.BatchCapacity);
+            var result = ArchEmitter.Emit(spec, settings.Options, TemplateSetCache.For(settings.Templates).Set, ct, catalog);
+            return notes.Count == 0 ? result : result with { Diagnostics = result.Diagnostics.Concat(notes).ToEquatableArray() };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -185,8 +188,15 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
 
     private static void ReportOptions(SourceProductionContext spc, GeneratorOptions options)
     {
-        if (options.NamespaceValid) return;
-        spc.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidNamespace, null,
-            options.RequestedNamespace, options.Namespace).ToDiagnostic());
+        if (!options.NamespaceValid)
+        {
+            spc.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidNamespace, null,
+                options.RequestedNamespace, options.Namespace).ToDiagnostic());
+        }
+        if (options.InvalidBatchCapacity is { } capacity)
+        {
+            spc.ReportDiagnostic(DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidBatchCapacity, null,
+                capacity, GeneratorOptions.MaxBatchCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToDiagnostic());
+        }
     }
 }

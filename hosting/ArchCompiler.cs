@@ -18,13 +18,19 @@ public static class ArchCompiler
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>What the generator made of <paramref name="files"/>: each generated file by hint name, and the located messages.</summary>
-    public sealed record Generated(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Messages, bool Failed, Compilation Output);
+    public sealed record Generated(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Messages, bool Failed, Compilation Output)
+    {
+        /// <summary>The info diagnostics (LMG0026), in the same form, which a build does not print by default.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = [];
+    }
 
     /// <summary>
     /// Runs the generator over <paramref name="files"/>: descriptors, and template overrides (*.scriban under a
     /// templates/ folder) exactly as it takes them from AdditionalFiles. A null namespace is the generator's default.
+    /// <paramref name="batchCapacity"/> is the LazyMmuBatchCapacity property (docs/checker.md#small-batches). The
+    /// messages are what a build prints: errors and warnings, not info (LMG0026 says only what a requested scope did).
     /// </summary>
-    public static Generated Generate(IReadOnlyList<DescriptorFile> files, string projectDir, string? @namespace = Namespace)
+    public static Generated Generate(IReadOnlyList<DescriptorFile> files, string projectDir, string? @namespace = Namespace, int? batchCapacity = null)
     {
         var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
         var properties = new Dictionary<string, string>
@@ -32,6 +38,7 @@ public static class ArchCompiler
             ["build_property.projectdir"] = projectDir.EndsWith('/') || projectDir.EndsWith(Path.DirectorySeparatorChar) ? projectDir : projectDir + Path.DirectorySeparatorChar,
         };
         if (@namespace is not null) properties["build_property.LazyMmuNamespace"] = @namespace;
+        if (batchCapacity is { } capacity) properties["build_property.LazyMmuBatchCapacity"] = capacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new LazyMmuGenerator().AsSourceGenerator()],
             files.Where(f => !IsSource(f)).Select(f => (AdditionalText)new DescriptorText(f.FullPath, f.Text)),
@@ -46,6 +53,7 @@ public static class ArchCompiler
         var run = driver.GetRunResult().Results.Single();
         var diagnostics = run.Diagnostics.Concat(driverDiagnostics).Distinct().ToList();
         var messages = diagnostics
+            .Where(d => d.Severity != DiagnosticSeverity.Info)
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)
             .Select(d => Format(d, display))
@@ -53,15 +61,15 @@ public static class ArchCompiler
         if (run.Exception is not null) messages.Add($"error LMG0099: the generator failed: {run.Exception.Message}");
         var sources = run.GeneratedSources.ToDictionary(g => g.HintName, g => g.SourceText.ToString(), StringComparer.Ordinal);
         var failed = run.Exception is not null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-        return new Generated(sources, messages, failed, output);
+        return new Generated(sources, messages, failed, output) { Notes = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => Format(d, display)).ToList() };
     }
 
     private static bool IsSource(DescriptorFile file) => file.FullPath.EndsWith(".cs", StringComparison.Ordinal);
 
     /// <summary>Generates and compiles <paramref name="files"/> into a library image in memory.</summary>
-    public static CompileOutcome Compile(IReadOnlyList<DescriptorFile> files, string projectDir, string @namespace = Namespace)
+    public static CompileOutcome Compile(IReadOnlyList<DescriptorFile> files, string projectDir, string @namespace = Namespace, int? batchCapacity = null)
     {
-        var generated = Generate(files, projectDir, @namespace);
+        var generated = Generate(files, projectDir, @namespace, batchCapacity);
         var messages = generated.Messages.ToList();
         if (generated.Failed) return new CompileOutcome(null, messages);
 

@@ -8,7 +8,7 @@ namespace LazyMmuGen.Hosting;
 /// <summary>
 /// Compiled arch libraries on disk, keyed by everything that decides their content: the generator and runtime
 /// builds (module version ids, so any new build of the tool misses), the project folder paths are made
-/// relative to, and each descriptor's path and text. A hit skips the generator and the compiler entirely.
+/// relative to, the batch capacity a checking build lowers to, and each descriptor's path and text. A hit skips the generator and the compiler entirely.
 /// </summary>
 public sealed class CompiledArchCache(string folder)
 {
@@ -19,12 +19,14 @@ public sealed class CompiledArchCache(string folder)
 
     public string Folder { get; } = folder;
 
-    public static string Key(IReadOnlyList<DescriptorFile> files, string projectDir)
+    public static string Key(IReadOnlyList<DescriptorFile> files, string projectDir, int? batchCapacity = null)
     {
         var text = new StringBuilder()
             .Append(typeof(LazyMmuGenerator).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append(typeof(MachineCore).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append(projectDir).Append('\n');
+        // Absent and "capacity 0" never collide: a real capacity is at least 1.
+        if (batchCapacity is { } capacity) text.Append("batch-capacity ").Append(capacity).Append('\n');
         foreach (var file in files) text.Append(file.FullPath).Append('\n').Append(file.Text.Length).Append('\n').Append(file.Text).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

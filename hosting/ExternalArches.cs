@@ -29,19 +29,22 @@ public sealed class ExternalArches : IDisposable
     /// <summary>True when the library came from the cache, so neither the generator nor the compiler ran.</summary>
     public bool FromCache { get; }
 
-    /// <summary>Compiles (or takes from <paramref name="cache"/>) and loads the arches of <paramref name="files"/>.</summary>
-    public static ExternalArches Load(IReadOnlyList<DescriptorFile> files, CompiledArchCache? cache = null, string? projectDir = null)
+    /// <summary>
+    /// Compiles (or takes from <paramref name="cache"/>) and loads the arches of <paramref name="files"/>, with
+    /// <paramref name="batchCapacity"/> as LazyMmuBatchCapacity when given (docs/checker.md#small-batches).
+    /// </summary>
+    public static ExternalArches Load(IReadOnlyList<DescriptorFile> files, CompiledArchCache? cache = null, string? projectDir = null, int? batchCapacity = null)
     {
         if (files.Count == 0) return new ExternalArches(null, [], [], fromCache: false);
         cache ??= CompiledArchCache.Default;
         projectDir ??= Directory.GetCurrentDirectory();
-        var key = CompiledArchCache.Key(files, projectDir);
+        var key = CompiledArchCache.Key(files, projectDir, batchCapacity);
         var image = cache.TryRead(key);
         var fromCache = image is not null;
         IReadOnlyList<string> messages = [];
         if (image is null)
         {
-            var outcome = ArchCompiler.Compile(files, projectDir);
+            var outcome = ArchCompiler.Compile(files, projectDir, batchCapacity: batchCapacity);
             messages = outcome.Messages;
             if (outcome.Image is null) return new ExternalArches(null, [], messages, fromCache: false) { Failed = true };
             image = outcome.Image;

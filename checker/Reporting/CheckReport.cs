@@ -50,7 +50,7 @@ public static class CheckReport
 
     /// <summary>
     /// The JSON object of one arch's check, on one line: arch, revision, outcome, as_declared, expected_violation, passed,
-    /// max_depth, depth, states, transitions; property, detail, counterexample (the script), ops, length, reproduce and
+    /// max_depth, batch_capacity, depth, states, transitions; property, detail, counterexample (the script), ops, length, reproduce and
     /// trace (null on a pass); and "timing" (seconds, states_per_second, peak_memory_mb) only when <paramref name="timing"/> is given.
     /// </summary>
     /// <param name="arch">The arch checked (its <see cref="ArchInfo.ExpectedViolation"/> decides the outcome).</param>
@@ -73,6 +73,14 @@ public static class CheckReport
             WriteStringOrNull(json, "expected_violation", outcome.Expected?.Property);
             json.WriteBoolean("passed", result.Passed);
             json.WriteNumber("max_depth", options.Depth);
+            // What "batching is real" was checked against, and what a --batch-capacity build lowered it to.
+            json.WriteStartObject("batch_capacity");
+            foreach (var bound in arch.Facts.Batching)
+            {
+                if (bound.Capacity is { } capacity) json.WriteNumber(bound.Mechanism, capacity);
+                else json.WriteNull(bound.Mechanism);
+            }
+            json.WriteEndObject();
             json.WriteNumber("depth", result.Depth);
             json.WriteNumber("states", result.States);
             json.WriteNumber("transitions", result.Transitions);

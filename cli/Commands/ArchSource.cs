@@ -9,7 +9,8 @@ namespace LazyMmuGen.Cli.Commands;
 /// <summary>
 /// The arches a command can work on: the built-ins compiled into the tool (unless --no-builtins) plus every
 /// descriptor given as a path, compiled on the fly by the real generator. --arch picks among them; its default
-/// is the given descriptors' arches, or every built-in when no path is given.
+/// is the given descriptors' arches, or every built-in when no path is given. --batch-capacity compiles all of
+/// them (the built-ins from the descriptors embedded in the tool) as a checking build (docs/checker.md#small-batches).
 /// </summary>
 public sealed class ArchSource : IDisposable
 {
@@ -31,8 +32,8 @@ public sealed class ArchSource : IDisposable
     /// <summary>The paths and flags a printed command line needs to find the same arches (" a.arch.yaml --no-builtins").</summary>
     public string CommandSuffix { get; }
 
-    /// <summary>The positional descriptor paths, --project and --no-builtins, to add to a command.</summary>
-    public sealed record Symbols(Argument<string[]> Paths, Option<bool> NoBuiltins, Option<string?> Project);
+    /// <summary>The positional descriptor paths, --project, --no-builtins and --batch-capacity, to add to a command.</summary>
+    public sealed record Symbols(Argument<string[]> Paths, Option<bool> NoBuiltins, Option<string?> Project, Option<int?> BatchCapacity);
 
     public static Symbols CreateSymbols() => new(
         new Argument<string[]>("descriptors")
@@ -41,7 +42,12 @@ public sealed class ArchSource : IDisposable
             Arity = ArgumentArity.ZeroOrMore,
         },
         new Option<bool>("--no-builtins") { Description = "Leave the built-in arches out: only the given descriptors." },
-        new Option<string?>("--project") { Description = "Build this arch library project (dotnet build) and use the arches its generator produced." });
+        new Option<string?>("--project") { Description = "Build this arch library project (dotnet build) and use the arches its generator produced." },
+        new Option<int?>("--batch-capacity")
+        {
+            Description = "A checking build: compile every arch (built-ins too) with each batch capacity above N lowered to N (LazyMmuBatchCapacity), "
+                + "so a shallow check reaches the full-batch paths (docs/checker.md#small-batches).",
+        });
 
     /// <summary>Loads what the command line names; null (after printing MSBuild-style errors) means exit 2.</summary>
     public static ArchSource? Open(ParseResult parse, Symbols symbols, TextWriter output, TextWriter error)
@@ -60,6 +66,19 @@ public sealed class ArchSource : IDisposable
             return null;
         }
         var project = parse.GetValue(symbols.Project);
+        var capacity = parse.GetValue(symbols.BatchCapacity);
+        if (capacity is { } c && (c < 1 || c > Generator.Model.GeneratorOptions.MaxBatchCapacity))
+        {
+            error.WriteLine($"error: --batch-capacity must be 1..{Generator.Model.GeneratorOptions.MaxBatchCapacity} (a batch of N writes; 2 reaches every full-batch path soonest).");
+            return null;
+        }
+        if (capacity is not null && project is not null)
+        {
+            // Building the project with the property would overwrite its normal output with a checking build.
+            error.WriteLine("error: --batch-capacity cannot rebuild a --project: set <LazyMmuBatchCapacity> in a checking configuration of that project "
+                + "(docs/checker.md#small-batches), or give its descriptor files instead.");
+            return null;
+        }
         if (files.Count == 0 && project is null && noBuiltins)
         {
             error.WriteLine("error: --no-builtins leaves no arch: give descriptor files or folders, or --project.");
@@ -76,11 +95,17 @@ public sealed class ArchSource : IDisposable
             }
             loaded.Add(ExternalArches.FromAssembly(assembly!));
         }
-        loaded.Add(ExternalArches.Load(files));
-        foreach (var message in loaded.SelectMany(l => l.Messages)) (IsError(message) ? error : output).WriteLine(message);
-        var builtins = noBuiltins ? [] : LazyMmuArchRegistry.All;
+        loaded.Add(ExternalArches.Load(files, batchCapacity: capacity));
         var external = loaded.SelectMany(l => l.Arches).ToList();
-        if (loaded.Any(l => l.Failed) || Clash(builtins.Concat(external).ToList(), files, error))
+        IReadOnlyList<ArchInfo> builtins = noBuiltins ? [] : LazyMmuArchRegistry.All;
+        if (capacity is not null && !noBuiltins)
+        {
+            var scoped = ExternalArches.Load(BuiltinFiles(), projectDir: BuiltinRoot, batchCapacity: capacity);
+            loaded.Add(scoped);
+            builtins = scoped.Arches;
+        }
+        foreach (var message in loaded.SelectMany(l => l.Messages)) (IsError(message) ? error : output).WriteLine(message);
+        if (loaded.Any(l => l.Failed) || Clash(builtins.Concat(external).ToList(), builtins, files, error))
         {
             foreach (var l in loaded) l.Dispose();
             return null;
@@ -88,22 +113,41 @@ public sealed class ArchSource : IDisposable
         var available = builtins.Concat(external).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         var defaults = external.Count > 0 ? external : builtins;
         var suffix = string.Concat(files.Select(f => " " + Quote(f.DisplayPath)))
-            + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "");
+            + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "")
+            + (capacity is { } n ? " --batch-capacity " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
         return new ArchSource(available, defaults, loaded, suffix);
+    }
+
+    /// <summary>Where the embedded built-in descriptors are said to live, so their registry paths read as the built-ins' do.</summary>
+    private static readonly string BuiltinRoot = Path.Combine(AppContext.BaseDirectory, "arches");
+
+    /// <summary>The built-in descriptors embedded in the tool (arches/**/*.arch.yaml), as files under <see cref="BuiltinRoot"/>.</summary>
+    private static List<DescriptorFile> BuiltinFiles()
+    {
+        var assembly = typeof(ArchSource).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("arches/", StringComparison.Ordinal))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return new DescriptorFile(n, Path.Combine(BuiltinRoot, n["arches/".Length..]), reader.ReadToEnd());
+            })
+            .ToList();
     }
 
     private static bool IsError(string message) =>
         message.Contains(": error ", StringComparison.Ordinal) || message.StartsWith("error", StringComparison.Ordinal);
 
     /// <summary>Two arches of one name (a descriptor redefining a built-in, or one in both a project and a file).</summary>
-    private static bool Clash(IReadOnlyList<ArchInfo> all, IReadOnlyList<DescriptorFile> files, TextWriter error)
+    private static bool Clash(IReadOnlyList<ArchInfo> all, IReadOnlyList<ArchInfo> builtins, IReadOnlyList<DescriptorFile> files, TextWriter error)
     {
         foreach (var group in all.GroupBy(a => a.Name).Where(g => g.Count() > 1))
         {
             var first = group.First();
             var file = files.FirstOrDefault(f => NameLine(f.Text, group.Key) > 0);
             var where = file is null ? "" : $"{file.DisplayPath}({NameLine(file.Text, group.Key)},1): ";
-            var owner = LazyMmuArchRegistry.All.Contains(first) ? $"a built-in arch ({first.DescriptorPath})" : $"defined by {first.DescriptorPath}";
+            var owner = builtins.Contains(first) ? $"a built-in arch ({first.DescriptorPath})" : $"defined by {first.DescriptorPath}";
             error.WriteLine($"{where}error LMG0007: Arch '{group.Key}' is already {owner}. Rename it, or pass --no-builtins to use only the given descriptors.");
             return true;
         }

@@ -18,7 +18,7 @@ public static class ArchesCommand
         var source = ArchSource.CreateSymbols();
         var command = new Command("arches", "List the arches: the built-ins, or the given descriptors compiled on the fly.")
         {
-            format, source.Paths, source.NoBuiltins, source.Project,
+            format, source.Paths, source.NoBuiltins, source.Project, source.BatchCapacity,
         };
         command.SetAction(parse =>
         {

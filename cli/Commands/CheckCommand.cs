@@ -32,7 +32,7 @@ public static class CheckCommand
         var source = ArchSource.CreateSymbols();
         var command = new Command("check", "Model-check arches: every op sequence up to --depth against the contract.")
         {
-            arch, depth, revision, format, noTiming, progress, threads, noSymmetry, diff, source.Paths, source.NoBuiltins, source.Project,
+            arch, depth, revision, format, noTiming, progress, threads, noSymmetry, diff, source.Paths, source.NoBuiltins, source.Project, source.BatchCapacity,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +58,8 @@ public static class CheckCommand
                 MaxThreads = parse.GetValue(threads),
                 Symmetry = !parse.GetValue(noSymmetry),
             };
-            return Run(arches, options, parse.GetValue(format)!, available.CommandSuffix, timing: !parse.GetValue(noTiming), parse.GetValue(progress));
+            return Run(arches, options, parse.GetValue(format)!, available.CommandSuffix, timing: !parse.GetValue(noTiming), parse.GetValue(progress),
+                parse.GetValue(source.BatchCapacity));
         });
         return command;
     }
@@ -88,7 +89,15 @@ public static class CheckCommand
 
     public static string RevisionName(GenericRevision revision) => CheckReport.RevisionName(revision);
 
-    private static int Run(IReadOnlyList<ArchInfo> arches, CheckOptions options, string format, string suffix, bool timing, bool askedForProgress)
+    /// <summary>What a checking build lowered, so a pass is never mistaken for one at the descriptors' own sizes.</summary>
+    public static string ScopeLine(IReadOnlyList<ArchInfo> arches, int capacity)
+    {
+        var bounds = arches.SelectMany(a => a.Facts.Batching.Where(b => b.Capacity is not null).Select(b => $"{a.Name} {b.Mechanism} {b.Capacity}")).ToList();
+        return $"\nchecking build (--batch-capacity {capacity}): "
+            + (bounds.Count == 0 ? "no checked arch has a batch capacity to lower" : "batch capacities " + string.Join(", ", bounds));
+    }
+
+    private static int Run(IReadOnlyList<ArchInfo> arches, CheckOptions options, string format, string suffix, bool timing, bool askedForProgress, int? batchCapacity)
     {
         var results = new List<CheckResult>();
         var timings = new List<CheckTiming>();
@@ -121,6 +130,7 @@ public static class CheckCommand
                     r.Violation?.Property ?? "-", r.Violation?.Script ?? "-");
             }
             Console.Out.Write(table.ToString());
+            if (batchCapacity is { } capacity) Console.Out.WriteLine(ScopeLine(arches, capacity));
             foreach (var o in outcomes)
             {
                 if (o.Result.Violation is { } v)

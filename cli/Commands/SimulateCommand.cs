@@ -38,7 +38,7 @@ public static class SimulateCommand
         var source = ArchSource.CreateSymbols();
         var command = new Command("simulate", "Run kernel-caller workloads on each arch in every mode: effect counts, estimated cycles, ratio to eager.")
         {
-            arch, workload, size, mode, profile, costs, calibration, format, output, source.Paths, source.NoBuiltins, source.Project,
+            arch, workload, size, mode, profile, costs, calibration, format, output, source.Paths, source.NoBuiltins, source.Project, source.BatchCapacity,
         };
         command.SetAction(parse =>
         {

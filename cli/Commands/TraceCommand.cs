@@ -24,7 +24,7 @@ public static class TraceCommand
         var command = new Command("trace", "Run an op script on a fresh machine (2 CPUs, task 1 on CPU 0) and show each step. "
             + "Exits 1 when an op hit an arch BUG or was refused.")
         {
-            arch, ops, format, strict, revision, source.Paths, source.NoBuiltins, source.Project,
+            arch, ops, format, strict, revision, source.Paths, source.NoBuiltins, source.Project, source.BatchCapacity,
         };
         command.SetAction(parse =>
         {

@@ -89,6 +89,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidMechanismDefinition = Error("LMG0024", "Mechanism definition is not valid",
         "Mechanism definition: {0}. Fix the mechanism.yaml (docs/mechanisms.md describes its fields).");
 
+    public static readonly DiagnosticDescriptor InvalidBatchCapacity = Error("LMG0025", "Invalid LazyMmuBatchCapacity",
+        "MSBuild property LazyMmuBatchCapacity '{0}' is not an integer in 1..{1}, so no capacity is lowered. Set it to a small batch size such as 2, or remove it.");
+
+    public static readonly DiagnosticDescriptor BatchCapacityLowered = new("LMG0026", "Batch capacity lowered for checking",
+        "LazyMmuBatchCapacity {0}: {1} capacity lowered from {2} to {3} ({4}). This build is for checking the full-batch paths; do not ship it.",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "lmg0026");
+
     public static readonly DiagnosticDescriptor InternalError = Error("LMG0099", "Internal generator error",
         "LazyMmuGen failed on this descriptor: {0}. Please report it with the descriptor attached.");
 
@@ -97,7 +104,8 @@ public static class DiagnosticDescriptors
         YamlSyntax, WrongShape, MissingField, UnknownField, InvalidArchName, InvalidTypeName, DuplicateArch,
         UnknownMechanism, UnknownParameter, ParameterType, ParameterRange, MissingParameter, ResourceConflict,
         UnsafeText, TooComplex, PauseResumeConflict, UndeclaredLevel, UnsupportedYaml, DuplicateKey,
-        InvalidNamespace, TemplateError, UnknownTemplate, DuplicateTemplate, InvalidMechanismDefinition, InternalError,
+        InvalidNamespace, TemplateError, UnknownTemplate, DuplicateTemplate, InvalidMechanismDefinition,
+        InvalidBatchCapacity, BatchCapacityLowered, InternalError,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Index = All.ToDictionary(d => d.Id);

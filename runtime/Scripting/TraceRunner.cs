@@ -27,17 +27,35 @@ public sealed class TraceRunner(MachineCore machine)
         LastWrite = source.LastWrite;
     }
 
-    /// <summary>Runs the ops one by one (lazily, as the result is enumerated), stopping after a row whose error is an arch BUG.</summary>
+    /// <summary>
+    /// Runs the ops one by one (lazily, as the result is enumerated), stopping after a row whose error is an arch BUG
+    /// or an exception the arch code threw (<see cref="ThrewPrefix"/>): the model checker's "arch code completes without
+    /// exceptions" counterexamples replay to that row instead of ending the trace with an unhandled exception.
+    /// </summary>
     /// <param name="ops">Parsed ops (<see cref="OpScript.Parse"/>).</param>
     public IEnumerable<TraceRow> Run(IEnumerable<ScriptOp> ops)
     {
         foreach (var op in ops)
         {
-            var row = Step(op);
+            var before = machine.Effects.Snapshot();
+            (string? Result, string? Error) outcome;
+            try
+            {
+                outcome = Advance(op);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The machine is half-way through the op, so nothing after this row would mean anything.
+                outcome = (null, $"{ThrewPrefix}{e.GetType().Name}: {e.Message}");
+            }
+            var row = Row(op, before, outcome.Result, outcome.Error);
             yield return row;
-            if (row.Error?.StartsWith("BUG", StringComparison.Ordinal) == true) yield break;
+            if (row.Error?.StartsWith("BUG", StringComparison.Ordinal) == true || row.Error?.StartsWith(ThrewPrefix, StringComparison.Ordinal) == true) yield break;
         }
     }
+
+    /// <summary>How a row's error starts when the arch code threw: "arch code threw IndexOutOfRangeException: ...".</summary>
+    public const string ThrewPrefix = "arch code threw ";
 
     /// <summary>
     /// Runs one op and reports it. A set_pte without addr writes the next page not yet written in this trace (0x1000,
@@ -49,6 +67,11 @@ public sealed class TraceRunner(MachineCore machine)
     {
         var before = machine.Effects.Snapshot();
         var (result, error) = Advance(op);
+        return Row(op, before, result, error);
+    }
+
+    private TraceRow Row(ScriptOp op, EffectCounts before, string? result, string? error)
+    {
         var state = machine.CurrentState;
         return new TraceRow(op.Text, machine.Callbacks.Calls.ToArray(), state.EnableCount, state.PauseCount,
             machine.IsActive, machine.Warnings.Emitted.ToArray(), machine.Pending.Count,

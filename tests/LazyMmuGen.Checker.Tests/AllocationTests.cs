@@ -24,9 +24,12 @@ public sealed class AllocationTests
         var renamings = Symmetry.CpuRenamings(arch, alphabet, Machines.For(GenericRevision.Final).Cpus, enabled: true);
         var states = StatesTo(arch, alphabet, depth: 3);
         var scratch = new CheckedRun(arch, GenericRevision.Final);
-        // The first pass grows the scratch run's buffers and runs every static initialiser; the second must not allocate.
+        // The first pass grows the scratch run's buffers and runs every static initialiser; a later one must not allocate.
+        // The least of three later passes is asserted: something the hot path allocates, it allocates on every pass,
+        // while a one-off on this thread (seen once in a full parallel test run, never alone or under CPU load) is not
+        // the transition's.
         Transitions(states, alphabet, scratch, renamings);
-        var (count, allocated) = Transitions(states, alphabet, scratch, renamings);
+        var (count, allocated) = Enumerable.Range(0, 3).Select(_ => Transitions(states, alphabet, scratch, renamings)).MinBy(p => p.Allocated);
         Assert.True(count > 100, $"{name}: only {count} transitions");
         if (name.StartsWith("s390", StringComparison.Ordinal))
             Assert.True(allocated % IpteTableCopy == 0, $"{name}: {count} transitions allocated {allocated} bytes, not whole table copies of {IpteTableCopy}");

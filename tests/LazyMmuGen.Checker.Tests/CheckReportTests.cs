@@ -23,7 +23,7 @@ public sealed class CheckReportTests
         Assert.Equal("fails-as-expected", root.GetProperty("outcome").GetString());
         Assert.False(root.TryGetProperty("timing", out _));
         Assert.Equal(
-            """{"arch":"x86-xen-strict-enter","revision":"final","outcome":"fails-as-expected","as_declared":true,"expected_violation":"no arch BUG","passed":false,"max_depth":4,"depth":1,"states":1,"transitions":21,"property":"no arch BUG","detail":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU","counterexample":"enable(preempt=2)","ops":["enable(preempt=2)"],"length":1,"reproduce":"lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\"","trace":[{"op":"enable(preempt=2)","callbacks":["enter","enter"],"enable_count":1,"pause_count":0,"active":true,"warnings":[],"pending":0,"effects":{"context_switch":2},"task":1,"cpu":0,"error":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU"}]}""",
+            """{"arch":"x86-xen-strict-enter","revision":"final","outcome":"fails-as-expected","as_declared":true,"expected_violation":"no arch BUG","passed":false,"max_depth":4,"batch_capacity":{"hypercall-batch":31},"depth":1,"states":1,"transitions":21,"property":"no arch BUG","detail":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU","counterexample":"enable(preempt=2)","ops":["enable(preempt=2)"],"length":1,"reproduce":"lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\"","trace":[{"op":"enable(preempt=2)","callbacks":["enter","enter"],"enable_count":1,"pause_count":0,"active":true,"warnings":[],"pending":0,"effects":{"context_switch":2},"task":1,"cpu":0,"error":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU"}]}""",
             json);
     }
 

@@ -21,12 +21,8 @@ public class FaultInjectionTests
     }
 
     /// <summary>The built-in fragment with every <paramref name="code"/> (which must occur) replaced.</summary>
-    private static TemplateFault Replaced(string mechanism, string hook, string code, string replacement)
-    {
-        var text = Repo.Fragment(mechanism, hook);
-        Assert.Contains(code, text, StringComparison.Ordinal);
-        return new TemplateFault(mechanism, hook, text.Replace(code, replacement, StringComparison.Ordinal));
-    }
+    private static TemplateFault Replaced(string mechanism, string hook, string code, string replacement) =>
+        TemplateFault.Replacing(mechanism, hook, code, replacement);
 
     private static CheckResult Check(string arch, int depth, params TemplateFault[] faults) => Check(arch, new CheckOptions { Depth = depth }, faults);
 

@@ -6,6 +6,14 @@ namespace LazyMmuGen.Checker.Tests.Injection;
 public sealed record TemplateFault(string Mechanism, string Hook, string Text)
 {
     public string Path => $"{InjectedArches.ProjectDir}templates/mechanisms/{Mechanism}/{Hook}.scriban";
+
+    /// <summary>The built-in fragment with every <paramref name="code"/> (which must occur) replaced.</summary>
+    public static TemplateFault Replacing(string mechanism, string hook, string code, string replacement)
+    {
+        var text = Repo.Fragment(mechanism, hook);
+        Assert.Contains(code, text, StringComparison.Ordinal);
+        return new TemplateFault(mechanism, hook, text.Replace(code, replacement, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>
@@ -25,11 +33,14 @@ public sealed class InjectedArches : IDisposable
 
     public ArchInfo Single => Assert.Single(All);
 
-    public static InjectedArches Compile(string arch, params TemplateFault[] overrides)
+    public static InjectedArches Compile(string arch, params TemplateFault[] overrides) => Compile(arch, null, overrides);
+
+    /// <summary>As a checking build with LazyMmuBatchCapacity = <paramref name="batchCapacity"/> (docs/checker.md#small-batches) when given.</summary>
+    public static InjectedArches Compile(string arch, int? batchCapacity, params TemplateFault[] overrides)
     {
         var descriptor = ProjectDir + arch + ".arch.yaml";
         List<DescriptorFile> files = [new(descriptor, descriptor, Repo.Descriptor(arch)), .. overrides.Select(o => new DescriptorFile(o.Path, o.Path, o.Text))];
-        var outcome = ArchCompiler.Compile(files, ProjectDir, "LazyMmuGen.Injected");
+        var outcome = ArchCompiler.Compile(files, ProjectDir, "LazyMmuGen.Injected", batchCapacity);
         // No LMG0021 (override rejected: the built-in would silently be used), no other diagnostic, no warning
         // in the generated code.
         Assert.True(outcome.Succeeded && outcome.Messages.Count == 0, "generator or compiler diagnostics:\n" + string.Join("\n", outcome.Messages));
