@@ -45,8 +45,9 @@ public sealed class ArchSource : IDisposable
         new Option<string?>("--project") { Description = "Build this arch library project (dotnet build) and use the arches its generator produced." },
         new Option<int?>("--batch-capacity")
         {
-            Description = "A checking build: compile every arch (built-ins too) with each batch capacity above N lowered to N (LazyMmuBatchCapacity), "
-                + "so a shallow check reaches the full-batch paths (docs/checker.md#small-batches).",
+            HelpName = "N",
+            Description = "A checking build: compile every arch (built-ins too) with each batch capacity above N (1..255) lowered to N (LazyMmuBatchCapacity), "
+                + "so a shallow check reaches the full-batch paths (docs/checker.md#small-batches). Not the arches as described: never for costs you publish.",
         });
 
     /// <summary>Loads what the command line names; null (after printing MSBuild-style errors) means exit 2.</summary>
@@ -111,11 +112,22 @@ public sealed class ArchSource : IDisposable
             return null;
         }
         var available = builtins.Concat(external).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        // On stderr, so every command's output (JSON included) stays what it is, and no result of a checking build
+        // (a simulate's costs, above all) is read as the arch's own.
+        if (capacity is { } scope) error.WriteLine(ScopeLine(available, scope));
         var defaults = external.Count > 0 ? external : builtins;
         var suffix = string.Concat(files.Select(f => " " + Quote(f.DisplayPath)))
             + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "")
             + (capacity is { } n ? " --batch-capacity " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
         return new ArchSource(available, defaults, loaded, suffix);
+    }
+
+    /// <summary>What a checking build lowered: "checking build (--batch-capacity 2): batch capacities x86-xen hypercall-batch 2, ...".</summary>
+    public static string ScopeLine(IReadOnlyList<ArchInfo> arches, int capacity)
+    {
+        var bounds = arches.SelectMany(a => a.Facts.Batching.Where(b => b.Capacity is not null).Select(b => $"{a.Name} {b.Mechanism} {b.Capacity}")).ToList();
+        return $"checking build (--batch-capacity {capacity}, not the arches as described): "
+            + (bounds.Count == 0 ? "no arch has a batch capacity to lower" : "batch capacities " + string.Join(", ", bounds));
     }
 
     /// <summary>Where the embedded built-in descriptors are said to live, so their registry paths read as the built-ins' do.</summary>

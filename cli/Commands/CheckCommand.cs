@@ -89,14 +89,6 @@ public static class CheckCommand
 
     public static string RevisionName(GenericRevision revision) => CheckReport.RevisionName(revision);
 
-    /// <summary>What a checking build lowered, so a pass is never mistaken for one at the descriptors' own sizes.</summary>
-    public static string ScopeLine(IReadOnlyList<ArchInfo> arches, int capacity)
-    {
-        var bounds = arches.SelectMany(a => a.Facts.Batching.Where(b => b.Capacity is not null).Select(b => $"{a.Name} {b.Mechanism} {b.Capacity}")).ToList();
-        return $"\nchecking build (--batch-capacity {capacity}): "
-            + (bounds.Count == 0 ? "no checked arch has a batch capacity to lower" : "batch capacities " + string.Join(", ", bounds));
-    }
-
     private static int Run(IReadOnlyList<ArchInfo> arches, CheckOptions options, string format, string suffix, bool timing, bool askedForProgress, int? batchCapacity)
     {
         var results = new List<CheckResult>();
@@ -130,7 +122,8 @@ public static class CheckCommand
                     r.Violation?.Property ?? "-", r.Violation?.Script ?? "-");
             }
             Console.Out.Write(table.ToString());
-            if (batchCapacity is { } capacity) Console.Out.WriteLine(ScopeLine(arches, capacity));
+            // Under the table as well, so a pass is never read as one at the descriptors' own sizes.
+            if (batchCapacity is { } capacity) Console.Out.WriteLine("\n" + ArchSource.ScopeLine(arches, capacity));
             foreach (var o in outcomes)
             {
                 if (o.Result.Violation is { } v)
