@@ -50,10 +50,7 @@ public static class CapacityScope
     private static void LowerTerm(CapacityTerm term, MechanismDefinition definition, Dictionary<string, string> values, int target)
     {
         if (CapacityTerm.IsLiteral(term.Numerator) || definition.Parameters.FirstOrDefault(p => p.Name == term.Numerator) is not { } parameter) return;
-        var denominator = term.Denominator is null ? 1 : CapacityTerm.IsLiteral(term.Denominator)
-            ? long.Parse(term.Denominator, CultureInfo.InvariantCulture)
-            : long.TryParse(values.TryGetValue(term.Denominator, out var d) ? d : "", NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var dv) ? dv : 1;
-        var wanted = (target + term.Minus) * System.Math.Max(1, denominator);
+        var wanted = (target + term.Minus) * term.DenominatorValue(name => values.TryGetValue(name, out var v) ? v : "");
         wanted = System.Math.Min(System.Math.Max(wanted, parameter.Min), parameter.Max);
         if (!long.TryParse(values[term.Numerator], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var current) || wanted >= current) return;
         values[term.Numerator] = Text(wanted);

@@ -65,15 +65,18 @@ public sealed class CapacityTerm
     /// <summary>The parameters the term names.</summary>
     public IEnumerable<string> Parameters => new[] { Numerator, Denominator }.Where(n => n is not null && !IsLiteral(n)).Select(n => n!);
 
-    public long Value(MechanismSpec spec)
-    {
-        long Of(string operand) => IsLiteral(operand)
-            ? long.Parse(operand, CultureInfo.InvariantCulture)
-            : long.TryParse(spec.Get(operand), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 1;
-        var value = Of(Numerator);
-        if (Denominator is not null) value = value / System.Math.Max(1, Of(Denominator));
-        return value - Minus;
-    }
+    public long Value(MechanismSpec spec) => Value(spec.Get);
+
+    /// <summary>The term with each parameter's canonical text from <paramref name="valueOf"/>.</summary>
+    public long Value(System.Func<string, string> valueOf) => Operand(Numerator, valueOf) / DenominatorValue(valueOf) - Minus;
+
+    /// <summary>The denominator's value (1 when there is none), at least 1.</summary>
+    public long DenominatorValue(System.Func<string, string> valueOf) =>
+        Denominator is null ? 1 : System.Math.Max(1, Operand(Denominator, valueOf));
+
+    private static long Operand(string operand, System.Func<string, string> valueOf) => IsLiteral(operand)
+        ? long.Parse(operand, CultureInfo.InvariantCulture)
+        : long.TryParse(valueOf(operand), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 1;
 
     public static bool IsLiteral(string operand) => operand.Length > 0 && char.IsDigit(operand[0]);
 }
