@@ -18,11 +18,7 @@ public static class ArchCompiler
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>What the generator made of <paramref name="files"/>: each generated file by hint name, and the located messages.</summary>
-    public sealed record Generated(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Messages, bool Failed, Compilation Output)
-    {
-        /// <summary>The info diagnostics (LMG0026), in the same form, which a build does not print by default.</summary>
-        public IReadOnlyList<string> Notes { get; init; } = [];
-    }
+    public sealed record Generated(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Messages, bool Failed, Compilation Output);
 
     /// <summary>
     /// Runs the generator over <paramref name="files"/>: descriptors, and template overrides (*.scriban under a
@@ -61,7 +57,7 @@ public static class ArchCompiler
         if (run.Exception is not null) messages.Add($"error LMG0099: the generator failed: {run.Exception.Message}");
         var sources = run.GeneratedSources.ToDictionary(g => g.HintName, g => g.SourceText.ToString(), StringComparer.Ordinal);
         var failed = run.Exception is not null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-        return new Generated(sources, messages, failed, output) { Notes = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => Format(d, display)).ToList() };
+        return new Generated(sources, messages, failed, output);
     }
 
     private static bool IsSource(DescriptorFile file) => file.FullPath.EndsWith(".cs", StringComparison.Ordinal);
