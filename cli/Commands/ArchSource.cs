@@ -43,12 +43,17 @@ public sealed class ArchSource : IDisposable
         },
         new Option<bool>("--no-builtins") { Description = "Leave the built-in arches out: only the given descriptors." },
         new Option<string?>("--project") { Description = "Build this arch library project (dotnet build) and use the arches its generator produced." },
-        new Option<int?>("--batch-capacity")
-        {
-            HelpName = "N",
-            Description = "A checking build: compile every arch (built-ins too) with each batch capacity above N (1..255) lowered to N (LazyMmuBatchCapacity), "
-                + "so a shallow check reaches the full-batch paths (docs/checker.md#small-batches). Not the arches as described: never for costs you publish.",
-        });
+        BatchCapacityOption());
+
+    private static Option<int?> BatchCapacityOption()
+    {
+        var option = WholeNumberOption.CreateOptional("--batch-capacity", 1, Generator.Model.GeneratorOptions.MaxBatchCapacity,
+            "A checking build: compile every arch (built-ins too) with each batch capacity above N (1..255) lowered to N (LazyMmuBatchCapacity), "
+            + "so a shallow check reaches the full-batch paths (docs/checker.md#small-batches). Not the arches as described: never for costs you publish.",
+            hint: "a batch of N writes; 2 reaches every full-batch path soonest");
+        option.HelpName = "N";
+        return option;
+    }
 
     /// <summary>Loads what the command line names; null (after printing MSBuild-style errors) means exit 2.</summary>
     public static ArchSource? Open(ParseResult parse, Symbols symbols, TextWriter output, TextWriter error)
@@ -68,11 +73,6 @@ public sealed class ArchSource : IDisposable
         }
         var project = parse.GetValue(symbols.Project);
         var capacity = parse.GetValue(symbols.BatchCapacity);
-        if (capacity is { } c && (c < 1 || c > Generator.Model.GeneratorOptions.MaxBatchCapacity))
-        {
-            error.WriteLine($"error: --batch-capacity must be 1..{Generator.Model.GeneratorOptions.MaxBatchCapacity} (a batch of N writes; 2 reaches every full-batch path soonest).");
-            return null;
-        }
         if (capacity is not null && project is not null)
         {
             // Building the project with the property would overwrite its normal output with a checking build.

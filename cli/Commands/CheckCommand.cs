@@ -13,7 +13,7 @@ public static class CheckCommand
     public static Command Create()
     {
         var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
-        var depth = new Option<int>("--depth") { Description = "Longest op sequence to explore.", DefaultValueFactory = _ => 6 };
+        var depth = WholeNumberOption.Create("--depth", 1, 32, 6, "Longest op sequence to explore (1..32).");
         var revision = RevisionOption();
         var format = new Option<string>("--format")
         {
@@ -23,7 +23,7 @@ public static class CheckCommand
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
         var noTiming = new Option<bool>("--no-timing") { Description = "Leave out what varies between runs: json's \"timing\" objects and the table's time, rate and memory." };
         var progress = new Option<bool>("--progress") { Description = "Print progress to stderr even when it is not a terminal: one line per depth (on a terminal it is one updating line)." };
-        var threads = new Option<int?>("--threads") { Description = "Threads that expand each depth (default: every core). The results are the same for any count." };
+        var threads = WholeNumberOption.CreateOptional("--threads", 1, int.MaxValue, "Threads that expand each depth (default: every core). The results are the same for any count.");
         var noSymmetry = new Option<bool>("--no-symmetry")
         {
             Description = "Key every state as it is: do not identify states that differ only by which CPU is which (docs/checker.md#symmetry).",
@@ -40,16 +40,6 @@ public static class CheckCommand
             if (available is null) return ExitCodes.Usage;
             var arches = available.Select(parse.GetValue(arch), Console.Error);
             if (arches is null) return ExitCodes.Usage;
-            if (parse.GetValue(depth) is < 1 or > 32)
-            {
-                Console.Error.WriteLine("error: --depth must be 1..32");
-                return ExitCodes.Usage;
-            }
-            if (parse.GetValue(threads) is < 1)
-            {
-                Console.Error.WriteLine("error: --threads must be at least 1");
-                return ExitCodes.Usage;
-            }
             if (parse.GetValue(diff) is { } pair) return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!);
             var options = new CheckOptions
             {

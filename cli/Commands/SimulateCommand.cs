@@ -21,7 +21,7 @@ public static class SimulateCommand
             Description = $"Workload: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.",
             DefaultValueFactory = _ => "all",
         };
-        var size = new Option<int>("--size") { Description = "Ptes per workload (pages per call for test-vmalloc-fix-size).", DefaultValueFactory = _ => WorkloadCatalog.DefaultSize };
+        var size = WholeNumberOption.Create("--size", 1, 1 << 16, WorkloadCatalog.DefaultSize, "Ptes per workload (pages per call for test-vmalloc-fix-size), 1..65536.");
         var mode = new Option<string>("--mode") { Description = "Comma-separated modes: eager, legacy, final, v3, v2; or 'all' (eager, legacy, final, v3).", DefaultValueFactory = _ => "all" };
         var profile = new Option<string?>("--profile")
         {
@@ -60,7 +60,6 @@ public static class SimulateCommand
         IReadOnlyList<IWorkload> workloads = o.Workload == "all" ? WorkloadCatalog.All
             : WorkloadCatalog.Find(o.Workload) is { } one ? [one] : [];
         if (workloads.Count == 0) return Usage($"unknown workload '{o.Workload}'. Workloads: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.");
-        if (o.Size is < 1 or > 1 << 16) return Usage("--size must be 1..65536");
         var modes = SimModes.Parse(o.Modes, out var modeError);
         if (modes is null) return Usage(modeError!);
         CostTable table;

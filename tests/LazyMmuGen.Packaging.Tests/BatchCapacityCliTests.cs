@@ -83,11 +83,13 @@ public sealed class BatchCapacityCliTests : IDisposable
     [Theory]
     [InlineData("0")]
     [InlineData("256")]
+    [InlineData("two")]
     public void A_capacity_outside_1_to_255_is_a_usage_error(string value)
     {
         var run = cli.Run("check", "--batch-capacity", value);
         Assert.Equal(2, run.Code);
-        Assert.Equal("error: --batch-capacity must be 1..255 (a batch of N writes; 2 reaches every full-batch path soonest).", run.Err.Trim());
+        Assert.Equal($"error: --batch-capacity must be a whole number 1..255, got '{value}' (a batch of N writes; 2 reaches every full-batch path soonest).",
+            run.Err.Split('\n')[0].Trim());
     }
 
     [Fact]

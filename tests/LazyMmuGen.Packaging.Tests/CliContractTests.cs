@@ -94,6 +94,21 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(2, cli.Run("check", "--revision", "v9").Code);
     }
 
+    [Theory]
+    [InlineData("check", "--depth", "x", "--depth must be a whole number 1..32, got 'x'.")]
+    [InlineData("check", "--depth", "33", "--depth must be a whole number 1..32, got '33'.")]
+    [InlineData("check", "--threads", "0", "--threads must be a whole number of at least 1, got '0'.")]
+    [InlineData("check", "--threads", "1.5", "--threads must be a whole number of at least 1, got '1.5'.")]
+    [InlineData("simulate", "--size", "65537", "--size must be a whole number 1..65536, got '65537'.")]
+    public void A_bad_whole_number_is_a_usage_error_naming_the_option_its_range_and_the_value(string command, string option, string value, string message)
+    {
+        // Not System.CommandLine's "Cannot parse argument 'x' ... as expected type 'System.Int32'" (WholeNumberOption).
+        var run = cli.Run(command, option, value);
+        Assert.Equal(2, run.Code);
+        Assert.Equal(["error: " + message, "Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage."], run.Err.Trim().Split('\n').Select(l => l.Trim()));
+        Assert.Equal("", run.Out);
+    }
+
     [Fact]
     public void Json_is_one_document_and_jsonl_one_object_per_line_with_typed_fields()
     {
