@@ -122,12 +122,16 @@ public sealed class ArchSource : IDisposable
         return new ArchSource(available, defaults, loaded, suffix);
     }
 
-    /// <summary>What a checking build lowered: "checking build (--batch-capacity 2): batch capacities x86-xen hypercall-batch 2, ...".</summary>
+    /// <summary>
+    /// What a checking build lowered in <paramref name="arches"/>: "checking build (--batch-capacity 2, ...): batch capacities
+    /// x86-xen hypercall-batch 2, ...". Printed on stderr for every arch built and under check's table for those checked, so
+    /// the empty case speaks of "these arches" (check --arch arm64 under a build that lowered powerpc-hash's).
+    /// </summary>
     public static string ScopeLine(IReadOnlyList<ArchInfo> arches, int capacity)
     {
         var bounds = arches.SelectMany(a => a.Facts.Batching.Where(b => b.Capacity is not null).Select(b => $"{a.Name} {b.Mechanism} {b.Capacity}")).ToList();
         return $"checking build (--batch-capacity {capacity}, not the arches as described): "
-            + (bounds.Count == 0 ? "no arch has a batch capacity to lower" : "batch capacities " + string.Join(", ", bounds));
+            + (bounds.Count == 0 ? "none of these arches has a batch capacity to lower" : "batch capacities " + string.Join(", ", bounds));
     }
 
     /// <summary>Where the embedded built-in descriptors are said to live, so their registry paths read as the built-ins' do.</summary>

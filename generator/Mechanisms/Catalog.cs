@@ -12,9 +12,9 @@ public sealed class Catalog
 {
     private readonly Dictionary<string, MechanismDefinition> byName;
 
-    public Catalog(IEnumerable<MechanismDefinition> definitions, IReadOnlyDictionary<string, string>? rejected = null)
+    public Catalog(IEnumerable<MechanismDefinition> definitions, IReadOnlyDictionary<string, RejectedDefinition>? rejected = null)
     {
-        Rejected = rejected ?? new Dictionary<string, string>();
+        Rejected = rejected ?? new Dictionary<string, RejectedDefinition>();
         All = definitions.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         byName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
     }
@@ -23,8 +23,8 @@ public sealed class Catalog
 
     public IReadOnlyList<MechanismDefinition> All { get; }
 
-    /// <summary>Consumer definitions left out because they have errors: folder name → definition path.</summary>
-    public IReadOnlyDictionary<string, string> Rejected { get; }
+    /// <summary>Consumer definitions left out because they have errors: folder name → the definition and its errors' codes.</summary>
+    public IReadOnlyDictionary<string, RejectedDefinition> Rejected { get; }
 
     public MechanismDefinition? Find(string name) => byName.TryGetValue(name, out var d) ? d : null;
 

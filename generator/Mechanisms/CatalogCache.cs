@@ -37,7 +37,7 @@ public static class CatalogCache
     {
         var diagnostics = new List<DiagnosticInfo>();
         var definitions = MechanismCatalog.All.ToList();
-        var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rejected = new Dictionary<string, RejectedDefinition>(StringComparer.Ordinal);
         foreach (var source in choice.Definitions)
         {
             var own = new List<DiagnosticInfo>();
@@ -45,7 +45,7 @@ public static class CatalogCache
             diagnostics.AddRange(own);
             if (definition is null)
             {
-                rejected[FolderName(source.Path)] = source.Path;
+                rejected[FolderName(source.Path)] = RejectedDefinition.Of(source.Path, own);
                 continue;
             }
             var folder = FolderName(source.Path);
@@ -56,14 +56,15 @@ public static class CatalogCache
                     : null;
             if (problem is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, definition.NameLocation ?? LocationInfo.FileStart(source.Path), problem));
-                rejected[folder] = source.Path;
+                var invalid = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMechanismDefinition, definition.NameLocation ?? LocationInfo.FileStart(source.Path), problem);
+                diagnostics.Add(invalid);
+                rejected[folder] = RejectedDefinition.Of(source.Path, [invalid]);
                 continue;
             }
             var effectProblems = EffectChecks.Problems(definition, definitions);
             diagnostics.AddRange(effectProblems);
             if (effectProblems.Count == 0) definitions.Add(definition);
-            else rejected[folder] = source.Path;
+            else rejected[folder] = RejectedDefinition.Of(source.Path, effectProblems);
         }
         return (new Catalog(definitions, rejected), diagnostics.ToEquatableArray());
     }

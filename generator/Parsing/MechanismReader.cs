@@ -76,8 +76,8 @@ public static class MechanismReader
         if (definition is null)
         {
             // A definition of that name that has errors is reported at the definition; say so here instead of guessing.
-            var hint = catalog.Rejected.TryGetValue(kind.Value, out var path)
-                ? $" Its definition {path} has errors (LMG0024, reported there): fix them and it is known."
+            var hint = catalog.Rejected.TryGetValue(kind.Value, out var rejected)
+                ? $" Its definition {rejected.Path} has errors ({rejected.Codes}, reported there): fix them and it is known."
                 : Suggestions.DidYouMean(kind.Value, catalog.All.Select(m => m.Name));
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMechanism, kind.Location,
                 ParameterReader.Shorten(kind.Value), hint, catalog.Names));

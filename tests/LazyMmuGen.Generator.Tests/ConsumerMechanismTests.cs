@@ -121,6 +121,18 @@ public sealed class ConsumerMechanismTests
     }
 
     [Fact]
+    public void A_definition_with_a_yaml_syntax_error_is_LMG0001_there_and_the_descriptor_is_told_so()
+    {
+        // Found by a fresh-clone review: the descriptor's LMG0008 named LMG0024 whatever the definition's error was.
+        var run = Run([.. Files((file, text) => file == "mechanism.yaml" ? text + "\nbroken: [unclosed\n" : text), Descriptor]);
+
+        Assert.Equal(["LMG0001", "LMG0008"], run.Diagnostics.Select(d => d.Id).Order().ToList());
+        Assert.Equal(ProjectDir + Folder + "mechanism.yaml", run.Diagnostics.Single(d => d.Id == "LMG0001").Location.GetLineSpan().Path);
+        Assert.Contains($"Its definition {ProjectDir + Folder}mechanism.yaml has errors (LMG0001, reported there): fix them and it is known.",
+            run.Diagnostics.Single(d => d.Id == "LMG0008").GetMessage());
+    }
+
+    [Fact]
     public void A_consumer_mechanism_may_not_take_a_built_in_name()
     {
         var files = Mechanism.Take(1).Select(f => new InMemoryAdditionalText(ProjectDir + "mechanisms/tlb-batch/mechanism.yaml",

@@ -80,6 +80,16 @@ public sealed class BatchCapacityCliTests : IDisposable
         Assert.Contains("set_pte(addr=0x1000) | -         | 1      | 0     | yes    | 0       | tlb_flush=1 tlb_flush_entries=2 tlb_flush_range=1 pte_write=1", trace.Out);
     }
 
+    [Fact]
+    public void The_line_under_the_table_speaks_of_the_arches_checked_and_the_stderr_line_of_the_build()
+    {
+        // Found by a fresh-clone review: "no arch has a batch capacity" under the table contradicted stderr's list.
+        var run = cli.Run("check", "--arch", "arm64", "--depth", "2", "--batch-capacity", "2", "--no-timing");
+        Assert.Equal(0, run.Code);
+        Assert.Contains("\nchecking build (--batch-capacity 2, not the arches as described): none of these arches has a batch capacity to lower\n", run.Out);
+        Assert.StartsWith("checking build (--batch-capacity 2, not the arches as described): batch capacities powerpc-hash tlb-batch 2,", run.Err.Trim());
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("256")]
