@@ -74,12 +74,15 @@ public static class ArchCompiler
         if (!emitted.Success)
         {
             // An error in a mechanism's own C# is the user's, at their file; one in generated code breaks the
-            // generator's contract that valid descriptors compile, so say so instead of hiding it.
+            // generator's contract that valid descriptors compile, so say so instead of hiding it. But when the
+            // user's C# has errors, the generated code's follow from them (a class that did not parse is a
+            // missing type there): blaming the generator for those would send the user to the wrong file.
             var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
-            messages.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => d.Location.SourceTree?.FilePath is { } path && display.ContainsKey(path)
-                    ? Format(d, display)
-                    : $"error LMG0099: generated code does not compile ({d.Id}: {d.GetMessage()}); please report this with the descriptor"));
+            var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var theirs = errors.Where(d => d.Location.SourceTree?.FilePath is { } path && display.ContainsKey(path)).ToList();
+            messages.AddRange(theirs.Count > 0
+                ? theirs.Select(d => Format(d, display))
+                : errors.Select(d => $"error LMG0099: generated code does not compile ({d.Id}: {d.GetMessage()}); please report this with the descriptor"));
             return new CompileOutcome(null, messages);
         }
         messages.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)

@@ -4,7 +4,8 @@ namespace LazyMmuGen.Hosting;
 /// Expands command-line paths into descriptor files: a file is taken as it is (whatever its name), a folder
 /// contributes every *.arch.yaml below it, skipping bin/ and obj/ as the MSBuild default glob does, and every
 /// mechanism folder below it (mechanisms/NAME/: mechanism.yaml, its *.scriban fragments and its *.cs runtime
-/// primitive), as the generator package's default items take them in a project.
+/// primitive), as the generator package's default items take them in a project. A descriptor file brings the
+/// mechanism folders under the mechanisms/ folder beside it.
 /// </summary>
 public static class DescriptorFinder
 {
@@ -20,6 +21,10 @@ public static class DescriptorFinder
             if (File.Exists(path))
             {
                 Add(path);
+                // A descriptor names its mechanisms; the ones it brings itself sit next to it (the layout
+                // new-arch and the dotnet-new template make), so a file alone is checked as its folder would be.
+                if (path.EndsWith(Pattern[1..], StringComparison.Ordinal) && Path.Combine(Path.GetDirectoryName(path) ?? "", "mechanisms") is var beside && Directory.Exists(beside))
+                    foreach (var file in MechanismFiles(beside)) Add(file);
                 continue;
             }
             if (!Directory.Exists(path)) return ([], $"error: '{path}' is neither a descriptor file nor a folder.");

@@ -70,6 +70,10 @@ public static class MechanismReader
         return Build(kindName, parameters, kindName.Location, diagnostics, catalog);
     }
 
+    /// <summary>For a name close to none: most likely a mechanism of the user's own that was not given to the generator.</summary>
+    private const string OwnMechanismHint = " If it is your own, define it in mechanisms/NAME/mechanism.yaml (docs/mechanisms.md): a project takes every "
+        + "mechanisms/ folder in it, and the lazymmu tool the ones under a folder it is given or beside a descriptor file.";
+
     private static MechanismSpec? Build(YScalar kind, List<KeyValuePair<YScalar, YNode>> entries, LocationInfo location, List<DiagnosticInfo> diagnostics, Catalog catalog)
     {
         var definition = catalog.Find(kind.Value);
@@ -78,7 +82,8 @@ public static class MechanismReader
             // A definition of that name that has errors is reported at the definition; say so here instead of guessing.
             var hint = catalog.Rejected.TryGetValue(kind.Value, out var rejected)
                 ? $" Its definition {rejected.Path} has errors ({rejected.Codes}, reported there): fix them and it is known."
-                : Suggestions.DidYouMean(kind.Value, catalog.All.Select(m => m.Name));
+                : Suggestions.DidYouMean(kind.Value, catalog.All.Select(m => m.Name)) is { Length: > 0 } close ? close
+                : OwnMechanismHint;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMechanism, kind.Location,
                 ParameterReader.Shorten(kind.Value), hint, catalog.Names));
             return null;

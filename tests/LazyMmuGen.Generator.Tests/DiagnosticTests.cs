@@ -120,7 +120,8 @@ public sealed class DiagnosticTests
         ["type-name is a contextual keyword"] = "Type name 'record' is not usable in C#: it is a contextual C# keyword. Write 'type-name: Record' instead.",
         ["type-name shadows a runtime type"] = "Type name 'PteWrite' is not usable in C#: the generated code already uses that name. "
             + "Use an ASCII identifier such as 'RiscvSfence' that is not a C# keyword.",
-        ["unknown mechanism"] = "Unknown mechanism 'no-such-thing'. " + KnownMechanisms,
+        ["unknown mechanism"] = "Unknown mechanism 'no-such-thing'. If it is your own, define it in mechanisms/NAME/mechanism.yaml (docs/mechanisms.md): "
+            + "a project takes every mechanisms/ folder in it, and the lazymmu tool the ones under a folder it is given or beside a descriptor file. " + KnownMechanisms,
         ["misspelt mechanism shorthand"] = "Unknown mechanism 'deferred-barrier'. Did you mean 'deferred-barriers'? " + KnownMechanisms,
         ["misspelt mechanism kind"] = "Unknown mechanism 'tlb_batch'. Did you mean 'tlb-batch'? " + KnownMechanisms,
         ["unknown parameter"] = "Mechanism 'deferred-barriers' has no parameter 'colour'. Its parameters: switch-dsb.",

@@ -51,4 +51,43 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Matches(@"arches/mechanisms/svinval-batch/SvinvalBatch\.cs\(\d+,\d+\): error CS1061: .*'Clearr'", trace.Err);
         Assert.DoesNotContain("LMG0099", trace.Err);
     }
+
+    [Fact]
+    public void A_syntax_error_in_the_mechanisms_own_CSharp_is_not_blamed_on_the_generator()
+    {
+        // The generated arch names SvinvalBatch; a class that does not parse makes that a CS0246 in generated
+        // code, which is a consequence of the user's error, not an LMG0099 "please report this".
+        var primitive = Path.Combine("arches", "mechanisms", "svinval-batch", "SvinvalBatch.cs");
+        cli.Write(primitive, File.ReadAllText(Path.Combine(cli.Folder, primitive)).Replace("public sealed class", "publc sealed class"));
+
+        var trace = cli.Run("trace", "arches", "--no-builtins", "--arch", "riscv-svinval", "--ops", "enable");
+
+        Assert.Equal(2, trace.Code);
+        Assert.Equal("arches/mechanisms/svinval-batch/SvinvalBatch.cs(14,7): error CS1585: Member modifier 'sealed' must precede the member type and name",
+            trace.Err.Trim());
+        Assert.DoesNotContain("LMG0099", trace.Err);
+        Assert.DoesNotContain("please report", trace.Err);
+    }
+
+    [Fact]
+    public void A_descriptor_file_alone_brings_the_mechanisms_folder_beside_it()
+    {
+        var trace = cli.Run("trace", Path.Combine("arches", "riscv-svinval.arch.yaml"), "--no-builtins", "--ops", "enable;set_pte;disable");
+
+        Assert.True(trace.Code == 0, trace.Err);
+        Assert.Contains("disable | leave     | 0      | 0     | no     | 0       | sfence_w_inval=1 sinval_vma=1 sfence_inval_ir=1 preempt_enable=1 |", trace.Out);
+    }
+
+    [Fact]
+    public void A_mechanism_the_tool_was_not_given_is_told_where_its_definition_goes()
+    {
+        Directory.Delete(Path.Combine(cli.Folder, "arches", "mechanisms"), recursive: true);
+
+        var trace = cli.Run("trace", Path.Combine("arches", "riscv-svinval.arch.yaml"), "--no-builtins", "--ops", "enable");
+
+        Assert.Equal(2, trace.Code);
+        Assert.Matches(@"arches/riscv-svinval\.arch\.yaml\(\d+,\d+\): error LMG0008: Unknown mechanism 'svinval-batch'\. If it is your own, define it in "
+            + @"mechanisms/NAME/mechanism\.yaml \(docs/mechanisms\.md\): a project takes every mechanisms/ folder in it, and the lazymmu tool the ones "
+            + @"under a folder it is given or beside a descriptor file\. Known mechanisms: ", trace.Err);
+    }
 }
