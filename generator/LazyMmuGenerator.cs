@@ -109,6 +109,10 @@ public sealed class LazyMmuGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in CatalogCache.For(choice).Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
+        context.RegisterSourceOutput(mechanisms.Combine(templates), static (spc, pair) =>
+        {
+            foreach (var diagnostic in PhaseChecks.Problems(pair.Left, pair.Right)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
         context.RegisterSourceOutput(templates, static (spc, choice) =>
         {
             foreach (var diagnostic in TemplateOverrides.Problems(choice)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());

@@ -72,7 +72,8 @@ public static class DefinitionReader
         var kernel = Text(fields, "kernel", map, diagnostics, required: false);
         var parameters = ReadParameters(fields, diagnostics);
         var claims = ReadClaims(fields, parameters, diagnostics);
-        var phases = ReadPhases(fields, diagnostics);
+        var phaseLocations = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
+        var phases = ReadPhases(fields, phaseLocations, diagnostics);
         var (declared, uses) = ReadEffects(fields, name?.Value ?? "", diagnostics);
         var batching = ReadBatching(fields, parameters, uses, diagnostics);
         var cpuSymmetric = ReadCpuSymmetric(fields, diagnostics);
@@ -82,6 +83,7 @@ public static class DefinitionReader
             Kernel = kernel?.Value ?? "",
             Claims = claims,
             DefinitionPath = path,
+            PhaseLocations = phaseLocations,
             NameLocation = name.Location,
             DeclaredEffects = declared,
             Effects = uses,
@@ -337,7 +339,8 @@ public static class DefinitionReader
         return name;
     }
 
-    private static Dictionary<string, int> ReadPhases(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, List<DiagnosticInfo> diagnostics)
+    private static Dictionary<string, int> ReadPhases(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, Dictionary<string, LocationInfo> locations,
+        List<DiagnosticInfo> diagnostics)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!fields.TryGetValue("phases", out var entry)) return result;
@@ -353,7 +356,10 @@ public static class DefinitionReader
             else if (pair.Value is not YScalar phase || !Phases.TryGetValue(phase.Value, out var value))
                 Fail(diagnostics, pair.Value.Location, $"the phase of '{pair.Key.Value}' must be one of {string.Join(", ", Phases.Keys)}");
             else
+            {
                 result[pair.Key.Value] = value;
+                locations[pair.Key.Value] = pair.Key.Location;
+            }
         }
         return result;
     }

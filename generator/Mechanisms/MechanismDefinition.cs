@@ -40,6 +40,9 @@ public sealed class MechanismDefinition
     /// <summary>Where 'mechanism: NAME' is written, for errors about the name.</summary>
     public LocationInfo? NameLocation { get; init; }
 
+    /// <summary>Where each 'phases' entry's hook is written, for errors about a phase given to a hook it does not fill.</summary>
+    public IReadOnlyDictionary<string, LocationInfo> PhaseLocations { get; init; } = new Dictionary<string, LocationInfo>();
+
     /// <summary>The mechanism.yaml this definition was read from.</summary>
     public string DefinitionPath { get; init; } = "";
 

@@ -1,3 +1,4 @@
+using LazyMmuGen.Generator.Emit;
 using LazyMmuGen.Runtime;
 using LazyMmuGen.Runtime.Scripting;
 using Microsoft.CodeAnalysis;
@@ -130,6 +131,47 @@ public sealed class ConsumerMechanismTests
         Assert.Equal(ProjectDir + Folder + "mechanism.yaml", run.Diagnostics.Single(d => d.Id == "LMG0001").Location.GetLineSpan().Path);
         Assert.Contains($"Its definition {ProjectDir + Folder}mechanism.yaml has errors (LMG0001, reported there): fix them and it is known.",
             run.Diagnostics.Single(d => d.Id == "LMG0008").GetMessage());
+    }
+
+    [Fact]
+    public void A_phase_given_to_a_hook_whose_fragment_was_deleted_is_LMG0024_at_the_phases_entry()
+    {
+        // Found by a fresh-clone review: deleting leave.scriban left 'leave: release' ordering nothing, and only
+        // the model checker noticed ("outermost leave restores preemption"), far from the cause.
+        var run = Run([.. Files().Where(f => !f.Path.EndsWith("/leave.scriban", StringComparison.Ordinal)), Descriptor]);
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("LMG0024", error.Id);
+        var span = error.Location.GetLineSpan();
+        Assert.Equal(ProjectDir + Folder + "mechanism.yaml", span.Path);
+        Assert.Equal((4, 22), (span.StartLinePosition.Line, span.StartLinePosition.Character)); // 'leave' in "phases: { enter: pin, leave: release, ..."
+        Assert.Equal("Mechanism definition: 'phases' gives hook 'leave' a phase, but mechanisms/sfence-batch/ has no leave.scriban, so the mechanism "
+            + "does nothing there: restore the fragment, or drop 'leave' from 'phases'. Fix the mechanism.yaml (docs/mechanisms.md describes its fields).",
+            error.GetMessage());
+    }
+
+    [Fact]
+    public void A_phase_of_pause_is_filled_by_the_leave_fragment_and_names_both_when_neither_is_there()
+    {
+        var withPause = Files((file, text) => file == "mechanism.yaml" ? text.Replace("flush: drain }", "flush: drain, pause: release }") : text);
+
+        Assert.Empty(Run([.. withPause, Descriptor]).Diagnostics);
+        var run = Run([.. withPause.Where(f => !f.Path.EndsWith("/leave.scriban", StringComparison.Ordinal)), Descriptor]);
+        Assert.Equal(["'leave'", "'pause'"], run.Diagnostics.Select(d => d.GetMessage().Split(' ')[5]).ToList());
+        Assert.Contains("has no pause.scriban nor leave.scriban", run.Diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public void Every_built_in_phase_orders_a_fragment_its_folder_has()
+    {
+        var unfilled = LazyMmuGen.Generator.Mechanisms.MechanismCatalog.All
+            .SelectMany(d => d.Phases.Keys.Select(hook => (d.Name, hook)))
+            .Where(x => !TemplateSet.BuiltinSources.ContainsKey($"mechanisms/{x.Name}/{x.hook}")
+                && !(Hooks.FallbackOf(x.hook) is { } fallback && TemplateSet.BuiltinSources.ContainsKey($"mechanisms/{x.Name}/{fallback}")))
+            .ToList();
+
+        Assert.Empty(unfilled);
+        Assert.Contains(LazyMmuGen.Generator.Mechanisms.MechanismCatalog.All, d => d.Phases.Count > 0);
     }
 
     [Fact]
