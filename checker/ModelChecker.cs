@@ -17,6 +17,12 @@ namespace LazyMmuGen.Checker;
 public static class ModelChecker
 {
     /// <summary>
+    /// Every property the checker checks, by the name a <see cref="Violation.Property"/> carries; a descriptor's
+    /// <c>expected-violation.property</c> must be one of them (the generator reports any other as LMG0002).
+    /// </summary>
+    public static IReadOnlyList<string> Properties { get; } = CheckedProperties.All;
+
+    /// <summary>
     /// Model-checks one arch against the contract (docs/contract.md §7): after every op of every sequence up to
     /// <see cref="CheckOptions.Depth"/>, the callbacks, counters, warnings and is_active must match the oracle, and
     /// guarantees 1 to 4, batch purity and the outermost leave's restorations must hold.

@@ -101,7 +101,7 @@ public sealed class CheckedRun
         catch (Exception e)
         {
             DeadEnd = true;
-            return Misused ? null : ("arch code completes without exceptions", $"{e.GetType().Name}: {e.Message}");
+            return Misused ? null : (CheckedProperties.NoException, $"{e.GetType().Name}: {e.Message}");
         }
         if (error is not null && Misused && (api || op.Kind is OpKind.SetPte or OpKind.GetPte))
         {
@@ -110,8 +110,8 @@ public sealed class CheckedRun
         }
         if (error is not null)
         {
-            if (error.StartsWith("BUG", StringComparison.Ordinal)) return ("no arch BUG", error);
-            if (api || op.Kind is OpKind.SetPte or OpKind.GetPte) return ("arch respects machine rules", error);
+            if (error.StartsWith("BUG", StringComparison.Ordinal)) return (CheckedProperties.NoArchBug, error);
+            if (api || op.Kind is OpKind.SetPte or OpKind.GetPte) return (CheckedProperties.MachineRules, error);
             return null; // A refused switch/migrate/irq_exit: a legal no-op transition.
         }
 
@@ -122,22 +122,22 @@ public sealed class CheckedRun
         if (!SameCallbacks(machine.Callbacks.FromApi, expected))
         {
             var actual = machine.Callbacks.FromApi.Select(c => (OracleCallback)(int)c);
-            return ("callbacks follow the contract table", $"expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+            return (CheckedProperties.Callbacks, $"expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
         }
         for (var t = 1; t < machine.MaxTasks; t++)
         {
             var state = machine.StateOf(t);
             var want = oracle.Counters(t);
             if (state.EnableCount != want.Enable || state.PauseCount != want.Pause)
-                return ("counters follow the contract table", $"task {t}: expected enable={want.Enable} pause={want.Pause}, got enable={state.EnableCount} pause={state.PauseCount}");
+                return (CheckedProperties.Counters, $"task {t}: expected enable={want.Enable} pause={want.Pause}, got enable={state.EnableCount} pause={state.PauseCount}");
             // v2's stack of returned states (in both fingerprints) must agree too.
             if (state.V2Nested != oracle.V2NestedMask(t))
-                return ("counters follow the contract table", $"task {t}: expected v2 NESTED bits {oracle.V2NestedMask(t):x}, got {state.V2Nested:x}");
+                return (CheckedProperties.Counters, $"task {t}: expected v2 NESTED bits {oracle.V2NestedMask(t):x}, got {state.V2Nested:x}");
         }
         var firedNow = machine.Warnings.FiredMask & ~firedBefore;
-        if (firedNow != SiteMask(newWarnings)) return ("warn-once per site", WarningsDetail(newWarnings, firedNow));
+        if (firedNow != SiteMask(newWarnings)) return (CheckedProperties.WarnOnce, WarningsDetail(newWarnings, firedNow));
         if (machine.IsActive != oracle.IsActive(machine.CurrentTaskId, machine.InInterrupt))
-            return ("is_active follows the counters", $"machine says {machine.IsActive}");
+            return (CheckedProperties.IsActive, $"machine says {machine.IsActive}");
         // After misuse nothing more is demanded, but the bookkeeping (the outermost enter's snapshot) still
         // follows the op, so a state is the same whichever way it was reached.
         if (Misused) return AfterLeave(op, task, enableBefore, check: false);
@@ -149,7 +149,7 @@ public sealed class CheckedRun
             // After the leave's own check, so a forgotten restore is reported as that.
             ?? RegisterDiscipline(task, irq)
             // Last: a performance property, reported only when every correctness property holds.
-            ?? (batched is { } detail ? ("batching is real", detail) : null);
+            ?? (batched is { } detail ? (CheckedProperties.BatchingIsReal, detail) : null);
     }
 
     /// <summary>
@@ -313,13 +313,13 @@ public sealed class CheckedRun
         catch (Exception e)
         {
             DeadEnd = true;
-            return ("arch code completes without exceptions", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}): {e.GetType().Name}: {e.Message}");
+            return (CheckedProperties.NoException, $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}): {e.GetType().Name}: {e.Message}");
         }
         if (!MachineState(keyWriter ??= new StateWriter()).SequenceEqual(before))
-            return ("get_pte is a read", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) changed the machine's state");
+            return (CheckedProperties.GetPteIsARead, $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) changed the machine's state");
         return read == write.Entry
             ? null
-            : ("read your writes", $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) returned {read} after writing {write.Entry}");
+            : (CheckedProperties.ReadYourWrites, $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) returned {read} after writing {write.Entry}");
     }
 
     /// <summary>The machine's state alone, as it is (no renaming), written by <paramref name="writer"/>: what a read must not change.</summary>
@@ -348,7 +348,7 @@ public sealed class CheckedRun
         var registers = machine.TaskRegisters(task);
         return registers.AtReset
             ? null
-            : ("register discipline", $"task {task} is outside the mode with [{registers}] still switched");
+            : (CheckedProperties.RegisterDiscipline, $"task {task} is outside the mode with [{registers}] still switched");
     }
 
     private (string, string)? Pending(ScriptOp op, int task, bool irq, bool api)
@@ -360,13 +360,13 @@ public sealed class CheckedRun
         foreach (var write in writes)
         {
             if (write.InInterrupt)
-                return ("guarantee 3/4: interrupt writes complete at once", $"write to {write.Addr:x} in interrupt context is pending");
+                return (CheckedProperties.InterruptAtOnce, $"write to {write.Addr:x} in interrupt context is pending");
             // The task's own disable/pause first: its pending writes were made inside the mode (a write made
             // outside it fails guarantee 3 at the set_pte), so after an outermost disable the broken promise is 1, not 3.
             if (api && !irq && op.Kind is OpKind.Disable or OpKind.Pause && write.Task == task)
-                return ($"guarantee {(op.Name == "disable" ? 1 : 2)}: writes complete after {op.Name}", $"write to 0x{write.Addr:x} still pending");
+                return (op.Kind == OpKind.Disable ? CheckedProperties.CompleteAfterDisable : CheckedProperties.CompleteAfterPause, $"write to 0x{write.Addr:x} still pending");
             if (!oracle.IsActive(write.Task, inInterrupt: false))
-                return ("guarantee 3: outside the mode writes complete at once", $"task {write.Task} is not in the mode but its write to 0x{write.Addr:x} is pending");
+                return (CheckedProperties.OutsideAtOnce, $"task {write.Task} is not in the mode but its write to 0x{write.Addr:x} is pending");
         }
         return null;
     }
@@ -384,10 +384,10 @@ public sealed class CheckedRun
         for (var i = 0; i < after.Count; i++)
         {
             if (after[i] > before[i])
-                return ("guarantee 4: an interrupt never extends a task's batch", $"batches [{string.Join(",", before)}] -> [{string.Join(",", after)}]");
+                return (CheckedProperties.InterruptNeverExtends, $"batches [{string.Join(",", before)}] -> [{string.Join(",", after)}]");
         }
         if (machine.Pending.Count > pendingBefore)
-            return ("guarantee 4: an interrupt never extends a task's batch", $"pending {pendingBefore} -> {machine.Pending.Count}");
+            return (CheckedProperties.InterruptNeverExtends, $"pending {pendingBefore} -> {machine.Pending.Count}");
         return null;
     }
 
@@ -400,9 +400,9 @@ public sealed class CheckedRun
                 // An empty primitive holds nothing to mix (IMechanismState.Entries: 0 means empty).
                 if (state.Entries == 0) continue;
                 if (Mixed(state.EntryTasks))
-                    return ("a batch never mixes tasks", $"{state.Kind} on CPU {cpu} holds tasks {string.Join(",", state.EntryTasks.Distinct())}");
+                    return (CheckedProperties.NoMixedTasks, $"{state.Kind} on CPU {cpu} holds tasks {string.Join(",", state.EntryTasks.Distinct())}");
                 if (state.KeyedByMm && Mixed(state.EntryMms))
-                    return ("a batch never mixes mms", $"{state.Kind} on CPU {cpu} holds mms {string.Join(",", state.EntryMms.Distinct())}");
+                    return (CheckedProperties.NoMixedMms, $"{state.Kind} on CPU {cpu} holds mms {string.Join(",", state.EntryMms.Distinct())}");
             }
         }
         return null;
@@ -414,18 +414,18 @@ public sealed class CheckedRun
         if (!snapshots.Close(task, out var preemptCount, out var switched) || !check) return null;
         var cpu = machine.CpuOf(task);
         if (cpu >= 0 && machine.CpuAt(cpu).PreemptCount != preemptCount)
-            return ("outermost leave restores preemption", $"preempt_count {preemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");
+            return (CheckedProperties.LeaveRestoresPreemption, $"preempt_count {preemptCount} before enter, {machine.CpuAt(cpu).PreemptCount} after leave");
         if (!machine.TaskRegisters(task).SameAs(switched))
-            return ("outermost leave restores registers", $"[{switched}] before enter, [{machine.TaskRegisters(task)}] after leave");
+            return (CheckedProperties.LeaveRestoresRegisters, $"[{switched}] before enter, [{machine.TaskRegisters(task)}] after leave");
         for (var c = 0; c < machine.Cpus.Count; c++)
         {
             foreach (var state in Mechanisms(c))
             {
                 if (state.Entries > 0 && state.EntryTasks.Contains(task))
-                    return ("outermost leave empties batches", $"{state.Kind} on CPU {c} still holds {state.Entries} entries of task {task}");
+                    return (CheckedProperties.LeaveEmptiesBatches, $"{state.Kind} on CPU {c} still holds {state.Entries} entries of task {task}");
             }
         }
-        return machine.Pending.HasTaskWrites(task) ? ("outermost leave completes every write", "pending writes remain") : null;
+        return machine.Pending.HasTaskWrites(task) ? (CheckedProperties.LeaveCompletesWrites, "pending writes remain") : null;
     }
 
     /// <summary>Every primitive's entry count, CPU by CPU in field order, into a list reused from step to step.</summary>

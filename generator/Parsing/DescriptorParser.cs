@@ -155,7 +155,16 @@ public static class DescriptorParser
                 ParameterReader.Shorten(Printable(item.Key.Value)), Suggestions.DidYouMean(item.Key.Value, ExpectedViolationKeys),
                 string.Join(", ", ExpectedViolationKeys)));
         }
-        var property = ReadRequiredText(keys, PropertyKey, map, "no arch BUG", diagnostics);
+        var property = ReadRequiredText(keys, PropertyKey, map, CheckedProperties.NoArchBug, diagnostics);
+        if (property is not null && Array.IndexOf(CheckedProperties.All, property) < 0)
+        {
+            // An unknown name would never match what the checker reports: the arch would FAIL (or PASS unexpectedly)
+            // far from this line.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, keys[PropertyKey].Value.Location,
+                "the name of a property the model checker checks", $"'{ParameterReader.Shorten(property)}'",
+                Suggestions.DidYouMean(property, CheckedProperties.All) + " The properties: " + string.Join("; ", CheckedProperties.All) + "."));
+            property = null;
+        }
         var reason = ReadRequiredText(keys, ReasonKey, map, "why the arch is kept although the check fails", diagnostics);
         return property is null || reason is null ? null : new ExpectedViolationSpec(property, reason);
     }

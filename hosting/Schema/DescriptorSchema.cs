@@ -39,6 +39,8 @@ public static class DescriptorSchema
         };
         defs["mechanismObject"] = MechanismObject(mechanisms);
         foreach (var m in mechanisms) defs[m.Name] = MechanismSchema.For(m);
+        // The names the checker reports a broken property under; the generator refuses any other (LMG0002).
+        root["properties"]!["expected-violation"]!["properties"]!["property"]!["enum"] = Strings(CheckedProperties.All);
         if (ConflictRules(mechanisms) is { Count: > 0 } rules) root["properties"]!["mechanisms"]!["allOf"] = rules;
         return root.ToJsonString(Output).Replace("\r\n", "\n") + "\n";
     }

@@ -54,6 +54,22 @@ public sealed class ExpectedViolationTests
             Assert.IsType<LiteralExpressionSyntax>(edited.ArgumentList!.Arguments[1].Expression).Token.ValueText);
     }
 
+    [Fact]
+    public void A_property_the_checker_does_not_check_is_LMG0002_at_the_value_with_the_nearest_name()
+    {
+        // Found by a fresh-clone review: a typo here made the arch FAIL (or PASS unexpectedly) under check, far from the cause.
+        var run = Run(Descriptor("typo.arch.yaml", Declared.Replace("property: no arch BUG", "property: no arch bug")));
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("LMG0002", error.Id);
+        var span = error.Location.GetLineSpan();
+        Assert.Equal((2, 12), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.StartsWith("Expected the name of a property the model checker checks here but found 'no arch bug'. Did you mean 'no arch BUG'? "
+            + "The properties: arch code completes without exceptions; no arch BUG; ", error.GetMessage());
+        Assert.EndsWith("; a batch never mixes mms; batching is real.", error.GetMessage());
+        Assert.Equal(22, error.GetMessage().Split("The properties: ")[1].Split("; ").Length);
+    }
+
     /// <summary>Arch name → the expression passed as ArchInfo's ExpectedViolation (the next-to-last argument).</summary>
     private static Dictionary<string, ExpressionSyntax> ViolationArguments(SyntaxTree registry) =>
         registry.GetRoot().DescendantNodes().OfType<ObjectCreationExpressionSyntax>()

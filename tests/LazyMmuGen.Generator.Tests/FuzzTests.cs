@@ -363,7 +363,7 @@ public sealed class DescriptorFuzzer(IReadOnlyList<string> builtins)
         if (rng.Next(4) == 0) b.Append("pause-resume: ").Append(rng.Next(2) == 0 ? "distinct" : "leave-enter").Append('\n');
         // Values one level down: continuation lines (block scalars) indented under their key.
         if (rng.Next(5) == 0)
-            b.Append("expected-violation:\n  property: ").Append(Quote(rng, RandomText(rng)).Replace("\n", "\n  "))
+            b.Append("expected-violation:\n  property: ").Append(rng.Next(2) == 0 ? "no arch BUG" : Quote(rng, RandomText(rng)).Replace("\n", "\n  "))
                 .Append("\n  reason: ").Append(Quote(rng, RandomText(rng)).Replace("\n", "\n  ")).Append('\n');
         var mechanisms = new List<string>();
         if (rng.Next(5) > 0) mechanisms.Add(Pick(rng, Completion));
