@@ -1,3 +1,5 @@
+using LazyMmuGen.Runtime.Scripting;
+
 namespace LazyMmuGen.Checker.Diff;
 
 /// <summary>A kind of behavioural difference between two revisions and its shortest example.</summary>
@@ -10,4 +12,10 @@ public sealed record Difference(string Kind, string Aspect, IReadOnlyList<string
 {
     /// <summary>The ops as one trace script.</summary>
     public string Script => string.Join(";", Ops);
+
+    /// <summary>The left revision's trace row at the last op (what <see cref="Left"/> describes), for typed output.</summary>
+    public TraceRow? LeftRow { get; init; }
+
+    /// <summary>The right revision's trace row at the last op.</summary>
+    public TraceRow? RightRow { get; init; }
 }

@@ -50,7 +50,7 @@ public static class RevisionDiffer
                     {
                         var key = kind + ": " + aspect;
                         if (!found.ContainsKey(key))
-                            found[key] = new Difference(kind, aspect, sequence.Select(o => o.Text).ToArray(), Describe(rowA), Describe(rowB));
+                            found[key] = new Difference(kind, aspect, sequence.Select(o => o.Text).ToArray(), Describe(rowA), Describe(rowB)) { LeftRow = rowA, RightRow = rowB };
                         continue;
                     }
                     if (seen.Add(Key(a, b))) next.Add(sequence);

@@ -106,7 +106,8 @@ public sealed class ArchSource : IDisposable
             builtins = scoped.Arches;
         }
         foreach (var message in loaded.SelectMany(l => l.Messages)) (IsError(message) ? error : output).WriteLine(message);
-        if (loaded.Any(l => l.Failed) || Clash(builtins.Concat(external).ToList(), builtins, files, error))
+        var fromProject = project is null ? [] : loaded[0].Arches;
+        if (loaded.Any(l => l.Failed) || ArchClash.Report(builtins.Concat(external).ToList(), builtins, fromProject, files, error))
         {
             foreach (var l in loaded) l.Dispose();
             return null;
@@ -155,21 +156,6 @@ public sealed class ArchSource : IDisposable
     private static bool IsError(string message) =>
         message.Contains(": error ", StringComparison.Ordinal) || message.StartsWith("error", StringComparison.Ordinal);
 
-    /// <summary>Two arches of one name (a descriptor redefining a built-in, or one in both a project and a file).</summary>
-    private static bool Clash(IReadOnlyList<ArchInfo> all, IReadOnlyList<ArchInfo> builtins, IReadOnlyList<DescriptorFile> files, TextWriter error)
-    {
-        foreach (var group in all.GroupBy(a => a.Name).Where(g => g.Count() > 1))
-        {
-            var first = group.First();
-            var file = files.FirstOrDefault(f => NameLine(f.Text, group.Key) > 0);
-            var where = file is null ? "" : $"{file.DisplayPath}({NameLine(file.Text, group.Key)},1): ";
-            var owner = builtins.Contains(first) ? $"a built-in arch ({first.DescriptorPath})" : $"defined by {first.DescriptorPath}";
-            error.WriteLine($"{where}error LMG0007: Arch '{group.Key}' is already {owner}. Rename it, or pass --no-builtins to use only the given descriptors.");
-            return true;
-        }
-        return false;
-    }
-
     /// <summary>--arch: 'all', or a comma-separated list of names; null (after an error line) when one is unknown.</summary>
     public IReadOnlyList<ArchInfo>? Select(string? names, TextWriter error)
     {
@@ -193,14 +179,6 @@ public sealed class ArchSource : IDisposable
     public void Dispose()
     {
         foreach (var l in loaded) l.Dispose();
-    }
-
-    /// <summary>The 1-based line of `arch: NAME` in a descriptor, or 0.</summary>
-    private static int NameLine(string text, string name)
-    {
-        var lines = text.Split('\n');
-        var index = Array.FindIndex(lines, l => Regex.IsMatch(l.TrimEnd('\r'), $@"^arch:\s*['""]?{Regex.Escape(name)}['""]?\s*(#.*)?$"));
-        return index + 1;
     }
 
     /// <summary>Single quotes for a shell when the path has anything but plain path characters.</summary>

@@ -40,7 +40,18 @@ public static class CheckCommand
             if (available is null) return ExitCodes.Usage;
             var arches = available.Select(parse.GetValue(arch), Console.Error);
             if (arches is null) return ExitCodes.Usage;
-            if (parse.GetValue(diff) is { } pair) return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!);
+            if (parse.GetValue(diff) is { } pair)
+            {
+                // A diff runs both revisions it names over the small revision alphabet, one thread, no symmetry:
+                // these options would change nothing, and saying nothing would let a user believe they did.
+                var ignored = new Option[] { revision, progress, threads, noSymmetry }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (ignored.Count > 0)
+                {
+                    Console.Error.WriteLine($"error: --diff does not take {string.Join(", ", ignored)}: it names both revisions itself and explores on one thread.");
+                    return ExitCodes.Usage;
+                }
+                return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!, available.CommandSuffix);
+            }
             var options = new CheckOptions
             {
                 Depth = parse.GetValue(depth),

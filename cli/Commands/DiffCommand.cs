@@ -1,6 +1,7 @@
 using LazyMmuGen.Runtime.Reporting;
 using System.Text.Json;
 using LazyMmuGen.Checker.Diff;
+using LazyMmuGen.Checker.Reporting;
 using LazyMmuGen.Cli.Output;
 using LazyMmuGen.Runtime;
 
@@ -9,12 +10,12 @@ namespace LazyMmuGen.Cli.Commands;
 /// <summary>`check --diff final,v3`: shortest sequences whose behaviour differs, grouped by kind.</summary>
 public static class DiffCommand
 {
-    public static int Run(IReadOnlyList<ArchInfo> arches, string pair, int depth, string format)
+    public static int Run(IReadOnlyList<ArchInfo> arches, string pair, int depth, string format, string commandSuffix = "")
     {
         var names = pair.Split(',');
-        if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)))
+        if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)) || names[0] == names[1])
         {
-            Console.Error.WriteLine($"error: --diff expects two of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}')");
+            Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}')");
             return ExitCodes.Usage;
         }
         var left = CheckCommand.ParseRevision(names[0]);
@@ -25,10 +26,7 @@ public static class DiffCommand
             var differences = RevisionDiffer.Diff(arch, left, right, depth);
             if (format != "table")
             {
-                json.AddRange(differences.Select(d => CliJson.Serialize(new
-                {
-                    arch = arch.Name, left_revision = names[0], right_revision = names[1], kind = d.Kind, aspect = d.Aspect, ops = d.Script, left = d.Left, right = d.Right,
-                })));
+                json.AddRange(differences.Select(d => Json(arch.Name, names, d, commandSuffix)));
                 continue;
             }
             Console.Out.WriteLine($"== {arch.Name}: {names[0]} vs {names[1]}, depth {depth}: {differences.Count} differences of {differences.Select(d => d.Kind).Distinct().Count()} kinds ==");
@@ -39,5 +37,37 @@ public static class DiffCommand
         }
         if (format != "table") JsonDocuments.Write(format, json, Console.Out);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// One difference: the ops as a list and as a script, and what each revision did at the last op as a trace row
+    /// object (trace --format json's shape), so a reader compares fields instead of parsing the table's text.
+    /// </summary>
+    private static string Json(string arch, string[] names, Difference d, string commandSuffix)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, CliJson.Writer))
+        {
+            json.WriteStartObject();
+            json.WriteString("arch", arch);
+            json.WriteString("left_revision", names[0]);
+            json.WriteString("right_revision", names[1]);
+            json.WriteString("kind", d.Kind);
+            json.WriteStartArray("aspects");
+            foreach (var aspect in d.Aspect.Split('+')) json.WriteStringValue(aspect);
+            json.WriteEndArray();
+            json.WriteStartArray("ops");
+            foreach (var op in d.Ops) json.WriteStringValue(op);
+            json.WriteEndArray();
+            json.WriteString("script", d.Script);
+            // The left revision's side; add --revision with the right one's name for the other.
+            json.WriteString("reproduce", $"lazymmu trace --arch {arch} --revision {names[0]} --ops \"{d.Script}\"{commandSuffix}");
+            json.WritePropertyName("left");
+            TraceRowJson.Write(json, d.LeftRow!, arch: null);
+            json.WritePropertyName("right");
+            TraceRowJson.Write(json, d.RightRow!, arch: null);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -70,7 +70,13 @@ public static partial class NewArchCommand
         stdout.WriteLine(source is null
             ? $"created {shown}: no mechanism yet (uncomment one of the listed mechanisms to opt in)"
             : $"created {shown} from {source.Name}: {string.Join(", ", source.Mechanisms.DefaultIfEmpty("no mechanisms"))}");
-        stdout.WriteLine($"next: edit the summary, run `dotnet run --project cli -- accept` (snapshot, arch matrix, chart), then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\", lazymmu check --arch {name} and dotnet test");
+        // In this repository the descriptor joins the built-ins (accept regenerates what derives from them); anywhere
+        // else it is the user's own file, which the tool takes as a path.
+        var quoted = ArchSource.Quote(shown);
+        stdout.WriteLine(inRepository
+            ? $"next: edit the summary, run `dotnet run --project cli -- accept` (snapshot, arch matrix, chart), then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\", lazymmu check --arch {name} and dotnet test"
+            : $"next: edit the summary, then lazymmu trace {quoted} --ops \"enable;set_pte;set_pte;disable\" and lazymmu check {quoted}; "
+                + "lazymmu schema > arch.schema.json for editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)");
         return ExitCodes.Ok;
     }
 

@@ -68,6 +68,22 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal("arm64", JsonDocument.Parse(alone.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("project", "is already built by --project, from arm64.arch.yaml. The project already builds its own descriptors: leave the file out, or rename the arch in one of them.")]
+    [InlineData("file", "is already defined by arm64.arch.yaml. Rename one of them, or give only one.")]
+    public void A_clash_with_a_project_or_another_file_does_not_suggest_no_builtins(string owner, string expected)
+    {
+        // Found by a fresh-clone review: `--project P P/x.arch.yaml` was told to pass --no-builtins, which does not help.
+        var arm64 = LazyMmuGen.Arches.LazyMmuArchRegistry.Find("arm64")!;
+        var file = new LazyMmuGen.Hosting.DescriptorFile("P/mine.arch.yaml", "/x/P/mine.arch.yaml", "# mine\narch: arm64\n");
+        var error = new StringWriter();
+
+        var clashed = LazyMmuGen.Cli.Commands.ArchClash.Report([arm64, arm64], [], owner == "project" ? [arm64] : [], [file], error);
+
+        Assert.True(clashed);
+        Assert.Equal($"P/mine.arch.yaml(2,1): error LMG0007: Arch 'arm64' {expected}", error.ToString().Trim());
+    }
+
     [Fact]
     public void Check_exits_0_1_and_2_and_its_reproduce_line_runs_as_printed()
     {
@@ -140,6 +156,26 @@ public sealed class CliContractTests : IDisposable
         var diff = JsonDocument.Parse(cli.Run("check", "--arch", "arm64", "--diff", "final,v3", "--depth", "3", "--format", "json").Out).RootElement;
         Assert.All(diff.EnumerateArray(), d => Assert.Equal("v3", d.GetProperty("right_revision").GetString()));
         Assert.True(diff.GetArrayLength() > 0);
+        // Typed sides (found by a fresh-clone review: they were the table's text): trace rows, the ops as a list.
+        var resume = diff.EnumerateArray().First(d => d.GetProperty("kind").GetString() == "resume-without-pause");
+        Assert.Equal(["resume"], resume.GetProperty("ops").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["warnings"], resume.GetProperty("aspects").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(255, resume.GetProperty("left").GetProperty("pause_count").GetInt32());
+        Assert.Equal(["lazy_mmu_mode_resume: pause_count == 0, wraps to 255"], resume.GetProperty("left").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(0, resume.GetProperty("right").GetProperty("warnings").GetArrayLength());
+        Assert.Equal("lazymmu trace --arch arm64 --revision final --ops \"resume\"", resume.GetProperty("reproduce").GetString());
+    }
+
+    [Theory]
+    [InlineData("final,final", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,final')")]
+    [InlineData("final,v3 --revision v2", "error: --diff does not take --revision: it names both revisions itself and explores on one thread.")]
+    [InlineData("final,v3 --progress --threads 2", "error: --diff does not take --progress, --threads: it names both revisions itself and explores on one thread.")]
+    public void A_diff_refuses_options_it_would_ignore(string arguments, string expected)
+    {
+        var run = cli.Run(["check", "--arch", "arm64", "--diff", .. arguments.Split(' ')]);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(expected, run.Err.Trim());
     }
 
     [Fact]

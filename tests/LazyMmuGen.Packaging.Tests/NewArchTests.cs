@@ -127,6 +127,23 @@ public sealed class NewArchTests : IDisposable
         Assert.Empty(InProcessGenerator.Problems("riscv-here.arch.yaml", text));
     }
 
+    [Fact]
+    public void Outside_the_repository_the_next_steps_name_the_file_not_the_repositorys_commands()
+    {
+        // Found by a fresh-clone review: the installed tool, run in a user's folder, told them to run accept.
+        var stdout = new StringWriter();
+
+        var exit = NewArchCommand.Run("riscv-mine", null, null, folder, stdout, TextWriter.Null);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.True(File.Exists(Path.Combine(folder, "arches", "riscv-mine.arch.yaml")));
+        Assert.Equal(
+            "created arches/riscv-mine.arch.yaml: no mechanism yet (uncomment one of the listed mechanisms to opt in)\n"
+            + "next: edit the summary, then lazymmu trace arches/riscv-mine.arch.yaml --ops \"enable;set_pte;set_pte;disable\" and lazymmu check arches/riscv-mine.arch.yaml; "
+            + "lazymmu schema > arch.schema.json for editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)\n",
+            stdout.ToString().Replace("\r\n", "\n"));
+    }
+
     private (int Exit, string Text, string Stdout, string Stderr) Scaffold(string name, string? from)
     {
         var stdout = new StringWriter();
