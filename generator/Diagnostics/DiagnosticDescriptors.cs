@@ -50,10 +50,10 @@ public static class DiagnosticDescriptors
         "Parameter '{0}' of '{1}' is {2}, outside the allowed range {3}.");
 
     public static readonly DiagnosticDescriptor MissingParameter = Error("LMG0012", "Required mechanism parameter missing",
-        "Mechanism '{0}' needs parameter '{1}' ({2}). Add it under the mechanism.");
+        "Mechanism '{0}' needs parameter '{1}': {2} Add it under the mechanism.");
 
     public static readonly DiagnosticDescriptor ResourceConflict = Error("LMG0013", "Mechanisms conflict",
-        "Mechanism '{0}' claims '{1}', which '{2}' already claims. An arch can compose each resource once: drop one of them.");
+        "{0} An arch can compose each resource once: drop one of them.");
 
     public static readonly DiagnosticDescriptor UnsafeText = Error("LMG0014", "Unsafe characters in text",
         "Field '{0}' contains {1}. Remove control, bidirectional-override and line-separator characters.");

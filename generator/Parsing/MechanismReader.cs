@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using LazyMmuGen.Generator.Diagnostics;
@@ -22,7 +23,7 @@ public static class MechanismReader
                 "a list of mechanisms", node.Describe(), " Write '- kind: deferred-barriers' items, or '[]' for none."));
             return result;
         }
-        var claims = new Dictionary<string, string>();
+        var claims = new Dictionary<string, MechanismSpec>();
         foreach (var item in list.Items)
         {
             var spec = ReadOne(item, diagnostics, catalog);
@@ -33,10 +34,15 @@ public static class MechanismReader
             if (taken is not null)
             {
                 // A rejected mechanism claims nothing, so later conflicts name a mechanism that is really there.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResourceConflict, spec.Location, spec.Kind, taken, claims[taken]));
+                var holder = claims[taken];
+                // The same mechanism twice is a repeated line, not two mechanisms competing: say so.
+                var conflict = holder.Kind == spec.Kind
+                    ? $"Mechanism '{spec.Kind}' is listed twice (first at line {holder.Location.Line}), and both would claim '{taken}'."
+                    : $"Mechanism '{spec.Kind}' claims '{taken}', which '{holder.Kind}' already claims.";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResourceConflict, spec.Location, conflict));
                 continue;
             }
-            foreach (var resource in resources) claims[resource] = spec.Kind;
+            foreach (var resource in resources) claims[resource] = spec;
             result.Add(spec);
         }
         return result;
@@ -111,7 +117,8 @@ public static class MechanismReader
             if (parameter.Required)
             {
                 if (diagnostics.Count == before)
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingParameter, location, definition.Name, parameter.Name, parameter.Description));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingParameter, location, definition.Name, parameter.Name,
+                        parameter.Description.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? parameter.Description.TrimEnd() : parameter.Description.TrimEnd() + "."));
                 continue;
             }
             values[parameter.Name] = parameter.Default!;

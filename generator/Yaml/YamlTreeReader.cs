@@ -44,7 +44,7 @@ public static class YamlTreeReader
             }
             catch (YamlException e)
             {
-                diagnostics.Add(Explain(path, text, e, last, stack, closedSinceLastKey, lastKeyStart, lastKeyEnd)
+                diagnostics.Add(Unclosed(path, text, e, stack) ?? Explain(path, text, e, last, stack, closedSinceLastKey, lastKeyStart, lastKeyEnd)
                     ?? DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Loc(path, text, e.Start, e.End), Clean(e.Message), DiagnosticDescriptors.YamlSyntaxGenericFix));
                 return null;
             }
@@ -130,6 +130,22 @@ public static class YamlTreeReader
     /// <summary>The characters YamlDotNet ends a line at.</summary>
     private static bool IsYamlBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
+    /// <summary>
+    /// LMG0001 at an unclosed '[' or '{' when the text ends inside it: the parser's own mark is the end of the text
+    /// (a line after the last one when the file ends with a line break), which says nothing about where the
+    /// mistake is. Null when the error is elsewhere or no flow collection is open.
+    /// </summary>
+    private static DiagnosticInfo? Unclosed(string path, string text, YamlException e, Stack<Frame> stack)
+    {
+        var from = (int)Math.Min(Math.Max(0, e.Start.Index), text.Length);
+        if (text.Substring(from).Trim().Length > 0) return null;
+        var open = stack.FirstOrDefault(f => f.IsFlow);
+        if (open is null) return null;
+        var (bracket, close) = open.IsMapping ? ('{', '}') : ('[', ']');
+        return DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, open.Location,
+            $"this '{bracket}' is never closed: the text ends inside it.", $"Close it with '{close}' (items are separated by ',').");
+    }
+
     /// <summary>LMG0001 in words for a tab or a line indented unlike its siblings; null keeps the parser's message. Never throws.</summary>
     private static DiagnosticInfo? Explain(string path, string text, YamlException e, Mark last, Stack<Frame> stack,
         List<IndentationHints.Level> closedSinceLastKey, int lastKeyStart, int lastKeyEnd)
@@ -210,6 +226,13 @@ public static class YamlTreeReader
         }
 
         public IndentationHints.Level Level => new(isMapping, isFlow, indent);
+
+        public bool IsFlow => isFlow;
+
+        public bool IsMapping => isMapping;
+
+        /// <summary>Where the collection starts (its '[' or '{' for a flow one).</summary>
+        public LocationInfo Location => location;
 
         /// <summary>The next scalar added is a key of a block mapping.</summary>
         public bool ExpectsBlockKey => isMapping && !isFlow && pendingKey is null;

@@ -75,6 +75,10 @@ public sealed class DiagnosticTests
         ["mechanism without kind or parameters"] = ("LMG0003", "arch: bad\nmechanisms:\n  - {}\n", 3, 5),
         ["misspelt pause-resume value"] = ("LMG0002", "arch: bad\npause-resume: distinc\nmechanisms: [deferred-barriers]\n", 2, 15),
         ["two mechanisms claim pte-completion"] = ("LMG0013", Barriers + "  - kind: tlb-batch\n    capacity: 8\n", 4, 11),
+        ["the same mechanism listed twice"] = ("LMG0013", Barriers + "  - deferred-barriers\n", 4, 5),
+        ["unclosed flow list at the end"] = ("LMG0001", "arch: bad\nmechanisms: [deferred-barriers\n", 2, 13),
+        ["unclosed flow mapping at the end"] = ("LMG0001", Register + "    levels: { DEFAULT: 0, PGTABLES: 1\n", 5, 13),
+        ["missing required parameter of a mechanism whose doc has parentheses"] = ("LMG0012", "arch: bad\nmechanisms:\n  - kind: hypercall-batch\n    arg-bytes: 512\n", 3, 11),
         ["bidi override in summary"] = ("LMG0014", "arch: bad\nsummary: \"admin\u202E txt\"\n", 2, 10),
         ["nesting deeper than 32"] = ("LMG0015", "arch: bad\nsummary: " + new string('[', 40) + new string(']', 40) + "\n", 2, 41),
         ["file over 1,000,000 characters"] = ("LMG0015", "arch: bad\nsummary: " + new string('x', 1_000_000) + "\n", 1, 1),
@@ -143,6 +147,14 @@ public sealed class DiagnosticTests
             + "deferred-barriers, hypercall-batch, ipte-cache, paravirt-nop, register-switch, tlb-batch.",
         ["mechanism without kind or parameters"] = "Required field 'kind' is missing. Add 'kind: NAME', where NAME is one of: "
             + "deferred-barriers, hypercall-batch, ipte-cache, paravirt-nop, register-switch, tlb-batch.",
+        ["two mechanisms claim pte-completion"] = "Mechanism 'tlb-batch' claims 'pte-completion', which 'deferred-barriers' already claims. "
+            + "An arch can compose each resource once: drop one of them.",
+        ["the same mechanism listed twice"] = "Mechanism 'deferred-barriers' is listed twice (first at line 3), and both would claim 'pte-completion'. "
+            + "An arch can compose each resource once: drop one of them.",
+        ["unclosed flow list at the end"] = "YAML syntax error: this '[' is never closed: the text ends inside it. Close it with ']' (items are separated by ',').",
+        ["unclosed flow mapping at the end"] = "YAML syntax error: this '{' is never closed: the text ends inside it. Close it with '}' (items are separated by ',').",
+        ["missing required parameter of a mechanism whose doc has parentheses"] =
+            "Mechanism 'hypercall-batch' needs parameter 'entries': Multicall entries per CPU (Xen: 32). Add it under the mechanism.",
         ["misspelt pause-resume value"] = "Expected 'leave-enter' or 'distinct' here but found the scalar 'distinc'. Did you mean 'distinct'?",
         ["write-level not in levels"] = "Level 'KERNEL' is not declared in 'levels' of 'register-switch'. Declared levels: DEFAULT, PGTABLES.",
         ["misspelt write-level"] = "Level 'PGTABLE' is not declared in 'levels' of 'register-switch'. Did you mean 'PGTABLES'? Declared levels: DEFAULT, PGTABLES.",
