@@ -80,9 +80,10 @@ public static class ArchCompiler
             var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             var theirs = errors.Where(d => d.Location.SourceTree?.FilePath is { } path && display.ContainsKey(path)).ToList();
+            var templates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
             messages.AddRange(theirs.Count > 0
                 ? theirs.Select(d => Format(d, display))
-                : errors.Select(d => $"error LMG0099: generated code does not compile ({d.Id}: {d.GetMessage()}); please report this with the descriptor"));
+                : errors.Select(d => GeneratedErrorBlame.Describe(d, templates)).Distinct());
             return new CompileOutcome(null, messages);
         }
         messages.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)

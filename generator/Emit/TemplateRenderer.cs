@@ -25,6 +25,9 @@ public static class TemplateRenderer
             TemplateLoader = new SetLoader(set),
             // Inputs are bounded by DescriptorLimits; Scriban's default of 1000 iterations would cap a legal arch.
             LoopLimit = int.MaxValue,
+            // Called when a member is not found, before Scriban's own error: the same error, with the names the
+            // object does have, so a typo (p.threshhold) is told the nearest one.
+            TryGetMember = UnknownMember,
         };
         foreach (var include in set.Parsed) context.CachedTemplates[include.Key] = include.Value;
         var globals = new ScriptObject();
@@ -38,6 +41,26 @@ public static class TemplateRenderer
         {
             throw new TemplateFailure(logicalName, e.Span, e.OriginalMessage);
         }
+    }
+
+    private static bool UnknownMember(TemplateContext context, SourceSpan span, object target, string member, out object value)
+    {
+        var members = new List<string>();
+        try
+        {
+            members.AddRange(context.GetMemberAccessor(target).GetMembers(context, span, target));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Listing is a nicety; without it the error is Scriban's own.
+        }
+        if (members.Count == 0)
+        {
+            value = null!;
+            return false;
+        }
+        members.Sort(StringComparer.Ordinal);
+        throw new ScriptRuntimeException(span, $"Cannot get member with name {member}.{Parsing.Suggestions.DidYouMean(member, members)} Members here: {string.Join(", ", members)}");
     }
 
     /// <summary>Includes name templates by logical name ('mechanisms/deferred-barriers/flush'); all are pre-parsed.</summary>

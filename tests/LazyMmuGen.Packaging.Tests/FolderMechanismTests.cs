@@ -90,4 +90,18 @@ public sealed class FolderMechanismTests : IDisposable
             + @"mechanisms/NAME/mechanism\.yaml \(docs/mechanisms\.md\): a project takes every mechanisms/ folder in it, and the lazymmu tool the ones "
             + @"under a folder it is given or beside a descriptor file\. Known mechanisms: ", trace.Err);
     }
+
+    [Fact]
+    public void A_CSharp_error_in_a_fragment_is_located_at_the_fragment_line_it_comes_from()
+    {
+        // Found by a fresh-clone review: the C# a user's fragment writes failed as an LMG0099 "please report this".
+        var fragment = Path.Combine("arches", "mechanisms", "svinval-batch", "init-cpu.scriban");
+        cli.Write(fragment, File.ReadAllText(Path.Combine(cli.Folder, fragment)).Replace("cpu.Svinval", "cpux.Svinval"));
+
+        var run = cli.Run("arches", "arches", "--no-builtins");
+
+        Assert.Equal(2, run.Code);
+        Assert.Matches(@"^arches/mechanisms/svinval-batch/init-cpu\.scriban\(1,13\): error CS0103: The name 'cpux' does not exist in the current context "
+            + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,13\)\)$", run.Err.Trim());
+    }
 }

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+
+namespace LazyMmuGen.Hosting;
+
+/// <summary>
+/// A compiler error in generated code, said where the user can act on it. When the user gave templates
+/// (mechanism fragments or overrides, *.scriban), the C# they write is theirs: the error goes to the template line
+/// whose literal text (around its {{ ... }} holes) the failing generated line matches, or, when no single line
+/// matches, names the generated line and the templates given. Only with no user template is it the generator's
+/// own bug (LMG0099, "please report this").
+/// </summary>
+public static class GeneratedErrorBlame
+{
+    public static string Describe(Diagnostic d, IReadOnlyList<DescriptorFile> templates)
+    {
+        var span = d.Location.GetLineSpan();
+        var generated = $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+        if (templates.Count == 0)
+            return $"error LMG0099: generated code does not compile ({d.Id} at {generated}: {d.GetMessage()}); please report this with the descriptor";
+        var line = d.Location.SourceTree?.GetText().Lines[span.StartLinePosition.Line].ToString().Trim() ?? "";
+        var matches = templates.SelectMany(t => MatchingLines(t, line)).Take(2).ToList();
+        if (matches.Count == 1)
+        {
+            var (file, number, column) = matches[0];
+            return $"{file.DisplayPath}({number},{column}): error {d.Id}: {d.GetMessage()} (in the C# this line renders, {generated})";
+        }
+        return $"error {d.Id}: {d.GetMessage()} in generated code at {generated}: `{Shorten(line)}`; it comes from one of the templates given "
+            + $"({string.Join(", ", templates.Select(t => t.DisplayPath))}), or, if none of them writes that line, from the generator (please report it)";
+    }
+
+    /// <summary>Template lines whose literal parts, in order, make up <paramref name="generated"/> (1-based line, column of its first non-blank).</summary>
+    private static IEnumerable<(DescriptorFile File, int Line, int Column)> MatchingLines(DescriptorFile template, string generated)
+    {
+        if (generated.Length == 0) yield break;
+        var lines = template.Text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i].Trim();
+            if (text.Length == 0 || (text.StartsWith("{{", StringComparison.Ordinal) && text.EndsWith("}}", StringComparison.Ordinal))) continue;
+            var pieces = Regex.Split(text, @"\{\{.*?\}\}");
+            if (pieces.All(p => p.Trim().Length == 0)) continue;
+            var pattern = "^" + string.Join(".*?", pieces.Select(p => Regex.Escape(p))) + "$";
+            if (Regex.IsMatch(generated, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+                yield return (template, i + 1, lines[i].Length - lines[i].TrimStart().Length + 1);
+        }
+    }
+
+    private static string Shorten(string line) => line.Length <= 120 ? line : line[..117] + "...";
+}
