@@ -117,7 +117,7 @@ public sealed class ArchSource : IDisposable
         // (a simulate's costs, above all) is read as the arch's own.
         if (capacity is { } scope) error.WriteLine(ScopeLine(available, scope));
         var defaults = external.Count > 0 ? external : builtins;
-        var suffix = string.Concat(files.Select(f => " " + Quote(f.DisplayPath)))
+        var suffix = string.Concat(paths.Select(p => " " + Quote(p)))
             + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "")
             + (capacity is { } n ? " --batch-capacity " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
         return new ArchSource(available, defaults, loaded, suffix);

@@ -104,4 +104,19 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Matches(@"^arches/mechanisms/svinval-batch/init-cpu\.scriban\(1,13\): error CS0103: The name 'cpux' does not exist in the current context "
             + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,13\)\)$", run.Err.Trim());
     }
+
+    [Fact]
+    public void A_counterexample_found_in_a_folder_reproduces_with_the_folder_as_given()
+    {
+        // Found by a fresh-clone review: `check arches` printed every file of the folder after the ops.
+        cli.Write(Path.Combine("arches", "xen-strict-copy.arch.yaml"),
+            "arch: xen-strict-copy\nmechanisms:\n  - kind: hypercall-batch\n    entries: 32\n    arg-bytes: 512\n    tolerant-enter: false\n");
+
+        var check = cli.Run("check", "arches", "--no-builtins", "--arch", "xen-strict-copy", "--depth", "1");
+
+        Assert.Equal(1, check.Code);
+        var reproduce = check.Out.Split('\n').Single(l => l.TrimStart().StartsWith("reproduce: ", StringComparison.Ordinal)).Trim()["reproduce: ".Length..];
+        Assert.Equal("lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" arches --no-builtins", reproduce);
+        Assert.Contains("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", cli.RunPrinted(reproduce).Out);
+    }
 }
