@@ -48,7 +48,7 @@ public sealed class ArchSource : IDisposable
     private static Option<int?> BatchCapacityOption()
     {
         var option = WholeNumberOption.CreateOptional("--batch-capacity", 1, Generator.Model.GeneratorOptions.MaxBatchCapacity,
-            "A checking build: compile every arch (built-ins too) with each batch capacity above N (1..255) lowered to N (LazyMmuBatchCapacity), "
+            "A checking build: compile every arch (built-ins too) with each batch capacity above N ({range}) lowered to N (LazyMmuBatchCapacity), "
             + "so a shallow check reaches the full-batch paths (docs/checker.md#small-batches). Not the arches as described: never for costs you publish.",
             hint: "a batch of N writes; 2 reaches every full-batch path soonest");
         option.HelpName = "N";

@@ -21,7 +21,7 @@ public static class SimulateCommand
             Description = $"Workload: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.",
             DefaultValueFactory = _ => "all",
         };
-        var size = WholeNumberOption.Create("--size", 1, 1 << 16, WorkloadCatalog.DefaultSize, "Ptes per workload (pages per call for test-vmalloc-fix-size), 1..65536.");
+        var size = WholeNumberOption.Create("--size", 1, 1 << 16, WorkloadCatalog.DefaultSize, "Ptes per workload (pages per call for test-vmalloc-fix-size), {range}.");
         var mode = new Option<string>("--mode") { Description = "Comma-separated modes: eager, legacy, final, v3, v2; or 'all' (eager, legacy, final, v3).", DefaultValueFactory = _ => "all" };
         var profile = new Option<string?>("--profile")
         {

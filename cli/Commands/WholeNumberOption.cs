@@ -16,11 +16,11 @@ public static class WholeNumberOption
     /// <param name="min">The least value accepted.</param>
     /// <param name="max">The greatest value accepted; <see cref="int.MaxValue"/> for "at least <paramref name="min"/>".</param>
     /// <param name="defaultValue">The value when the option is not given.</param>
-    /// <param name="description">The help text.</param>
+    /// <param name="description">The help text; "{range}" in it becomes the range ("1..32", "at least 1"), so it is written once.</param>
     /// <param name="hint">Said after the range when a value is refused, e.g. what the value means; or null.</param>
     public static Option<int> Create(string name, int min, int max, int defaultValue, string description, string? hint = null) => new(name)
     {
-        Description = description,
+        Description = description.Replace(RangePlaceholder, Range(min, max), StringComparison.Ordinal),
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result => Parse(result, name, min, max, hint) ?? defaultValue,
     };
@@ -29,7 +29,7 @@ public static class WholeNumberOption
     /// <inheritdoc cref="Create" path="/param"/>
     public static Option<int?> CreateOptional(string name, int min, int max, string description, string? hint = null) => new(name)
     {
-        Description = description,
+        Description = description.Replace(RangePlaceholder, Range(min, max), StringComparison.Ordinal),
         CustomParser = result => Parse(result, name, min, max, hint),
     };
 
@@ -41,9 +41,14 @@ public static class WholeNumberOption
     /// <param name="hint">Said after the range, or null.</param>
     public static string Refusal(string name, int min, int max, string given, string? hint = null)
     {
-        var range = max == int.MaxValue ? $"of at least {min}" : $"{min}..{max}";
+        var range = max == int.MaxValue ? $"of at least {min}" : Range(min, max);
         return $"{name} must be a whole number {range}, got '{given}'" + (hint is null ? "" : $" ({hint})") + ".";
     }
+
+    /// <summary>What a description writes where the help should show the range.</summary>
+    public const string RangePlaceholder = "{range}";
+
+    private static string Range(int min, int max) => max == int.MaxValue ? $"at least {min}" : $"{min}..{max}";
 
     private static int? Parse(ArgumentResult result, string name, int min, int max, string? hint)
     {

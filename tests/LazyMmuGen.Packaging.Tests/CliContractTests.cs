@@ -68,6 +68,15 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal("arm64", JsonDocument.Parse(alone.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
     }
 
+    [Fact]
+    public void A_whole_number_options_help_shows_the_range_it_checks()
+    {
+        // One home for the range: the help text is derived from the same min and max the parser enforces.
+        Assert.Equal("Depth (1..32).", LazyMmuGen.Cli.Commands.WholeNumberOption.Create("--d", 1, 32, 6, "Depth ({range}).").Description);
+        Assert.Equal("Threads, at least 1.", LazyMmuGen.Cli.Commands.WholeNumberOption.CreateOptional("--t", 1, int.MaxValue, "Threads, {range}.").Description);
+        Assert.Contains("--depth <depth>                  Longest op sequence to explore (1..32). [default: 6]", cli.Run("check", "--help").Out);
+    }
+
     [Theory]
     [InlineData("project", "is already built by --project, from arm64.arch.yaml. The project already builds its own descriptors: leave the file out, or rename the arch in one of them.")]
     [InlineData("file", "is already defined by arm64.arch.yaml. Rename one of them, or give only one.")]
