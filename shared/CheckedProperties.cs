@@ -11,6 +11,7 @@ internal static class CheckedProperties
     public const string NoException = "arch code completes without exceptions";
     public const string NoArchBug = "no arch BUG";
     public const string MachineRules = "arch respects machine rules";
+    public const string StoresAtWriteLevel = "pte stores happen at the write level";
     public const string Callbacks = "callbacks follow the contract table";
     public const string Counters = "counters follow the contract table";
     public const string WarnOnce = "warn-once per site";
@@ -34,7 +35,7 @@ internal static class CheckedProperties
     /// <summary>Every property, in the order the checker tests them after a step.</summary>
     public static readonly string[] All =
     {
-        NoException, NoArchBug, MachineRules, Callbacks, Counters, WarnOnce, IsActive,
+        NoException, NoArchBug, StoresAtWriteLevel, MachineRules, Callbacks, Counters, WarnOnce, IsActive,
         CompleteAfterDisable, CompleteAfterPause, OutsideAtOnce, InterruptAtOnce, InterruptNeverExtends,
         ReadYourWrites, GetPteIsARead, LeaveRestoresPreemption, LeaveRestoresRegisters, LeaveEmptiesBatches,
         LeaveCompletesWrites, RegisterDiscipline, NoMixedTasks, NoMixedMms, BatchingIsReal,

@@ -111,6 +111,8 @@ public sealed class CheckedRun
         if (error is not null)
         {
             if (error.StartsWith("BUG", StringComparison.Ordinal)) return (CheckedProperties.NoArchBug, error);
+            // A store the arch's store guard refuses (kpkeys: page tables written below PGTABLES) faults in the machine.
+            if (error.StartsWith(PteStoreFaultException.Prefix, StringComparison.Ordinal)) return (CheckedProperties.StoresAtWriteLevel, error);
             if (api || op.Kind is OpKind.SetPte or OpKind.GetPte) return (CheckedProperties.MachineRules, error);
             return null; // A refused switch/migrate/irq_exit: a legal no-op transition.
         }

@@ -50,7 +50,8 @@ public static class ArchEmitter
                 hooks,
                 effects.Select(EffectCode.Model).ToList(),
                 FactsOf.StateFields(rendered["task-state"]),
-                FactsOf.StateFields(rendered["cpu-state"]));
+                FactsOf.StateFields(rendered["cpu-state"]),
+                StoreGuardCode.Array(spec, catalog));
             var source = TemplateRenderer.Render(templates, TemplateSet.ArchName, model);
             var entry = new RegistryEntry(spec.Name, spec.TypeName, spec.Summary, spec.DescriptorPath, spec.DistinctPauseResume,
                 spec.Mechanisms.Count > 0, rendered["enter-range"].Count > 0,

@@ -18,7 +18,7 @@ namespace LazyMmuGen.Generator.Mechanisms;
 /// </summary>
 public static class DefinitionReader
 {
-    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects", "batching", "cpu-symmetric" };
+    private static readonly string[] Fields = { "mechanism", "summary", "kernel", "claims", "phases", "parameters", "effects", "batching", "cpu-symmetric", "store-level" };
     private static readonly string[] BatchingFields = { "effects", "capacity", "per-flush", "key-changes", "unbatched" };
     private static readonly System.Text.RegularExpressions.Regex CapacityTerm =
         new(@"^(?<a>[a-z][a-z0-9-]*|[0-9]+)(\s*/\s*(?<b>[a-z][a-z0-9-]*|[0-9]+))?(\s*-\s*(?<k>[0-9]+))?$");
@@ -77,6 +77,7 @@ public static class DefinitionReader
         var (declared, uses) = ReadEffects(fields, name?.Value ?? "", diagnostics);
         var batching = ReadBatching(fields, parameters, uses, diagnostics);
         var cpuSymmetric = ReadCpuSymmetric(fields, diagnostics);
+        var storeLevel = StoreLevelDefinition.Read(fields, parameters, diagnostics);
         if (diagnostics.Count > 0 || name is null || summary is null) return null;
         return new MechanismDefinition(name.Value, summary.Value, parameters, spec => claims.Select(c => Substitute(c, spec)), phases)
         {
@@ -89,6 +90,7 @@ public static class DefinitionReader
             Effects = uses,
             Batching = batching,
             CpuSymmetric = cpuSymmetric,
+            StoreLevel = storeLevel,
         };
     }
 

@@ -58,5 +58,8 @@ public sealed class MechanismDefinition
     /// <summary>True when it declares 'cpu-symmetric: true': CPU numbers are only names to it (docs/checker.md#symmetry).</summary>
     public bool CpuSymmetric { get; init; }
 
+    /// <summary>Its 'store-level:' (page tables writable only with a register at a level), or null.</summary>
+    public StoreLevelDefinition? StoreLevel { get; init; }
+
     public int PhaseOf(string hook) => Phases.TryGetValue(hook, out var phase) ? phase : HookPhase.Setup;
 }

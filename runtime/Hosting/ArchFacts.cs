@@ -29,6 +29,12 @@ public sealed record ArchFacts(IReadOnlyList<string> CallbacksWithWork, IReadOnl
     public IReadOnlyList<BatchingBound> Batching { get; init; } = [];
 
     /// <summary>
+    /// The registers page-table stores need at a level (their mechanisms' <c>store-level:</c>, with this arch's values: the
+    /// arch type's <c>StoreGuards</c>); its machines fault a store made otherwise.
+    /// </summary>
+    public IReadOnlyList<StoreGuard> StoreGuards { get; init; } = [];
+
+    /// <summary>
     /// True when every mechanism of the arch declares <c>cpu-symmetric: true</c> (its code treats CPU numbers only as
     /// names): the model checker may then identify states that differ only by which CPU is which (docs/checker.md#symmetry).
     /// </summary>

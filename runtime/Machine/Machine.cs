@@ -21,6 +21,7 @@ public sealed partial class Machine<TArch, TTask, TCpu> : MachineCore
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one CPU or two task slots (idle plus one task).</exception>
     public Machine(MachineOptions? options = null) : base(options ?? MachineOptions.Default)
     {
+        StoreGuards = TArch.StoreGuards;
         taskStates = new TTask[MaxTasks];
         cpuStates = new TCpu[Cpus.Count];
         for (var i = 0; i < taskStates.Length; i++) TArch.InitTask(ref taskStates[i], i);

@@ -9,7 +9,11 @@ public abstract partial class MachineCore
     /// <summary>A deep copy for model checkers (logs of the current op are not copied); see <see cref="Clone"/>.</summary>
     /// <param name="source">The machine to copy.</param>
     // A fresh machine made a copy: what a copy copies has one home, CopyGenericFrom.
-    protected MachineCore(MachineCore source) : this(source.Options) => CopyGenericFrom(source);
+    protected MachineCore(MachineCore source) : this(source.Options)
+    {
+        StoreGuards = source.StoreGuards;
+        CopyGenericFrom(source);
+    }
 
     /// <summary>An independent machine in the same state, so an explorer can branch without replaying.</summary>
     public abstract MachineCore Clone();

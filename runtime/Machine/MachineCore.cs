@@ -58,6 +58,37 @@ public abstract partial class MachineCore
     /// <summary>The ptes as stored in memory. A pte held in a cache (s390's ipte-cache) reaches it at write-back.</summary>
     public PageTable PageTable { get; } = new();
 
+    private IReadOnlyList<StoreGuard> storeGuards = [];
+
+    /// <summary>
+    /// The registers a page-table store needs at a level (the arch type's, <see cref="ArchFacts.StoreGuards"/>): a store
+    /// on a CPU whose running context holds another value faults (<see cref="PteStoreFaultException"/>).
+    /// </summary>
+    public IReadOnlyList<StoreGuard> StoreGuards
+    {
+        get => storeGuards;
+        init
+        {
+            storeGuards = value;
+            PageTable.Guard = value.Count == 0 ? null : StoreFault;
+        }
+    }
+
+    /// <summary>Why a store on the current CPU would fault now, or null.</summary>
+    private string? StoreFault()
+    {
+        var live = Registers(CurrentCpuId);
+        // Indexed: a foreach over the interface would allocate an enumerator on every store.
+        for (var i = 0; i < storeGuards.Count; i++)
+        {
+            var guard = storeGuards[i];
+            var value = live.Read(guard.Register);
+            if (value != guard.Level)
+                return $"{guard.Register} is {value} on CPU {CurrentCpuId}, but page tables are writable only at {guard.LevelName} ({guard.Level}) ({guard.Mechanism})";
+        }
+        return null;
+    }
+
     /// <summary>The pte updates whose side effects are not complete yet; empty after an outermost disable (guarantee 1).</summary>
     public PendingWrites Pending { get; } = new();
 

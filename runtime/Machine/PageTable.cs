@@ -18,7 +18,24 @@ public sealed class PageTable
     /// <param name="mm">The address space (mm) number.</param>
     /// <param name="addr">The virtual address, in bytes.</param>
     /// <param name="pte">The new entry.</param>
-    public void Store(int mm, ulong addr, Pte pte) => entries[(mm, addr)] = pte;
+    /// <exception cref="PteStoreFaultException">The machine's <see cref="MachineCore.StoreGuards"/> refuse the store.</exception>
+    public void Store(int mm, ulong addr, Pte pte)
+    {
+        if (Guard?.Invoke() is { } fault) throw new PteStoreFaultException(fault);
+        entries[(mm, addr)] = pte;
+    }
+
+    /// <summary>
+    /// A pte that is in memory before the modelled code runs (a mapping a workload finds): stored as it is, without the
+    /// store guards, since no code of the arch writes it.
+    /// </summary>
+    /// <param name="mm">The address space (mm) number.</param>
+    /// <param name="addr">The virtual address, in bytes.</param>
+    /// <param name="pte">The entry.</param>
+    public void Preload(int mm, ulong addr, Pte pte) => entries[(mm, addr)] = pte;
+
+    /// <summary>Why a store now would fault, or null: set by the machine when its arch has store guards.</summary>
+    internal Func<string?>? Guard { get; set; }
 
     /// <summary>Number of (mm, address) slots ever stored, invalid entries included.</summary>
     public int Count => entries.Count;

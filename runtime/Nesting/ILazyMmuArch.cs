@@ -26,6 +26,12 @@ public interface ILazyMmuArch<TSelf, TTask, TCpu>
     /// <summary>True when pause()/resume() call Pause/Resume instead of Leave/Enter.</summary>
     static abstract bool HasDistinctPauseResume { get; }
 
+    /// <summary>
+    /// Registers a page-table store needs at a level (a mechanism's <c>store-level:</c>, e.g. kpkeys' POR_EL1 at
+    /// PGTABLES); the machine faults any other store (<see cref="PteStoreFaultException"/>). Default: none.
+    /// </summary>
+    static virtual IReadOnlyList<StoreGuard> StoreGuards => [];
+
     /// <summary>Initialises a CPU's arch state when the machine is built (e.g. allocates its TLB batch).</summary>
     /// <param name="cpu">The state to initialise.</param>
     /// <param name="cpuId">The CPU number.</param>

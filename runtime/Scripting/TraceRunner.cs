@@ -116,6 +116,10 @@ public sealed class TraceRunner(MachineCore machine)
         {
             return (null, "BUG: " + e.Message);
         }
+        catch (PteStoreFaultException e)
+        {
+            return (null, PteStoreFaultException.Prefix + e.Message);
+        }
         finally
         {
             machine.Scheduler = scheduler;

@@ -73,7 +73,7 @@ public sealed class WorkloadContext(MachineCore machine, bool lazy, bool rangedE
     /// A mapping that exists before the caller runs (the ptes a zap or an mprotect finds): stored straight
     /// into the page table, in every mode, with no effect counted.
     /// </summary>
-    public void Populate(in PteWrite write) => Machine.PageTable.Store(write.Mm, write.Addr, write.Entry);
+    public void Populate(in PteWrite write) => Machine.PageTable.Preload(write.Mm, write.Addr, write.Entry);
 
     public Pte Read(int mm, ulong addr) => Machine.GetPte(mm, addr);
 

@@ -10,6 +10,28 @@ public class Arm64KpkeysTests
     private static Machine<Arm64Kpkeys, Arm64Kpkeys.TaskState, Arm64Kpkeys.CpuState> New() => Arm64Kpkeys.CreateMachine();
 
     [Fact]
+    public void Page_tables_are_writable_only_with_POR_EL1_at_PGTABLES()
+    {
+        // "[RFC PATCH v5 15/18] arm64: mm: Guard page table writes with kpkeys": page tables "can only be written at an
+        // elevated kpkeys level". register-switch's store-level publishes it; the machine faults any other store.
+        var guard = Assert.Single(Arm64Kpkeys.StoreGuards);
+        Assert.Equal(new StoreGuard("register-switch", Por, "PGTABLES", Pgtables), guard);
+        Assert.Equal([guard], LazyMmuArchRegistry.Arm64Kpkeys.Facts.StoreGuards);
+        Assert.Empty(LazyMmuArchRegistry.Arm64.Facts.StoreGuards);
+
+        var m = New();
+        var fault = Assert.Throws<PteStoreFaultException>(() => m.PageTable.Store(1, 0x1000, Pages.Kernel(0x1000).Entry));
+        Assert.Equal("POR_EL1 is 0 on CPU 0, but page tables are writable only at PGTABLES (1) (register-switch)", fault.Message);
+        Assert.Equal(Pte.None, m.PageTable.Read(1, 0x1000));
+        m.Registers(0).Write(Por, Pgtables);
+        m.PageTable.Store(1, 0x1000, Pages.Kernel(0x1000).Entry);
+        Assert.True(m.PageTable.Read(1, 0x1000).Valid);
+        // A clone (the model checker's) keeps the guard.
+        m.Registers(0).Write(Por, Default);
+        Assert.Throws<PteStoreFaultException>(() => m.Clone().PageTable.Store(1, 0x2000, Pages.Kernel(0x2000).Entry));
+    }
+
+    [Fact]
     public void Ten_kernel_writes_outside_the_mode_switch_the_register_twice_each()
     {
         var m = New();

@@ -25,7 +25,7 @@ public static class Pages
     {
         foreach (var mm in mms.Length == 0 ? [1, 2, 3, 4, 9] : mms)
         {
-            for (var i = 0; i < count; i++) m.PageTable.Store(mm, At(i), new Pte(1, PteKind.User, true));
+            for (var i = 0; i < count; i++) m.PageTable.Preload(mm, At(i), new Pte(1, PteKind.User, true));
         }
         return m;
     }

@@ -20,7 +20,7 @@ public sealed class CheckedPropertyTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
 
-        Assert.Equal(22, constants.Count);
+        Assert.Equal(23, constants.Count);
         Assert.Equal(constants.Order(StringComparer.Ordinal), ModelChecker.Properties.Order(StringComparer.Ordinal));
         Assert.Equal(ModelChecker.Properties.Count, ModelChecker.Properties.Distinct().Count());
     }

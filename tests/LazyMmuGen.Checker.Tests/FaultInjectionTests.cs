@@ -165,6 +165,29 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void A_section_that_does_not_switch_to_the_write_level_is_caught_at_its_first_store()
+    {
+        // "pte stores happen at the write level": kpkeys page tables are writable only at KPKEYS_LVL_PGTABLES
+        // ("[RFC PATCH v5 15/18] arm64: mm: Guard page table writes with kpkeys"). An enter that does not switch
+        // POR_EL1 leaves the section's stores at DEFAULT (pte-guard does not switch inside the mode): they fault.
+        var violation = Caught(Check("arm64-kpkeys", Depth, Without("register-switch", "enter", "c.WriteRegister(")));
+        Assert.Equal("pte stores happen at the write level", violation.Property);
+        Assert.Equal("enable;set_pte(addr=0x1000)", violation.Script);
+        Assert.Equal("page-table store fault: POR_EL1 is 0 on CPU 0, but page tables are writable only at PGTABLES (1) (register-switch)", violation.Detail);
+    }
+
+    [Fact]
+    public void A_write_outside_the_mode_that_does_not_switch_to_the_write_level_is_caught()
+    {
+        // Outside a section each write switches POR_EL1 up and back (kpkeys' guard around WRITE_ONCE(*ptep, pte));
+        // without the switch up the store runs at DEFAULT. Register discipline alone cannot see it: the register
+        // is at its reset value before and after.
+        var violation = Caught(Check("arm64-kpkeys", Depth, Without("register-switch", "pte-guard", "c.WriteRegister(")));
+        Assert.Equal("pte stores happen at the write level", violation.Property);
+        Assert.Equal("set_pte(addr=0x1000)", violation.Script);
+    }
+
+    [Fact]
     public void A_write_outside_the_mode_that_does_not_switch_back_is_caught()
     {
         // kpkeys: outside a section every pte write switches POR_EL1 to PGTABLES and back (pte-guard /

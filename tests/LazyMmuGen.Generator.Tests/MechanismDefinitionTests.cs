@@ -186,6 +186,50 @@ public sealed class MechanismDefinitionTests
         Assert.Null(Read(Valid + "\ncpu-symmetric: \"true\"\n").Definition);
     }
 
+    private const string Guarded = """
+        mechanism: m
+        summary: s
+        parameters:
+          - name: register
+            type: identifier
+            doc: x
+          - name: levels
+            type: level-map
+            doc: x
+          - name: write-level
+            type: level-ref
+            levels-from: levels
+            default: PGTABLES
+            doc: x
+        """;
+
+    [Fact]
+    public void A_store_level_names_a_register_and_a_level_parameter()
+    {
+        // register-switch's: kpkeys page tables are writable only at PGTABLES ("[RFC PATCH v5 15/18] arm64: mm: Guard
+        // page table writes with kpkeys"); the other built-ins declare none.
+        Assert.Equal(new StoreLevelDefinition("register", "write-level"), MechanismCatalog.All.Single(m => m.Name == "register-switch").StoreLevel);
+        Assert.All(MechanismCatalog.All.Where(m => m.Name != "register-switch"), m => Assert.Null(m.StoreLevel));
+        Assert.Equal(new StoreLevelDefinition("register", "write-level"), Read(Guarded + "\nstore-level: { register: register, level: write-level }\n").Definition!.StoreLevel);
+    }
+
+    [Theory]
+    [InlineData("store-level: register", 15, 14, "'store-level' must be a mapping: { register: PARAMETER, level: PARAMETER }")]
+    [InlineData("store-level: { register: register }", 15, 14, "'store-level' needs 'level: PARAMETER', a level-ref parameter (the level that grants page-table writes)")]
+    [InlineData("store-level: { register: levels, level: write-level }", 15, 26, "store-level 'register' must name an identifier parameter (the register's name), but 'levels' is of type level-map. Candidates: register")]
+    [InlineData("store-level: { register: register, level: write-levle }", 15, 43, "but 'write-levle' is no parameter of this mechanism. Did you mean 'write-level'? Candidates: write-level")]
+    [InlineData("store-level: { register: register, level: write-level, value: 1 }", 15, 56, "'value' is not a store-level field. Fields: register, level")]
+    public void A_bad_store_level_is_LMG0024_at_its_line_and_column(string field, int line, int column, string message)
+    {
+        // Guarded is 14 lines; the field is line 15.
+        var (definition, diagnostics) = Read(Guarded + "\n" + field + "\n");
+
+        Assert.Null(definition);
+        var diagnostic = diagnostics.Single(d => d.Id == "LMG0024");
+        Assert.Equal((Path, line, column), (diagnostic.Location!.Path, diagnostic.Location.Line, diagnostic.Location.Column));
+        Assert.Contains(message, diagnostic.ToDiagnostic().GetMessage());
+    }
+
     [Fact]
     public void A_definition_that_is_not_yaml_is_LMG0001_and_never_throws()
     {

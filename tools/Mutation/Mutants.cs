@@ -11,7 +11,9 @@ public sealed record Mutant(string Mechanism, string Hook, int Line, string Oper
 /// <summary>
 /// The mutation operators, each a mistake an arch author makes: a statement left out (a forgotten flush,
 /// barrier, preempt_enable or completion), a condition inverted, and preempt_disable/enable swapped.
-/// Template lines ({{ }}) and declarations are left alone: removing them only breaks the build.
+/// Declarations and Scriban control lines are left alone: removing them only breaks the build (or the template). A C#
+/// statement with a Scriban hole in it (c.WriteRegister({{ p.register.literal }}, ...); c.Emit({{ effect.dsb }});) is
+/// a statement like any other and may be deleted.
 /// </summary>
 public static partial class Mutants
 {
@@ -25,7 +27,8 @@ public static partial class Mutants
         {
             var line = lines[i];
             var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith("//") || trimmed.StartsWith("///") || line.Contains("{{")) continue;
+            if (trimmed.Length == 0 || trimmed.StartsWith("//") || trimmed.StartsWith("///")) continue;
+            if (line.Contains("{{") && !trimmed.EndsWith(';')) continue;
             if (trimmed.EndsWith(';') && !trimmed.StartsWith("var ") && !trimmed.StartsWith("public ") && !trimmed.StartsWith("return"))
                 yield return new Mutant(mechanism, hook, i + 1, "delete", line, string.Join("\n", lines.Where((_, j) => j != i)));
             if (If().Match(line) is { Success: true } m)

@@ -22,7 +22,8 @@ public sealed record ArchModel(
     ScriptObject Hooks,
     System.Collections.Generic.IReadOnlyList<EffectModel> Effects,
     System.Collections.Generic.IReadOnlyList<StateFieldModel> TaskStateFields,
-    System.Collections.Generic.IReadOnlyList<StateFieldModel> CpuStateFields);
+    System.Collections.Generic.IReadOnlyList<StateFieldModel> CpuStateFields,
+    string StoreGuards);
 
 /// <summary>
 /// One effect kind the arch's mechanisms emit: the field of the arch's nested <c>Effects</c> class, and the C#

@@ -80,6 +80,12 @@ namespace LazyMmuGen.Arches
             internal static readonly EffectKind Isb = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("isb", "deferred-barriers", 1, "An instruction synchronisation barrier (arm64, after a barrier or a POR_EL1 write).", 20, "estimate: pipeline flush and refetch, about 10-30 cycles"));
         }
 
+        /// <summary>
+        /// Registers a page-table store needs at a level (the mechanisms' 'store-level:'); the machine faults any other
+        /// store (docs/mechanisms.md#store-level).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::LazyMmuGen.Runtime.StoreGuard> StoreGuards { get; } = new global::LazyMmuGen.Runtime.StoreGuard[] { };
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<Arm64, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 

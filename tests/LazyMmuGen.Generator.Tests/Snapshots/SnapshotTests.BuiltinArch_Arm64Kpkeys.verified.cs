@@ -84,6 +84,12 @@ namespace LazyMmuGen.Arches
             internal static readonly EffectKind RegWrite = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("reg_write", "register-switch", 0, "A system register write (arm64 kpkeys POR_EL1 switch).", 20, "estimate: msr POR_EL1, a system register write"));
         }
 
+        /// <summary>
+        /// Registers a page-table store needs at a level (the mechanisms' 'store-level:'); the machine faults any other
+        /// store (docs/mechanisms.md#store-level).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::LazyMmuGen.Runtime.StoreGuard> StoreGuards { get; } = new global::LazyMmuGen.Runtime.StoreGuard[] { new global::LazyMmuGen.Runtime.StoreGuard("register-switch", "POR_EL1", "PGTABLES", 1UL) };
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<Arm64Kpkeys, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 

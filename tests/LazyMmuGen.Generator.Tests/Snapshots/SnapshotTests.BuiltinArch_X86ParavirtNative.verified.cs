@@ -69,6 +69,12 @@ namespace LazyMmuGen.Arches
             }
         }
 
+        /// <summary>
+        /// Registers a page-table store needs at a level (the mechanisms' 'store-level:'); the machine faults any other
+        /// store (docs/mechanisms.md#store-level).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::LazyMmuGen.Runtime.StoreGuard> StoreGuards { get; } = new global::LazyMmuGen.Runtime.StoreGuard[] { };
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<X86ParavirtNative, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 

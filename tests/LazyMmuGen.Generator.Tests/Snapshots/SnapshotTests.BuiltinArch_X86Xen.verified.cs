@@ -88,6 +88,12 @@ namespace LazyMmuGen.Arches
             internal static readonly EffectKind MmuUpdate = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("mmu_update", "hypercall-batch", 3, "Xen mmu_update requests issued, inside hypercalls and multicalls.", 200, "estimate: Xen validating and applying one mmu_update request (paid on both paths)"));
         }
 
+        /// <summary>
+        /// Registers a page-table store needs at a level (the mechanisms' 'store-level:'); the machine faults any other
+        /// store (docs/mechanisms.md#store-level).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::LazyMmuGen.Runtime.StoreGuard> StoreGuards { get; } = new global::LazyMmuGen.Runtime.StoreGuard[] { };
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<X86Xen, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 

@@ -83,6 +83,12 @@ namespace MyArches
             internal static readonly EffectKind TlbFlushRange = EffectKind.Declare(new global::LazyMmuGen.Runtime.EffectDeclaration("tlb_flush_range", "tlb-batch", 2, "The invalidations that covered more than one entry (flush_hash_range(), smp_flush_tlb_pending()).", 300, "estimate: extra cost of a range or cross-CPU batch flush (sparc64 cross-call)"));
         }
 
+        /// <summary>
+        /// Registers a page-table store needs at a level (the mechanisms' 'store-level:'); the machine faults any other
+        /// store (docs/mechanisms.md#store-level).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::LazyMmuGen.Runtime.StoreGuard> StoreGuards { get; } = new global::LazyMmuGen.Runtime.StoreGuard[] { };
+
         /// <summary>A machine model running this arch (options default to MachineOptions.Default).</summary>
         public static Machine<RiscvSfence, TaskState, CpuState> CreateMachine(MachineOptions? options = null) => new(options);
 
