@@ -54,7 +54,7 @@ public static class SimModes
             var mode = Known.Where(m => m.Name() == part).Select(m => (SimMode?)m).FirstOrDefault();
             if (mode is null)
             {
-                error = $"unknown mode '{part}'. Modes: {string.Join(", ", All.Select(m => m.Name()))}, or 'all'.";
+                error = $"unknown mode '{part}'. Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
                 return null;
             }
             if (!modes.Contains(mode.Value)) modes.Add(mode.Value);

@@ -19,7 +19,7 @@ public static class ArchClash
         {
             var first = group.First();
             var file = files.FirstOrDefault(f => NameLine(f.Text, group.Key) > 0);
-            var where = file is null ? "" : $"{file.DisplayPath}({NameLine(file.Text, group.Key)},1): ";
+            var where = file is null ? "" : $"{file.DisplayPath}({NameLine(file.Text, group.Key)},{NameColumn(file.Text, group.Key)}): ";
             var (owner, fix) = builtins.Contains(first)
                 ? ($"a built-in arch ({first.DescriptorPath})", "Rename it, or pass --no-builtins to use only the given descriptors.")
                 : fromProject.Contains(first)
@@ -29,6 +29,13 @@ public static class ArchClash
             return true;
         }
         return false;
+    }
+
+    /// <summary>The 1-based column of NAME on its `arch:` line (where the generator reports an arch-name clash).</summary>
+    private static int NameColumn(string text, string name)
+    {
+        var line = text.Split('\n')[NameLine(text, name) - 1];
+        return line.IndexOf(name, "arch:".Length, StringComparison.Ordinal) + 1;
     }
 
     /// <summary>The 1-based line of `arch: NAME` in a descriptor, or 0.</summary>

@@ -62,7 +62,7 @@ public sealed class CliContractTests : IDisposable
         var mine = cli.Write("mine.arch.yaml", "# my arm64\narch: arm64\nmechanisms:\n  - kind: deferred-barriers\n");
         var clash = cli.Run("arches", mine);
         Assert.Equal(2, clash.Code);
-        Assert.StartsWith($"{mine}(2,1): error LMG0007: Arch 'arm64' is already a built-in arch (arm64.arch.yaml).", clash.Err);
+        Assert.StartsWith($"{mine}(2,7): error LMG0007: Arch 'arm64' is already a built-in arch (arm64.arch.yaml).", clash.Err);
         var alone = cli.Run("arches", mine, "--no-builtins", "--format", "json");
         Assert.Equal(0, alone.Code);
         Assert.Equal("arm64", JsonDocument.Parse(alone.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
@@ -90,7 +90,7 @@ public sealed class CliContractTests : IDisposable
         var clashed = LazyMmuGen.Cli.Commands.ArchClash.Report([arm64, arm64], [], owner == "project" ? [arm64] : [], [file], error);
 
         Assert.True(clashed);
-        Assert.Equal($"P/mine.arch.yaml(2,1): error LMG0007: Arch 'arm64' {expected}", error.ToString().Trim());
+        Assert.Equal($"P/mine.arch.yaml(2,7): error LMG0007: Arch 'arm64' {expected}", error.ToString().Trim());
     }
 
     [Fact]

@@ -78,6 +78,6 @@ public class WorkloadShapeTests
     public void An_unknown_mode_is_refused_with_the_known_ones()
     {
         Assert.Null(SimModes.Parse("final,lazy", out var error));
-        Assert.Equal("unknown mode 'lazy'. Modes: eager, legacy, final, v3, or 'all'.", error);
+        Assert.Equal("unknown mode 'lazy'. Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).", error);
     }
 }
