@@ -14,7 +14,7 @@ namespace LazyMmuGen.Checker;
 /// the frontier, the counts and any counterexample are the same for every thread count. Per state the explorer keeps
 /// numbers only (its key, its claim order, its sequence in a <see cref="PathTable"/>): no object per state for the GC.
 /// </summary>
-public static class ModelChecker
+public static partial class ModelChecker
 {
     /// <summary>
     /// Every property the checker checks, by the name a <see cref="Violation.Property"/> carries; a descriptor's

@@ -13,6 +13,9 @@ public sealed record Violation(string Arch, string Property, string Detail, IRea
     /// <summary>The ops as one trace script ("enable;set_pte;disable").</summary>
     public string Script => string.Join(";", Ops);
 
-    /// <summary>The command that replays the sequence: <c>lazymmu trace --arch NAME --ops "..."</c>.</summary>
-    public string Reproduce => $"lazymmu trace --arch {Arch} --ops \"{Script}\"";
+    /// <summary>
+    /// The command that replays the sequence and shows the verdict: <c>lazymmu trace --arch NAME --ops "..." --check</c>
+    /// (<see cref="ModelChecker.Replay"/> after each op, exit 1 on the broken property).
+    /// </summary>
+    public string Reproduce => $"lazymmu trace --arch {Arch} --ops \"{Script}\" --check";
 }

@@ -19,24 +19,35 @@ public static class TraceCommand
         var format = new Option<string>("--format") { Description = "table, json (one document: an array of one object per op) or jsonl (one object per line).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "jsonl");
         var strict = new Option<bool>("--strict") { Description = "Refuse misuse calls instead of warn-once + wrap." };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Also run every check the model checker makes after each op, and say which property the ops break "
+                + "(exit 1) or that all hold: what a check counterexample's reproduce line asks for.",
+        };
         var revision = CheckCommand.RevisionOption();
         var source = ArchSource.CreateSymbols();
         var command = new Command("trace", "Run an op script on a fresh machine (2 CPUs, task 1 on CPU 0) and show each step. "
             + "Exits 1 when an op hit an arch BUG or was refused.")
         {
-            arch, ops, format, strict, revision, source.Paths, source.NoBuiltins, source.Project, source.BatchCapacity,
+            arch, ops, format, strict, check, revision, source.Paths, source.NoBuiltins, source.Project, source.BatchCapacity,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(check) && parse.GetValue(strict))
+            {
+                // The checker demands only warn-once + wrap after misuse; a strict replay would judge another machine.
+                Console.Error.WriteLine("error: --check replays as the model checker runs (warn-once misuse): leave out --strict.");
+                return ExitCodes.Usage;
+            }
             using var arches = ArchSource.Open(parse, source, Console.Out, Console.Error);
             if (arches is null) return ExitCodes.Usage;
             return Run(arches, parse.GetValue(arch), parse.GetValue(ops)!, parse.GetValue(format)!, parse.GetValue(strict),
-                CheckCommand.ParseRevision(parse.GetValue(revision)!));
+                CheckCommand.ParseRevision(parse.GetValue(revision)!), parse.GetValue(check));
         });
         return command;
     }
 
-    private static int Run(ArchSource source, string? archName, string script, string format, bool strict, GenericRevision revision)
+    private static int Run(ArchSource source, string? archName, string script, string format, bool strict, GenericRevision revision, bool check)
     {
         IReadOnlyList<ScriptOp> ops;
         try
@@ -59,16 +70,32 @@ public static class TraceCommand
         {
             var rows = new TraceRunner(info.CreateMachine(options)).Run(ops).ToList();
             failed |= rows.Any(r => r.Error is not null);
+            var broken = false;
+            var verdict = check ? Verdict(info, revision, ops, out broken) : null;
+            failed |= broken;
             if (format != "table")
             {
                 json.AddRange(rows.Select(row => TraceJson.Line(info.Name, row)));
+                // JSON stays one array of rows: the verdict goes to standard error.
+                if (verdict is not null) Console.Error.WriteLine(verdict);
                 continue;
             }
             Console.Out.WriteLine($"== {info.Name} ==");
             Console.Out.Write(TraceTable.Render(rows));
+            if (verdict is not null) Console.Out.WriteLine(verdict);
             Console.Out.WriteLine();
         }
         if (format != "table") JsonDocuments.Write(format, json, Console.Out);
         return failed ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>"check: ..." after the table: the property the ops break, at which op, and what was seen; or that all hold.</summary>
+    private static string Verdict(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops, out bool broken)
+    {
+        var violation = LazyMmuGen.Checker.ModelChecker.Replay(arch, revision, ops);
+        broken = violation is not null;
+        return violation is null
+            ? $"check: every property the model checker checks holds after each of the {ops.Count} ops"
+            : $"check: op {violation.Ops.Count} ({violation.Ops[^1]}) breaks \"{violation.Property}\": {violation.Detail}";
     }
 }

@@ -33,18 +33,10 @@ public static class ArchConformance
         var problems = new List<string>();
         foreach (var row in ContractTable.Rows)
         {
-            var run = new CheckedRun(arch, GenericRevision.Final);
-            var ops = OpScript.Parse(row.Script);
-            for (var i = 0; i < ops.Count; i++)
-            {
-                if (run.Step(ops[i], check: true) is not { } broken) continue;
-                if (broken.Property != arch.ExpectedViolation?.Property)
-                {
-                    var script = string.Join(";", ops.Take(i + 1).Select(o => o.Text));
-                    problems.Add($"row \"{row.Name}\": op {i + 1} ({ops[i].Text}) breaks '{broken.Property}': {broken.Detail}\n  reproduce: {Reproduce(arch, script)}");
-                }
-                break;
-            }
+            // The replay the checker and `trace --check` make: one home for what is checked after each op.
+            var broken = ModelChecker.Replay(arch, GenericRevision.Final, OpScript.Parse(row.Script));
+            if (broken is not null && broken.Property != arch.ExpectedViolation?.Property)
+                problems.Add($"row \"{row.Name}\": op {broken.Ops.Count} ({broken.Ops[^1]}) breaks '{broken.Property}': {broken.Detail}\n  reproduce: {Reproduce(arch, broken.Script)}");
         }
         return problems.Count == 0 ? null : string.Join("\n", problems);
     }
@@ -72,10 +64,10 @@ public static class ArchConformance
                $"  counterexample: {found.Script}\n  reproduce: {Reproduce(arch, found.Script)}";
     }
 
-    /// <summary>The tool command that shows <paramref name="script"/> on <paramref name="arch"/>, op by op.</summary>
+    /// <summary>The tool command that shows <paramref name="script"/> on <paramref name="arch"/>, op by op, with the checker's verdict.</summary>
     /// <param name="arch">The arch.</param>
     /// <param name="script">An op script.</param>
-    public static string Reproduce(ArchInfo arch, string script) => $"lazymmu trace --arch {arch.Name} --ops \"{script}\"";
+    public static string Reproduce(ArchInfo arch, string script) => $"lazymmu trace --arch {arch.Name} --ops \"{script}\" --check";
 
     private static string Rows(IEnumerable<TraceRow> rows) =>
         string.Concat(rows.Select(r => $"    {r.Op,-8} [{string.Join(",", r.Callbacks)}] enable={r.EnableCount} pause={r.PauseCount} active={r.Active}\n"));

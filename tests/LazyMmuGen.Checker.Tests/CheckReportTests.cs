@@ -23,7 +23,7 @@ public sealed class CheckReportTests
         Assert.Equal("fails-as-expected", root.GetProperty("outcome").GetString());
         Assert.False(root.TryGetProperty("timing", out _));
         Assert.Equal(
-            """{"arch":"x86-xen-strict-enter","revision":"final","outcome":"fails-as-expected","as_declared":true,"expected_violation":"no arch BUG","passed":false,"max_depth":4,"batch_capacity":{"hypercall-batch":31},"depth":1,"states":1,"transitions":21,"property":"no arch BUG","detail":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU","counterexample":"enable(preempt=2)","ops":["enable(preempt=2)"],"length":1,"reproduce":"lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\"","trace":[{"op":"enable(preempt=2)","callbacks":["enter","enter"],"enable_count":1,"pause_count":0,"active":true,"warnings":[],"pending":0,"effects":{"context_switch":2},"task":1,"cpu":0,"error":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU"}]}""",
+            """{"arch":"x86-xen-strict-enter","revision":"final","outcome":"fails-as-expected","as_declared":true,"expected_violation":"no arch BUG","passed":false,"max_depth":4,"batch_capacity":{"hypercall-batch":31},"depth":1,"states":1,"transitions":21,"property":"no arch BUG","detail":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU","counterexample":"enable(preempt=2)","ops":["enable(preempt=2)"],"length":1,"reproduce":"lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\" --check","trace":[{"op":"enable(preempt=2)","callbacks":["enter","enter"],"enable_count":1,"pause_count":0,"active":true,"warnings":[],"pending":0,"effects":{"context_switch":2},"task":1,"cpu":0,"error":"BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU"}]}""",
             json);
     }
 
@@ -41,7 +41,7 @@ public sealed class CheckReportTests
         Assert.Equal(5, root.GetProperty("length").GetInt32());
         Assert.Equal(5, root.GetProperty("depth").GetInt32());
         Assert.Equal("enable;enable;pause;disable;disable", root.GetProperty("counterexample").GetString());
-        Assert.Equal("lazymmu trace --arch s390 --ops \"enable;enable;pause;disable;disable\" --revision v2 s390.arch.yaml", root.GetProperty("reproduce").GetString());
+        Assert.Equal("lazymmu trace --arch s390 --ops \"enable;enable;pause;disable;disable\" --check --revision v2 s390.arch.yaml", root.GetProperty("reproduce").GetString());
         var trace = root.GetProperty("trace").EnumerateArray().ToList();
         Assert.Equal(["enable", "enable", "pause", "disable", "disable"], trace.Select(r => r.GetProperty("op").GetString()));
         Assert.Equal([1, 2, 2, 1, 0], trace.Select(r => r.GetProperty("enable_count").GetInt32()));

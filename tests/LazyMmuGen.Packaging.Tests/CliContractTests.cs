@@ -69,6 +69,30 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void Trace_check_gives_the_checkers_verdict_on_the_ops()
+    {
+        // Found by a fresh-clone review: a reproduce line replayed the ops but said nothing and exited 0 when the broken
+        // property was not a BUG (README: s390 under v2 fails "outermost leave restores preemption").
+        var v2 = cli.Run("trace", "--arch", "s390", "--revision", "v2", "--ops", "enable;enable;pause;disable;disable", "--check");
+        Assert.Equal(1, v2.Code);
+        Assert.Contains("check: op 5 (disable) breaks \"outermost leave restores preemption\": preempt_count 0 before enter, 1 after leave\n", v2.Out);
+        Assert.Equal(0, cli.Run("trace", "--arch", "s390", "--revision", "v2", "--ops", "enable;enable;pause;disable;disable").Code);
+
+        var pass = cli.Run("trace", "--arch", "arm64", "--ops", "enable;set_pte;disable", "--check");
+        Assert.Equal(0, pass.Code);
+        Assert.Contains("check: every property the model checker checks holds after each of the 3 ops\n", pass.Out);
+
+        var json = cli.Run("trace", "--arch", "s390", "--revision", "v2", "--ops", "enable;enable;pause;disable;disable", "--check", "--format", "json");
+        Assert.Equal(1, json.Code);
+        Assert.Equal(5, JsonDocument.Parse(json.Out).RootElement.GetArrayLength());
+        Assert.StartsWith("check: op 5 (disable) breaks", json.Err);
+
+        var strict = cli.Run("trace", "--arch", "arm64", "--ops", "enable", "--check", "--strict");
+        Assert.Equal(2, strict.Code);
+        Assert.Equal("error: --check replays as the model checker runs (warn-once misuse): leave out --strict.", strict.Err.Trim());
+    }
+
+    [Fact]
     public void A_whole_number_options_help_shows_the_range_it_checks()
     {
         // One home for the range: the help text is derived from the same min and max the parser enforces.
@@ -109,10 +133,11 @@ public sealed class CliContractTests : IDisposable
         var fail = cli.Run("check", xen, "--depth", "3", "--revision", "v3");
         Assert.Equal(1, fail.Code);
         var reproduce = fail.Out.Split('\n').Single(l => l.TrimStart().StartsWith("reproduce: ", StringComparison.Ordinal)).Trim()["reproduce: ".Length..];
-        Assert.Equal($"lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --revision v3 {xen}", reproduce);
+        Assert.Equal($"lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --check --revision v3 {xen}", reproduce);
         var replay = cli.RunPrinted(reproduce);
         Assert.Equal(1, replay.Code);
         Assert.Contains("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", replay.Out);
+        Assert.Contains("check: op 1 (enable(preempt=2)) breaks \"no arch BUG\": BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", replay.Out);
 
         Assert.Equal(2, cli.Run("check", riscv, "--depth", "0").Code);
         Assert.Equal(2, cli.Run("check", "--arch", "arm64,nope").Code);
@@ -197,7 +222,7 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal("no arch BUG", result.GetProperty("property").GetString());
         Assert.Equal(["enable(preempt=2)"], result.GetProperty("ops").EnumerateArray().Select(o => o.GetString()));
         Assert.Equal(1, result.GetProperty("length").GetInt32());
-        Assert.Equal("lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\"", result.GetProperty("reproduce").GetString());
+        Assert.Equal("lazymmu trace --arch x86-xen-strict-enter --ops \"enable(preempt=2)\" --check", result.GetProperty("reproduce").GetString());
         var row = result.GetProperty("trace").EnumerateArray().Single();
         Assert.Equal(["enter", "enter"], row.GetProperty("callbacks").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", row.GetProperty("error").GetString());
@@ -214,7 +239,7 @@ public sealed class CliContractTests : IDisposable
         // The reproduce line of a descriptor's counterexample runs as printed, as the table's does.
         var xen = cli.Write("xen.arch.yaml", StrictXen);
         var copy = JsonDocument.Parse(cli.Run("check", xen, "--depth", "3", "--revision", "v3", "--format", "json").Out).RootElement.EnumerateArray().Single();
-        Assert.Equal($"lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --revision v3 {xen}", copy.GetProperty("reproduce").GetString());
+        Assert.Equal($"lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --check --revision v3 {xen}", copy.GetProperty("reproduce").GetString());
         Assert.Equal(1, cli.RunPrinted(copy.GetProperty("reproduce").GetString()!).Code);
     }
 

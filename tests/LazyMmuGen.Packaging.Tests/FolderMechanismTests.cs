@@ -116,7 +116,7 @@ public sealed class FolderMechanismTests : IDisposable
 
         Assert.Equal(1, check.Code);
         var reproduce = check.Out.Split('\n').Single(l => l.TrimStart().StartsWith("reproduce: ", StringComparison.Ordinal)).Trim()["reproduce: ".Length..];
-        Assert.Equal("lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" arches --no-builtins", reproduce);
+        Assert.Equal("lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --check arches --no-builtins", reproduce);
         Assert.Contains("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", cli.RunPrinted(reproduce).Out);
     }
 }
