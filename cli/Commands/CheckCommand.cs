@@ -125,6 +125,10 @@ public static class CheckCommand
             Console.Out.Write(table.ToString());
             // Under the table as well, so a pass is never read as one at the descriptors' own sizes.
             if (batchCapacity is { } capacity) Console.Out.WriteLine("\n" + ArchSource.ScopeLine(arches, capacity));
+            // A property that could not be checked is said, not left to be read as passed.
+            if (UnboundedBatching(arches) is { Count: > 0 } unbounded)
+                Console.Out.WriteLine($"\nbatching is real: not checked for {string.Join(", ", unbounded)}: its callbacks do work but none of its mechanisms "
+                    + "declares 'batching:' (docs/mechanisms.md#batching)");
             foreach (var o in outcomes)
             {
                 if (o.Result.Violation is { } v)
@@ -145,4 +149,14 @@ public static class CheckCommand
         // 0 when every arch does what its descriptor declares: passes, or fails exactly as expected.
         return outcomes.All(o => o.AsDeclared) ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>
+    /// Arches whose lazy MMU callbacks do something (so something may be batched) but that publish no batching bound:
+    /// "batching is real" has nothing to check them against. An arch whose callbacks are all empty batches nothing.
+    /// </summary>
+    public static IReadOnlyList<string> UnboundedBatching(IEnumerable<ArchInfo> arches) => arches
+        .Where(a => a.HasLazyMmuMode && a.Facts.Batching.Count == 0
+            && new[] { "Enter", "Leave", "Flush", "Pause", "Resume" }.Any(a.Facts.DoesWork))
+        .Select(a => a.Name)
+        .ToList();
 }

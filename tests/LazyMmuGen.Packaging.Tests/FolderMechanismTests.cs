@@ -119,4 +119,26 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Equal("lazymmu trace --arch xen-strict-copy --ops \"enable(preempt=2)\" --check arches --no-builtins", reproduce);
         Assert.Contains("BUG: enter_lazy: CPU 0 is already in XEN_LAZY_MMU", cli.RunPrinted(reproduce).Out);
     }
+
+    [Fact]
+    public void A_mechanism_that_flushes_every_write_fails_batching_is_real_and_one_without_a_bound_is_said_unchecked()
+    {
+        // Found by a fresh-clone review: the sample declared no 'batching:', so flushing every write passed in silence.
+        var fragment = Path.Combine("arches", "mechanisms", "svinval-batch", "pte-complete.scriban");
+        cli.Write(fragment, File.ReadAllText(Path.Combine(cli.Folder, fragment))
+            .Replace("c.Cpu.Svinval.Queue(id, c.TaskId, w.Mm);", "global::RiscvSample.Mechanisms.SvinvalBatch.FlushOne(c.Machine, id);"));
+
+        var unbatched = cli.Run("check", "arches", "--no-builtins", "--depth", "4", "--no-timing");
+        Assert.Equal(1, unbatched.Code);
+        Assert.Contains("riscv-svinval | FAIL   | 2     | 12     | 252         | batching is real | enable;set_pte(addr=0x1000)", unbatched.Out);
+
+        var definition = Path.Combine("arches", "mechanisms", "svinval-batch", "mechanism.yaml");
+        var text = File.ReadAllText(Path.Combine(cli.Folder, definition));
+        cli.Write(definition, text.Replace("batching:\n  effects: [sfence_w_inval, sfence_vma_all, sfence_vma]\n", ""));
+        var unbounded = cli.Run("check", "arches", "--no-builtins", "--depth", "4", "--no-timing");
+        Assert.Equal(0, unbounded.Code);
+        Assert.Contains("\nbatching is real: not checked for riscv-svinval: its callbacks do work but none of its mechanisms declares 'batching:' "
+            + "(docs/mechanisms.md#batching)\n", unbounded.Out);
+        Assert.DoesNotContain("not checked", cli.Run("check", "--depth", "1", "--no-timing").Out);
+    }
 }
