@@ -20,19 +20,20 @@ public static class DescriptorFinder
         {
             if (File.Exists(path))
             {
+                if (Refusal(path) is { } refused) return ([], refused);
                 Add(path);
                 // A descriptor names its mechanisms; the ones it brings itself sit next to it (the layout
                 // new-arch and the dotnet-new template make), so a file alone is checked as its folder would be.
-                if (path.EndsWith(Pattern[1..], StringComparison.Ordinal) && Path.Combine(Path.GetDirectoryName(path) ?? "", "mechanisms") is var beside && Directory.Exists(beside))
+                if (IsDescriptor(path) && Path.Combine(Path.GetDirectoryName(path) ?? "", "mechanisms") is var beside && Directory.Exists(beside))
                     foreach (var file in MechanismFiles(beside)) Add(file);
                 continue;
             }
-            if (!Directory.Exists(path)) return ([], $"error: '{path}' is neither a descriptor file nor a folder.");
-            var found = Directory.EnumerateFiles(path, Pattern, SearchOption.AllDirectories)
-                .Where(f => !InBuildOutput(Path.GetRelativePath(path, f)))
+            if (!Directory.Exists(path)) return ([], $"error: '{path}' does not exist: give descriptor files ({Pattern}) or folders holding them.");
+            var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => IsDescriptor(f) && !InBuildOutput(Path.GetRelativePath(path, f)))
                 .Order(StringComparer.Ordinal)
                 .ToList();
-            if (found.Count == 0) return ([], $"error: folder '{path}' holds no {Pattern} file.");
+            if (found.Count == 0) return ([], $"error: folder '{path}' holds no {Pattern} (or *.arch.yml) file.");
             foreach (var file in found) Add(file);
             foreach (var file in MechanismFiles(path)) Add(file);
         }
@@ -43,6 +44,23 @@ public static class DescriptorFinder
             var full = Path.GetFullPath(path);
             if (seen.Add(full)) files.Add(new DescriptorFile(path, full, File.ReadAllText(full)));
         }
+    }
+
+    /// <summary>The names the generator reads as descriptors (its AdditionalFiles filter): *.arch.yaml and *.arch.yml.</summary>
+    public static bool IsDescriptor(string path) =>
+        path.EndsWith(".arch.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".arch.yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Why a file given by name cannot be used as given, or null: the generator would ignore any other file in silence
+    /// (and the command would run on the built-ins alone), and a mechanism's files only make sense with their folder.
+    /// A template override (*.scriban) and a C# primitive (*.cs) are taken as they are.
+    /// </summary>
+    private static string? Refusal(string path)
+    {
+        if (IsDescriptor(path) || path.EndsWith(".scriban", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal)) return null;
+        if (string.Equals(Path.GetFileName(path), "mechanism.yaml", StringComparison.Ordinal))
+            return $"error: '{path}' is a mechanism definition: give the descriptor that uses it (a {Pattern} beside its mechanisms/ folder), or the folder that holds mechanisms/.";
+        return $"error: '{path}' is not a descriptor: the generator reads only files named {Pattern} (or *.arch.yml); rename it.";
     }
 
     private static IEnumerable<string> MechanismFiles(string folder) =>

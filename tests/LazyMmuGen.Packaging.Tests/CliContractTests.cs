@@ -92,6 +92,33 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal("error: --check replays as the model checker runs (warn-once misuse): leave out --strict.", strict.Err.Trim());
     }
 
+    [Theory]
+    [InlineData("mine.yaml", "error: 'mine.yaml' is not a descriptor: the generator reads only files named *.arch.yaml (or *.arch.yml); rename it.")]
+    [InlineData("mechanisms/m/mechanism.yaml", "error: 'mechanisms/m/mechanism.yaml' is a mechanism definition: give the descriptor that uses it (a *.arch.yaml beside its mechanisms/ folder), or the folder that holds mechanisms/.")]
+    [InlineData("nope.arch.yaml", "error: 'nope.arch.yaml' does not exist: give descriptor files (*.arch.yaml) or folders holding them.")]
+    public void A_path_the_generator_would_ignore_is_a_usage_error_not_a_run_on_the_built_ins(string path, string expected)
+    {
+        // Found by a fresh-clone review: `trace mine.yaml` traced the ten built-ins and exited 0.
+        if (path != "nope.arch.yaml") cli.Write(path, "arch: mine\n");
+
+        var run = cli.Run("trace", path, "--ops", "enable");
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(expected, run.Err.Trim());
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void A_yml_descriptor_is_read_in_a_folder_as_by_name()
+    {
+        cli.Write(Path.Combine("yml", "mine.arch.yml"), "arch: riscv-yml\nmechanisms:\n  - deferred-barriers\n");
+
+        var run = cli.Run("arches", "yml", "--no-builtins", "--format", "json");
+
+        Assert.Equal(0, run.Code);
+        Assert.Equal("riscv-yml", JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
+    }
+
     [Fact]
     public void A_whole_number_options_help_shows_the_range_it_checks()
     {
