@@ -26,6 +26,9 @@ public sealed class ArchSource : IDisposable
 
     public IReadOnlyList<ArchInfo> Available { get; }
 
+    /// <summary>--batch-capacity, when this is a checking build.</summary>
+    private int? capacity;
+
     /// <summary>What --arch all (or no --arch) means here.</summary>
     public IReadOnlyList<ArchInfo> Defaults { get; }
 
@@ -113,14 +116,11 @@ public sealed class ArchSource : IDisposable
             return null;
         }
         var available = builtins.Concat(external).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
-        // On stderr, so every command's output (JSON included) stays what it is, and no result of a checking build
-        // (a simulate's costs, above all) is read as the arch's own.
-        if (capacity is { } scope) error.WriteLine(ScopeLine(available, scope));
         var defaults = external.Count > 0 ? external : builtins;
         var suffix = string.Concat(paths.Select(p => " " + Quote(p)))
             + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "")
             + (capacity is { } n ? " --batch-capacity " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
-        return new ArchSource(available, defaults, loaded, suffix);
+        return new ArchSource(available, defaults, loaded, suffix) { capacity = capacity };
     }
 
     /// <summary>
@@ -158,6 +158,15 @@ public sealed class ArchSource : IDisposable
 
     /// <summary>--arch: 'all', or a comma-separated list of names; null (after an error line) when one is unknown.</summary>
     public IReadOnlyList<ArchInfo>? Select(string? names, TextWriter error)
+    {
+        var chosen = Choose(names, error);
+        // On stderr, so every command's output (JSON included) stays what it is, and no result of a checking build
+        // (a simulate's costs, above all) is read as the arch's own; of the arches the command runs, not all it built.
+        if (chosen is not null && capacity is { } scope) error.WriteLine(ScopeLine(chosen, scope));
+        return chosen;
+    }
+
+    private IReadOnlyList<ArchInfo>? Choose(string? names, TextWriter error)
     {
         if (names is null or "all") return Defaults;
         var chosen = new List<ArchInfo>();

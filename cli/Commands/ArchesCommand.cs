@@ -24,7 +24,7 @@ public static class ArchesCommand
         {
             using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
             if (available is null) return ExitCodes.Usage;
-            var arches = available.Defaults;
+            var arches = available.Select(null, Console.Error)!;
             switch (parse.GetValue(format))
             {
                 case "markdown":
