@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace LazyMmuGen.Packaging.Tests;
 
 /// <summary>
@@ -140,5 +142,24 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Contains("\nbatching is real: not checked for riscv-svinval: its callbacks do work but none of its mechanisms declares 'batching:' "
             + "(docs/mechanisms.md#batching)\n", unbounded.Out);
         Assert.DoesNotContain("not checked", cli.Run("check", "--depth", "1", "--no-timing").Out);
+    }
+
+    [Fact]
+    public void The_schema_of_a_folder_knows_its_own_mechanisms()
+    {
+        // Found by a fresh-clone review: the schema listed only the built-ins, so an editor flagged `kind: svinval-batch`.
+        var schema = cli.Run("schema", "arches");
+        Assert.Equal(0, schema.Code);
+        var defs = JsonDocument.Parse(schema.Out).RootElement.GetProperty("$defs");
+        Assert.Contains("svinval-batch", defs.GetProperty("mechanismName").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(defs.GetProperty("svinval-batch").GetProperty("properties").TryGetProperty("threshold", out _));
+        Assert.Equal(File.ReadAllText(RepoRoot.Combine("schema", "arch.schema.json")), cli.Run("schema").Out);
+
+        var definition = Path.Combine("arches", "mechanisms", "svinval-batch", "mechanism.yaml");
+        cli.Write(definition, File.ReadAllText(Path.Combine(cli.Folder, definition)).Replace("phases:", "phasez:"));
+        var broken = cli.Run("schema", "arches");
+        Assert.Equal(2, broken.Code);
+        Assert.Matches(@"^arches/mechanisms/svinval-batch/mechanism\.yaml\(\d+,1\): error LMG0024: Mechanism definition: unknown field 'phasez'\. Did you mean 'phases'\?", broken.Err);
+        Assert.Equal("", broken.Out);
     }
 }
