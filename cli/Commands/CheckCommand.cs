@@ -146,6 +146,7 @@ public static class CheckCommand
                 Console.Out.WriteLine($"\nexplored {states} states in {seconds:F1} s ({states / Math.Max(seconds, 0.001):F0} states/s, peak memory {peakMb} MB)");
             }
         }
+        UndeclaredEffects.Warn(Console.Error);
         // 0 when every arch does what its descriptor declares: passes, or fails exactly as expected.
         return outcomes.All(o => o.AsDeclared) ? ExitCodes.Ok : ExitCodes.Failed;
     }

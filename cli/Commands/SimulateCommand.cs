@@ -1,3 +1,4 @@
+using LazyMmuGen.Cli.Output;
 using System.CommandLine;
 using LazyMmuGen.Simulator;
 using LazyMmuGen.Simulator.Calibration;
@@ -72,6 +73,7 @@ public static class SimulateCommand
             return Usage(e.Message);
         }
         var results = SimulationRunner.Run(new SimulationRequest(arches, workloads, modes, o.Size, table));
+        UndeclaredEffects.Warn(Console.Error);
         return Write(o, results.Count, writer => ResultWriter.Write(o.Format, results, writer));
     }
 

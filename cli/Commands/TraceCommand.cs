@@ -86,6 +86,7 @@ public static class TraceCommand
             Console.Out.WriteLine();
         }
         if (format != "table") JsonDocuments.Write(format, json, Console.Out);
+        UndeclaredEffects.Warn(Console.Error);
         return failed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 

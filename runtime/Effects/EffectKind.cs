@@ -40,6 +40,13 @@ public readonly record struct EffectKind
         return found >= 0;
     }
 
+    /// <summary>
+    /// Kinds code has named but no arch has declared, by name: usually a typo in a runtime primitive
+    /// (<c>EffectKind.Named("sfence_w_invl")</c>), which output would show and a cost profile would price at 0.
+    /// </summary>
+    public static IReadOnlyList<EffectKind> Undeclared =>
+        Enumerable.Range(0, EffectRegistry.Count).Select(i => new EffectKind(i)).Where(k => k.Declaration is null).OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
+
     /// <summary>Every declared kind in output order: mechanisms' kinds by owner name and position, then the machine's.</summary>
     public static IReadOnlyList<EffectKind> Declared => EffectRegistry.Declared();
 

@@ -162,4 +162,22 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Matches(@"^arches/mechanisms/svinval-batch/mechanism\.yaml\(\d+,1\): error LMG0024: Mechanism definition: unknown field 'phasez'\. Did you mean 'phases'\?", broken.Err);
         Assert.Equal("", broken.Out);
     }
+
+    [Fact]
+    public void A_kind_a_primitive_names_but_no_definition_declares_is_warned_about_with_the_nearest_name()
+    {
+        // Found by a fresh-clone review: a typo in the C# primitive's EffectKind.Named(...) was counted under the typo and
+        // priced at 0 by simulate, in silence.
+        var primitive = Path.Combine("arches", "mechanisms", "svinval-batch", "SvinvalBatch.cs");
+        cli.Write(primitive, File.ReadAllText(Path.Combine(cli.Folder, primitive)).Replace("Named(\"sfence_w_inval\")", "Named(\"sfence_w_invl\")"));
+        const string Warning = "warning: effect kind 'sfence_w_invl' is counted by code but declared by no mechanism (an 'effects:' entry of a mechanism.yaml): "
+            + "simulate prices it at 0 cycles and no batching bound counts it. Did you mean 'sfence_w_inval'?";
+
+        foreach (var command in new[] { new[] { "trace", "--ops", "enable;set_pte;disable" }, ["check", "--depth", "2"], ["simulate", "--workload", "mprotect"] })
+        {
+            var run = cli.Run([.. command, "arches", "--no-builtins"]);
+            Assert.Equal(Warning, run.Err.Trim());
+        }
+        Assert.Equal("", cli.Run("trace", "--ops", "enable;set_pte;disable").Err);
+    }
 }
