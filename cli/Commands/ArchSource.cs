@@ -177,7 +177,7 @@ public sealed class ArchSource : IDisposable
                 if (!chosen.Contains(arch)) chosen.Add(arch);
                 continue;
             }
-            error.WriteLine($"error: unknown arch '{name}'. Known arches: {string.Join(", ", Available.Select(a => a.Name))}, or 'all'.");
+            error.WriteLine($"error: unknown arch '{name}'.{Generator.Parsing.Suggestions.DidYouMean(name, Available.Select(a => a.Name))} Known arches: {string.Join(", ", Available.Select(a => a.Name))}, or 'all'.");
             return null;
         }
         if (chosen.Count > 0) return chosen;

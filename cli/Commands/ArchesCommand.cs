@@ -14,7 +14,7 @@ public static class ArchesCommand
             Description = "table (one line per arch), json (one document), jsonl (one object per line) or markdown (the arch-support matrix: mechanisms, callbacks, state).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json", "jsonl", "markdown");
+        ChoiceOption.Restrict(format, ["table", "json", "jsonl", "markdown"]);
         var source = ArchSource.CreateSymbols();
         var command = new Command("arches", "List the arches: the built-ins, or the given descriptors compiled on the fly.")
         {

@@ -20,10 +20,10 @@ public static class CheckCommand
             Description = "table, json (one document: an array of one object per arch, a counterexample with its ops, reproduce line and trace) or jsonl (one object per line).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json", "jsonl");
+        ChoiceOption.Restrict(format, ["table", "json", "jsonl"]);
         var noTiming = new Option<bool>("--no-timing") { Description = "Leave out what varies between runs: json's \"timing\" objects and the table's time, rate and memory." };
         var progress = new Option<bool>("--progress") { Description = "Print progress to stderr even when it is not a terminal: one line per depth (on a terminal it is one updating line)." };
-        var threads = WholeNumberOption.CreateOptional("--threads", 1, int.MaxValue, "Threads that expand each depth (default: every core). The results are the same for any count.");
+        var threads = WholeNumberOption.CreateOptional("--threads", 1, int.MaxValue, "Threads that expand each depth, {range} (default: every core). The results are the same for any count.");
         var noSymmetry = new Option<bool>("--no-symmetry")
         {
             Description = "Key every state as it is: do not identify states that differ only by which CPU is which (docs/checker.md#symmetry).",
@@ -44,10 +44,15 @@ public static class CheckCommand
             {
                 // A diff runs both revisions it names over the small revision alphabet, one thread, no symmetry:
                 // these options would change nothing, and saying nothing would let a user believe they did.
-                var ignored = new Option[] { revision, progress, threads, noSymmetry }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                var why = new (Option Option, string Why)[]
+                {
+                    (revision, "it names both revisions itself"), (progress, "it prints no progress"),
+                    (threads, "it explores on one thread"), (noSymmetry, "it never reduces by symmetry"),
+                };
+                var ignored = why.Where(w => parse.GetResult(w.Option) is { Implicit: false }).ToList();
                 if (ignored.Count > 0)
                 {
-                    Console.Error.WriteLine($"error: --diff does not take {string.Join(", ", ignored)}: it names both revisions itself and explores on one thread.");
+                    Console.Error.WriteLine($"error: --diff does not take {string.Join(", ", ignored.Select(w => w.Option.Name))}: {string.Join("; ", ignored.Select(w => w.Why))}.");
                     return ExitCodes.Usage;
                 }
                 return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!, available.CommandSuffix);
@@ -76,7 +81,7 @@ public static class CheckCommand
             Description = "Generic layer revision: final, v3, v2 (seed v2 state-passing) or legacy.",
             DefaultValueFactory = _ => "final",
         };
-        revision.AcceptOnlyFromAmong(RevisionNames);
+        ChoiceOption.Restrict(revision, RevisionNames);
         return revision;
     }
 

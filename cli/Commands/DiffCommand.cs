@@ -15,7 +15,7 @@ public static class DiffCommand
         var names = pair.Split(',');
         if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)) || names[0] == names[1])
         {
-            Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}')");
+            Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}').");
             return ExitCodes.Usage;
         }
         var left = CheckCommand.ParseRevision(names[0]);

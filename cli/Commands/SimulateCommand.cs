@@ -34,7 +34,7 @@ public static class SimulateCommand
             Description = "Print each calibrated profile's published measurement beside the model's numbers (fitted and predicted sizes, residuals) instead of running workloads; --format svg draws it.",
         };
         var format = new Option<string>("--format") { Description = "table, json (one document), jsonl (one object per line), csv or svg.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong([.. ResultWriter.Formats]);
+        ChoiceOption.Restrict(format, [.. ResultWriter.Formats]);
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
         var source = ArchSource.CreateSymbols();
         var command = new Command("simulate", "Run kernel-caller workloads on each arch in every mode: effect counts, estimated cycles, ratio to eager.")

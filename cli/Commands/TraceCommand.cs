@@ -17,7 +17,7 @@ public static class TraceCommand
             Required = true,
         };
         var format = new Option<string>("--format") { Description = "table, json (one document: an array of one object per op) or jsonl (one object per line).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "jsonl");
+        ChoiceOption.Restrict(format, ["table", "json", "jsonl"]);
         var strict = new Option<bool>("--strict") { Description = "Refuse misuse calls instead of warn-once + wrap." };
         var check = new Option<bool>("--check")
         {

@@ -119,6 +119,19 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal("riscv-yml", JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("check --revision v4", "error: --revision must be one of final, v3, v2, legacy, got 'v4'.")]
+    [InlineData("trace --ops enable --format jsn", "error: --format must be one of table, json, jsonl, got 'jsn'. Did you mean 'json'?")]
+    [InlineData("trace --arch ARM64 --ops enable", "error: unknown arch 'ARM64'. Did you mean 'arm64'? Known arches: ")]
+    public void A_value_outside_an_options_choices_names_the_option_the_choices_and_the_nearest(string arguments, string expected)
+    {
+        // Found by a fresh-clone review: System.CommandLine's "Argument 'v4' not recognized" named neither the option nor the fix.
+        var run = cli.Run(arguments.Split(' '));
+
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith(expected, run.Err);
+    }
+
     [Fact]
     public void A_whole_number_options_help_shows_the_range_it_checks()
     {
@@ -228,9 +241,9 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData("final,final", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,final')")]
-    [InlineData("final,v3 --revision v2", "error: --diff does not take --revision: it names both revisions itself and explores on one thread.")]
-    [InlineData("final,v3 --progress --threads 2", "error: --diff does not take --progress, --threads: it names both revisions itself and explores on one thread.")]
+    [InlineData("final,final", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,final').")]
+    [InlineData("final,v3 --revision v2", "error: --diff does not take --revision: it names both revisions itself.")]
+    [InlineData("final,v3 --progress --threads 2", "error: --diff does not take --progress, --threads: it prints no progress; it explores on one thread.")]
     public void A_diff_refuses_options_it_would_ignore(string arguments, string expected)
     {
         var run = cli.Run(["check", "--arch", "arm64", "--diff", .. arguments.Split(' ')]);
