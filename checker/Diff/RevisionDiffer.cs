@@ -97,8 +97,10 @@ public static class RevisionDiffer
         return aspects.Count == 0 ? null : string.Join("+", aspects);
     }
 
+    // As trace writes them (active yes/no), and with the error when the op had one: "errors" is an aspect that differs.
     private static string Describe(TraceRow row) =>
-        $"callbacks=[{string.Join(",", row.Callbacks.Select(CallbackLog.Name))}] active={row.Active} warnings={row.Warnings.Count} pending={row.Pending} effects={{{row.Effects}}}";
+        $"callbacks=[{string.Join(",", row.Callbacks.Select(CallbackLog.Name))}] active={(row.Active ? "yes" : "no")} warnings={row.Warnings.Count} pending={row.Pending} effects={{{row.Effects}}}"
+        + (row.Error is null ? "" : $" error={row.Error}");
 
     private static StateKey Key(MachineCore a, MachineCore b)
     {

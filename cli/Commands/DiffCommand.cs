@@ -60,8 +60,9 @@ public static class DiffCommand
             foreach (var op in d.Ops) json.WriteStringValue(op);
             json.WriteEndArray();
             json.WriteString("script", d.Script);
-            // The left revision's side; add --revision with the right one's name for the other.
+            // One replay per side: the same ops under each revision.
             json.WriteString("reproduce", $"lazymmu trace --arch {arch} --revision {names[0]} --ops \"{d.Script}\"{commandSuffix}");
+            json.WriteString("reproduce_right", $"lazymmu trace --arch {arch} --revision {names[1]} --ops \"{d.Script}\"{commandSuffix}");
             json.WritePropertyName("left");
             TraceRowJson.Write(json, d.LeftRow!, arch: null);
             json.WritePropertyName("right");

@@ -85,8 +85,8 @@ public class RevisionDiffTests
         var nested = Shortest(diffs, "nested-resume");
         Assert.Equal(["enable", "pause", "pause", "resume"], nested.Ops);
         Assert.Equal("callbacks+active", nested.Aspect);
-        Assert.Contains("callbacks=[] active=False", nested.Left);
-        Assert.Contains("callbacks=[enter] active=True", nested.Right);
+        Assert.Contains("callbacks=[] active=no", nested.Left);
+        Assert.Contains("callbacks=[enter] active=yes", nested.Right);
 
         // Enable while paused: final ignores it, v2 starts a fresh DEFAULT section with its own enter.
         var enable = Shortest(diffs, "enable-while-paused");

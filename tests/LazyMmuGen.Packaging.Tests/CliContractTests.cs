@@ -238,6 +238,7 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(["lazy_mmu_mode_resume: pause_count == 0, wraps to 255"], resume.GetProperty("left").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
         Assert.Equal(0, resume.GetProperty("right").GetProperty("warnings").GetArrayLength());
         Assert.Equal("lazymmu trace --arch arm64 --revision final --ops \"resume\"", resume.GetProperty("reproduce").GetString());
+        Assert.Equal("lazymmu trace --arch arm64 --revision v3 --ops \"resume\"", resume.GetProperty("reproduce_right").GetString());
     }
 
     [Theory]
