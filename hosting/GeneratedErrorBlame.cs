@@ -18,8 +18,10 @@ public static class GeneratedErrorBlame
         var generated = $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
         if (templates.Count == 0)
             return $"error LMG0099: generated code does not compile ({d.Id} at {generated}: {d.GetMessage()}); please report this with the descriptor";
-        var line = d.Location.SourceTree?.GetText().Lines[span.StartLinePosition.Line].ToString().Trim() ?? "";
-        var matches = templates.SelectMany(t => MatchingLines(t, line)).Take(2).ToList();
+        var full = d.Location.SourceTree?.GetText().Lines[span.StartLinePosition.Line].ToString() ?? "";
+        var line = full.Trim();
+        var offset = span.StartLinePosition.Character - (full.Length - full.TrimStart().Length);
+        var matches = templates.SelectMany(t => MatchingLines(t, line, offset)).Take(2).ToList();
         if (matches.Count == 1)
         {
             var (file, number, column) = matches[0];
@@ -29,8 +31,12 @@ public static class GeneratedErrorBlame
             + $"({string.Join(", ", templates.Select(t => t.DisplayPath))}), or, if none of them writes that line, from the generator (please report it)";
     }
 
-    /// <summary>Template lines whose literal parts, in order, make up <paramref name="generated"/> (1-based line, column of its first non-blank).</summary>
-    private static IEnumerable<(DescriptorFile File, int Line, int Column)> MatchingLines(DescriptorFile template, string generated)
+    /// <summary>
+    /// Template lines whose literal parts, in order, make up <paramref name="generated"/>, each with the 1-based line and
+    /// the column <paramref name="offset"/> (into the trimmed generated line) maps to: the same character of a literal
+    /// part, or the start of the {{ ... }} hole that rendered it.
+    /// </summary>
+    private static IEnumerable<(DescriptorFile File, int Line, int Column)> MatchingLines(DescriptorFile template, string generated, int offset)
     {
         if (generated.Length == 0) yield break;
         var lines = template.Text.Replace("\r\n", "\n").Split('\n');
@@ -38,12 +44,33 @@ public static class GeneratedErrorBlame
         {
             var text = lines[i].Trim();
             if (text.Length == 0 || (text.StartsWith("{{", StringComparison.Ordinal) && text.EndsWith("}}", StringComparison.Ordinal))) continue;
+            var holes = Regex.Matches(text, @"\{\{.*?\}\}").Cast<Match>().ToList();
             var pieces = Regex.Split(text, @"\{\{.*?\}\}");
             if (pieces.All(p => p.Trim().Length == 0)) continue;
-            var pattern = "^" + string.Join(".*?", pieces.Select(p => Regex.Escape(p))) + "$";
-            if (Regex.IsMatch(generated, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
-                yield return (template, i + 1, lines[i].Length - lines[i].TrimStart().Length + 1);
+            var pattern = "^" + string.Join("(.*?)", pieces.Select(p => Regex.Escape(p))) + "$";
+            var match = Regex.Match(generated, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            if (!match.Success) continue;
+            var indent = lines[i].Length - lines[i].TrimStart().Length;
+            yield return (template, i + 1, indent + TemplateOffset(offset, pieces, holes, match) + 1);
         }
+    }
+
+    /// <summary>Where in the trimmed template line the generated line's character <paramref name="offset"/> comes from.</summary>
+    private static int TemplateOffset(int offset, string[] pieces, List<Match> holes, Match match)
+    {
+        var (generatedAt, templateAt) = (0, 0);
+        for (var k = 0; k < pieces.Length; k++)
+        {
+            if (offset < generatedAt + pieces[k].Length) return templateAt + Math.Max(0, offset - generatedAt);
+            generatedAt += pieces[k].Length;
+            templateAt += pieces[k].Length;
+            if (k == holes.Count) break;
+            var rendered = match.Groups[k + 1];
+            if (offset < rendered.Index + rendered.Length) return holes[k].Index;
+            generatedAt = rendered.Index + rendered.Length;
+            templateAt = holes[k].Index + holes[k].Length;
+        }
+        return Math.Max(0, templateAt - 1);
     }
 
     private static string Shorten(string line) => line.Length <= 120 ? line : line[..117] + "...";

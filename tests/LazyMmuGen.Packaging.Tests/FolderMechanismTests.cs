@@ -105,6 +105,12 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Equal(2, run.Code);
         Assert.Matches(@"^arches/mechanisms/svinval-batch/init-cpu\.scriban\(1,13\): error CS0103: The name 'cpux' does not exist in the current context "
             + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,13\)\)$", run.Err.Trim());
+
+        // A column after a {{ }} hole is mapped through the hole: 'q' is at 96 in the template, 81 in the generated line.
+        cli.Write(fragment, File.ReadAllText(RepoRoot.Combine("samples", "RiscvSample", "mechanisms", "svinval-batch", "init-cpu.scriban"))
+            .Replace("{{ p.threshold }})", "{{ p.threshold }}) + q"));
+        Assert.Matches(@"^arches/mechanisms/svinval-batch/init-cpu\.scriban\(1,96\): error CS0103: The name 'q' does not exist in the current context "
+            + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,81\)\)$", cli.Run("arches", "arches", "--no-builtins").Err.Trim());
     }
 
     [Fact]
