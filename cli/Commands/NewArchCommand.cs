@@ -76,7 +76,7 @@ public static partial class NewArchCommand
         stdout.WriteLine(inRepository
             ? $"next: edit the summary, run `dotnet run --project cli -- accept` (snapshot, arch matrix, chart), then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\", lazymmu check --arch {name} and dotnet test"
             : $"next: edit the summary, then lazymmu trace {quoted} --ops \"enable;set_pte;set_pte;disable\" and lazymmu check {quoted}; "
-                + "lazymmu schema > arch.schema.json for editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)");
+                + "the file's first comments say how to get editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)");
         return ExitCodes.Ok;
     }
 

@@ -39,6 +39,8 @@ public static class DescriptorScaffold
                 "obj/lazymmu/arch.schema.json (docs/packaging.md, \"IDE support\"). For a descriptor in the project folder, make this " +
                 "the first line of the file (the path is relative to the file):");
             b.Append("#   ").Append(ObjSchemaModeline).Append('\n');
+            Comment(b, "", "Without a project: `lazymmu schema . > arch.schema.json` in this folder (it knows the mechanisms under ./mechanisms/ too), then:");
+            b.Append("#   # yaml-language-server: $schema=arch.schema.json\n");
         }
         b.Append('\n');
 
@@ -83,7 +85,11 @@ public static class DescriptorScaffold
             }
         }
         b.Append('\n');
-        Comment(b, "", $"Next: build, then `lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\"` and `lazymmu check --arch {name}`.");
+        // In this repository the descriptor becomes a built-in (found by --arch); anywhere else the tool takes its path.
+        Comment(b, "", schemaPath is not null
+            ? $"Next: build, then `lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\"` and `lazymmu check --arch {name}`."
+            : $"Next, from this folder: `lazymmu trace {name}.arch.yaml --ops \"enable;set_pte;set_pte;disable\"` and `lazymmu check {name}.arch.yaml` "
+                + "(in a project: `dotnet build`, or `lazymmu check --project .`).");
         return b.ToString();
     }
 

@@ -140,8 +140,14 @@ public sealed class NewArchTests : IDisposable
         Assert.Equal(
             "created arches/riscv-mine.arch.yaml: no mechanism yet (uncomment one of the listed mechanisms to opt in)\n"
             + "next: edit the summary, then lazymmu trace arches/riscv-mine.arch.yaml --ops \"enable;set_pte;set_pte;disable\" and lazymmu check arches/riscv-mine.arch.yaml; "
-            + "lazymmu schema > arch.schema.json for editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)\n",
+            + "the file's first comments say how to get editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)\n",
             stdout.ToString().Replace("\r\n", "\n"));
+        var text = File.ReadAllText(Path.Combine(folder, "arches", "riscv-mine.arch.yaml"));
+        // The comments wrap; read them as one text.
+        var comments = string.Join(" ", text.Split('\n').Where(l => l.StartsWith("# ", StringComparison.Ordinal)).Select(l => l[2..]));
+        Assert.EndsWith("Next, from this folder: `lazymmu trace riscv-mine.arch.yaml --ops \"enable;set_pte;set_pte;disable\"` and `lazymmu check riscv-mine.arch.yaml` "
+            + "(in a project: `dotnet build`, or `lazymmu check --project .`).", comments);
+        Assert.Contains("#   # yaml-language-server: $schema=arch.schema.json\n", text);
     }
 
     private (int Exit, string Text, string Stdout, string Stderr) Scaffold(string name, string? from)
