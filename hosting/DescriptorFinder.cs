@@ -12,7 +12,15 @@ public static class DescriptorFinder
     public const string Pattern = "*.arch.yaml";
 
     /// <summary>The descriptors, or the first path that names nothing (as an error line).</summary>
-    public static (IReadOnlyList<DescriptorFile> Files, string? Error) Find(IEnumerable<string> paths)
+    public static (IReadOnlyList<DescriptorFile> Files, string? Error) Find(IEnumerable<string> paths) => Find(paths, null);
+
+    /// <summary>
+    /// The descriptors, or the first path that names nothing; <paramref name="warnings"/> gets a line for each *.scriban
+    /// file of a given folder that is neither a template override (below a templates/ folder) nor a mechanism fragment
+    /// (mechanisms/NAME/): the tool does not read a project's LazyMmuTemplate items, so such a file would be skipped in
+    /// silence.
+    /// </summary>
+    public static (IReadOnlyList<DescriptorFile> Files, string? Error) Find(IEnumerable<string> paths, List<string>? warnings)
     {
         var files = new List<DescriptorFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -36,6 +44,11 @@ public static class DescriptorFinder
             if (found.Count == 0) return ([], $"error: folder '{path}' holds no {Pattern} (or *.arch.yml) file.");
             foreach (var file in found) Add(file);
             foreach (var file in MechanismFiles(path)) Add(file);
+            foreach (var file in TemplateOverrides(path)) Add(file);
+            if (warnings is not null)
+                foreach (var file in StrayTemplates(path, seen))
+                    warnings.Add($"warning: {file} is not used: in a folder the tool takes template overrides from below templates/ "
+                        + "(templates/mechanisms/tlb-batch/leave.scriban) and fragments from mechanisms/NAME/; a project's LazyMmuTemplate items only with --project.");
         }
         return (files, null);
 
@@ -62,6 +75,17 @@ public static class DescriptorFinder
             return $"error: '{path}' is a mechanism definition: give the descriptor that uses it (a {Pattern} beside its mechanisms/ folder), or the folder that holds mechanisms/.";
         return $"error: '{path}' is not a descriptor: the generator reads only files named {Pattern} (or *.arch.yml); rename it.";
     }
+
+    /// <summary>Template overrides: *.scriban below a templates/ folder, named by their path below it, as the generator names them.</summary>
+    private static IEnumerable<string> TemplateOverrides(string folder) =>
+        Directory.EnumerateFiles(folder, "*.scriban", SearchOption.AllDirectories)
+            .Where(f => !InBuildOutput(Path.GetRelativePath(folder, f)) && Path.GetRelativePath(folder, f).Replace('\\', '/').Split('/').SkipLast(1).Contains("templates"))
+            .Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> StrayTemplates(string folder, HashSet<string> taken) =>
+        Directory.EnumerateFiles(folder, "*.scriban", SearchOption.AllDirectories)
+            .Where(f => !InBuildOutput(Path.GetRelativePath(folder, f)) && !taken.Contains(Path.GetFullPath(f)))
+            .Order(StringComparer.Ordinal);
 
     private static IEnumerable<string> MechanismFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -68,12 +68,14 @@ public sealed class ArchSource : IDisposable
             error.WriteLine($"error: unknown option '{option}'. Run 'lazymmu {parse.CommandResult.Command.Name} --help' for the options.");
             return null;
         }
-        var (files, problem) = DescriptorFinder.Find(paths);
+        var warnings = new List<string>();
+        var (files, problem) = DescriptorFinder.Find(paths, warnings);
         if (problem is not null)
         {
             error.WriteLine(problem);
             return null;
         }
+        foreach (var warning in warnings) error.WriteLine(warning);
         var project = parse.GetValue(symbols.Project);
         var capacity = parse.GetValue(symbols.BatchCapacity);
         if (capacity is not null && project is not null)

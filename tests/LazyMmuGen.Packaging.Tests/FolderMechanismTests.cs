@@ -186,4 +186,19 @@ public sealed class FolderMechanismTests : IDisposable
         }
         Assert.Equal("", cli.Run("trace", "--ops", "enable;set_pte;disable").Err);
     }
+
+    [Fact]
+    public void A_template_in_a_folder_that_is_neither_an_override_nor_a_fragment_is_warned_about()
+    {
+        // Found by a fresh-clone review: the sample's overrides/tlb-batch-flush.scriban (a LazyMmuTemplate item of its csproj)
+        // was skipped in silence by `trace FOLDER`, so the folder and --project gave different arches.
+        cli.Write(Path.Combine("arches", "overrides", "flush.scriban"), "            c.Bug(\"override used\");\n");
+
+        var run = cli.Run("trace", "arches", "--no-builtins", "--ops", "enable");
+
+        Assert.Equal(0, run.Code);
+        Assert.Equal($"warning: {Path.Combine("arches", "overrides", "flush.scriban")} is not used: in a folder the tool takes template overrides from below "
+            + "templates/ (templates/mechanisms/tlb-batch/leave.scriban) and fragments from mechanisms/NAME/; a project's LazyMmuTemplate items only with --project.",
+            run.Err.Trim());
+    }
 }
