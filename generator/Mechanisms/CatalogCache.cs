@@ -51,8 +51,10 @@ public static class CatalogCache
             var folder = FolderName(source.Path);
             var problem = definition.Name != folder
                 ? $"mechanism '{definition.Name}' is in folder '{folder}'; its fragments are found by the folder, so name the folder '{definition.Name}' or the mechanism '{folder}'"
-                : definitions.Any(d => d.Name == definition.Name)
-                    ? $"mechanism '{definition.Name}' is already defined{(MechanismCatalog.All.Any(b => b.Name == definition.Name) ? " (it is built in)" : "")}; choose another name"
+                : definitions.FirstOrDefault(d => d.Name == definition.Name) is { } earlier
+                    ? (MechanismCatalog.All.Contains(earlier)
+                        ? $"mechanism '{definition.Name}' is already defined (it is built in); choose another name"
+                        : $"mechanism '{definition.Name}' is already defined by {earlier.DefinitionPath}; give only one of the two folders, or rename one")
                     : null;
             if (problem is not null)
             {

@@ -175,6 +175,18 @@ public sealed class ConsumerMechanismTests
     }
 
     [Fact]
+    public void The_same_mechanism_in_two_folders_is_LMG0024_naming_the_other_definition()
+    {
+        // Found by a fresh-clone review: "is already defined" did not say where.
+        var other = new InMemoryAdditionalText(ProjectDir + "vendor/" + Folder + "mechanism.yaml", Mechanism[0].Text);
+        var run = Run([.. Files(), other, Descriptor]);
+
+        var error = Assert.Single(run.Diagnostics, d => d.Id == "LMG0024");
+        Assert.Equal(ProjectDir + "vendor/" + Folder + "mechanism.yaml", error.Location.GetLineSpan().Path);
+        Assert.Contains($"mechanism 'sfence-batch' is already defined by {ProjectDir}{Folder}mechanism.yaml; give only one of the two folders, or rename one", error.GetMessage());
+    }
+
+    [Fact]
     public void A_consumer_mechanism_may_not_take_a_built_in_name()
     {
         var files = Mechanism.Take(1).Select(f => new InMemoryAdditionalText(ProjectDir + "mechanisms/tlb-batch/mechanism.yaml",
