@@ -16,17 +16,29 @@ public static partial class ModelChecker
     /// <param name="revision">The generic layer revision.</param>
     /// <param name="ops">The ops, parsed (<see cref="OpScript.Parse"/>).</param>
     /// <returns>The first broken property, with the ops up to and including the one that broke it; null when all hold.</returns>
-    public static Violation? Replay(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops)
+    public static Violation? Replay(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops) => Replay(arch, revision, ops, out _);
+
+    /// <inheritdoc cref="Replay(ArchInfo, GenericRevision, IReadOnlyList{ScriptOp})"/>
+    /// <param name="arch">The arch.</param>
+    /// <param name="revision">The generic layer revision.</param>
+    /// <param name="ops">The ops, parsed.</param>
+    /// <param name="judged">
+    /// How many ops were judged: all of them, or fewer when the sequence ended early, at a violation or at an op after
+    /// a misuse that the machine refused (a dead end: the explorer demands nothing of what follows).
+    /// </param>
+    public static Violation? Replay(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops, out int judged)
     {
         var run = new CheckedRun(arch, revision);
         for (var i = 0; i < ops.Count; i++)
         {
+            judged = i + 1;
             var op = ops[i];
             if (run.Refuses(op)) continue;
             var broken = run.Idles(op) ? run.IdleCheck() : run.Step(op, check: true);
             if (broken is { } b) return new Violation(arch.Name, b.Property, b.Detail, ops.Take(i + 1).Select(o => o.Text).ToList());
             if (run.DeadEnd) return null;
         }
+        judged = ops.Count;
         return null;
     }
 }

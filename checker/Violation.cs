@@ -1,3 +1,6 @@
+using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
+
 namespace LazyMmuGen.Checker;
 
 /// <summary>A broken property and the shortest op sequence that breaks it.</summary>
@@ -15,7 +18,7 @@ public sealed record Violation(string Arch, string Property, string Detail, IRea
 
     /// <summary>
     /// The command that replays the sequence and shows the verdict: <c>lazymmu trace --arch NAME --ops "..." --check</c>
-    /// (<see cref="ModelChecker.Replay"/> after each op, exit 1 on the broken property).
+    /// (<see cref="ModelChecker.Replay(ArchInfo, GenericRevision, IReadOnlyList{ScriptOp})"/> after each op, exit 1 on the broken property).
     /// </summary>
     public string Reproduce => $"lazymmu trace --arch {Arch} --ops \"{Script}\" --check";
 }

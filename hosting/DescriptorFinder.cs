@@ -47,8 +47,8 @@ public static class DescriptorFinder
             foreach (var file in TemplateOverrides(path)) Add(file);
             if (warnings is not null)
                 foreach (var file in StrayTemplates(path, seen))
-                    warnings.Add($"warning: {file} is not used: in a folder the tool takes template overrides from below templates/ "
-                        + "(templates/mechanisms/tlb-batch/leave.scriban) and fragments from mechanisms/NAME/; a project's LazyMmuTemplate items only with --project.");
+                    warnings.Add($"warning: {file} is not used: in a folder the tool takes template overrides from below templates/, named by their "
+                        + "path there (e.g. templates/mechanisms/tlb-batch/flush.scriban), and fragments from mechanisms/NAME/; a project's LazyMmuTemplate items only with --project.");
         }
         return (files, null);
 
@@ -73,7 +73,7 @@ public static class DescriptorFinder
         if (IsDescriptor(path) || path.EndsWith(".scriban", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal)) return null;
         if (string.Equals(Path.GetFileName(path), "mechanism.yaml", StringComparison.Ordinal))
             return $"error: '{path}' is a mechanism definition: give the descriptor that uses it (a {Pattern} beside its mechanisms/ folder), or the folder that holds mechanisms/.";
-        return $"error: '{path}' is not a descriptor: the generator reads only files named {Pattern} (or *.arch.yml); rename it.";
+        return $"error: '{path}' is not a descriptor: the tool takes descriptors ({Pattern} or *.arch.yml), template overrides (*.scriban) and primitives (*.cs), or folders of them.";
     }
 
     /// <summary>Template overrides: *.scriban below a templates/ folder, named by their path below it, as the generator names them.</summary>

@@ -118,6 +118,13 @@ public sealed class ArchSource : IDisposable
             return null;
         }
         var available = builtins.Concat(external).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        if (available.Count == 0)
+        {
+            // A green run over nothing would read as a pass.
+            error.WriteLine("error: no arch to run: the given paths define none (only templates or primitives?) and --no-builtins leaves out the built-ins.");
+            foreach (var l in loaded) l.Dispose();
+            return null;
+        }
         var defaults = external.Count > 0 ? external : builtins;
         var suffix = string.Concat(paths.Select(p => " " + Quote(p)))
             + (project is null ? "" : " --project " + Quote(project)) + (noBuiltins ? " --no-builtins" : "")

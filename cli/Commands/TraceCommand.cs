@@ -93,10 +93,14 @@ public static class TraceCommand
     /// <summary>"check: ..." after the table: the property the ops break, at which op, and what was seen; or that all hold.</summary>
     private static string Verdict(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops, out bool broken)
     {
-        var violation = LazyMmuGen.Checker.ModelChecker.Replay(arch, revision, ops);
+        var violation = LazyMmuGen.Checker.ModelChecker.Replay(arch, revision, ops, out var judged);
         broken = violation is not null;
-        return violation is null
-            ? $"check: every property the model checker checks holds after each of the {ops.Count} ops"
-            : $"check: op {violation.Ops.Count} ({violation.Ops[^1]}) breaks \"{violation.Property}\": {violation.Detail}";
+        if (violation is null && judged < ops.Count)
+            return $"check: no property breaks up to op {judged} ({ops[judged - 1].Text}), which the machine refused after a misuse: "
+                + $"the model checker demands nothing more of such a sequence, so ops {judged + 1}..{ops.Count} are not judged";
+        if (violation is null) return $"check: every property the model checker checks holds after each of the {ops.Count} ops";
+        // What check reports as "fails as expected" is the same break; say so, as the exit code is 1 either way.
+        var expected = arch.ExpectedViolation?.Property == violation.Property ? " (the descriptor's expected-violation)" : "";
+        return $"check: op {violation.Ops.Count} ({violation.Ops[^1]}) breaks \"{violation.Property}\"{expected}: {violation.Detail}";
     }
 }

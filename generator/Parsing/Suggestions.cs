@@ -18,6 +18,9 @@ public static class Suggestions
     {
         if (input.Length == 0 || input.Length > MaxLength) return null;
         var lower = input.ToLowerInvariant();
+        // The same name in another case is the one meant ('V3' is 'v3'), even when another is one edit away too.
+        var sameButCase = System.Linq.Enumerable.FirstOrDefault(candidates, c => c != input && string.Equals(c, input, StringComparison.OrdinalIgnoreCase));
+        if (sameButCase is not null) return sameButCase;
         string? best = null;
         var bestDistance = int.MaxValue;
         var tie = false;

@@ -87,13 +87,20 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(5, JsonDocument.Parse(json.Out).RootElement.GetArrayLength());
         Assert.StartsWith("check: op 5 (disable) breaks", json.Err);
 
+        // After a misuse the explorer ends a sequence at an op the machine refuses; the verdict says which ops it judged.
+        var misused = cli.Run("trace", "--arch", "arm64-kpkeys", "--ops", "disable;set_pte;set_pte;enable", "--check");
+        Assert.Contains("check: no property breaks up to op 2 (set_pte), which the machine refused after a misuse: the model checker demands "
+            + "nothing more of such a sequence, so ops 3..4 are not judged\n", misused.Out);
+        Assert.Contains("breaks \"no arch BUG\" (the descriptor's expected-violation): ",
+            cli.Run("trace", "--arch", "x86-xen-strict-enter", "--ops", "enable(preempt=2)", "--check").Out);
+
         var strict = cli.Run("trace", "--arch", "arm64", "--ops", "enable", "--check", "--strict");
         Assert.Equal(2, strict.Code);
         Assert.Equal("error: --check replays as the model checker runs (warn-once misuse): leave out --strict.", strict.Err.Trim());
     }
 
     [Theory]
-    [InlineData("mine.yaml", "error: 'mine.yaml' is not a descriptor: the generator reads only files named *.arch.yaml (or *.arch.yml); rename it.")]
+    [InlineData("mine.yaml", "error: 'mine.yaml' is not a descriptor: the tool takes descriptors (*.arch.yaml or *.arch.yml), template overrides (*.scriban) and primitives (*.cs), or folders of them.")]
     [InlineData("mechanisms/m/mechanism.yaml", "error: 'mechanisms/m/mechanism.yaml' is a mechanism definition: give the descriptor that uses it (a *.arch.yaml beside its mechanisms/ folder), or the folder that holds mechanisms/.")]
     [InlineData("nope.arch.yaml", "error: 'nope.arch.yaml' does not exist: give descriptor files (*.arch.yaml) or folders holding them.")]
     public void A_path_the_generator_would_ignore_is_a_usage_error_not_a_run_on_the_built_ins(string path, string expected)
@@ -109,6 +116,19 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void No_arch_to_run_is_a_usage_error_not_a_pass_over_nothing()
+    {
+        // Found by a fresh-clone review: `check overrides/x.scriban --no-builtins` printed an empty table and exited 0.
+        cli.Write(Path.Combine("overrides", "x.scriban"), "// nothing\n");
+
+        var run = cli.Run("check", Path.Combine("overrides", "x.scriban"), "--no-builtins");
+
+        Assert.Equal(2, run.Code);
+        Assert.EndsWith("error: no arch to run: the given paths define none (only templates or primitives?) and --no-builtins leaves out the built-ins.", run.Err.Trim());
+        Assert.DoesNotContain("explored", run.Out); // only the generator's LMG0022 warning about the template, no table
+    }
+
+    [Fact]
     public void A_yml_descriptor_is_read_in_a_folder_as_by_name()
     {
         cli.Write(Path.Combine("yml", "mine.arch.yml"), "arch: riscv-yml\nmechanisms:\n  - deferred-barriers\n");
@@ -121,6 +141,7 @@ public sealed class CliContractTests : IDisposable
 
     [Theory]
     [InlineData("check --revision v4", "error: --revision must be one of final, v3, v2, legacy, got 'v4'.")]
+    [InlineData("check --revision V3", "error: --revision must be one of final, v3, v2, legacy, got 'V3'. Did you mean 'v3'?")]
     [InlineData("trace --ops enable --format jsn", "error: --format must be one of table, json, jsonl, got 'jsn'. Did you mean 'json'?")]
     [InlineData("trace --arch ARM64 --ops enable", "error: unknown arch 'ARM64'. Did you mean 'arm64'? Known arches: ")]
     public void A_value_outside_an_options_choices_names_the_option_the_choices_and_the_nearest(string arguments, string expected)

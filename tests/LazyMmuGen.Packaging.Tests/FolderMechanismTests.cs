@@ -198,7 +198,8 @@ public sealed class FolderMechanismTests : IDisposable
 
         Assert.Equal(0, run.Code);
         Assert.Equal($"warning: {Path.Combine("arches", "overrides", "flush.scriban")} is not used: in a folder the tool takes template overrides from below "
-            + "templates/ (templates/mechanisms/tlb-batch/leave.scriban) and fragments from mechanisms/NAME/; a project's LazyMmuTemplate items only with --project.",
+            + "templates/, named by their path there (e.g. templates/mechanisms/tlb-batch/flush.scriban), and fragments from mechanisms/NAME/; "
+            + "a project's LazyMmuTemplate items only with --project.",
             run.Err.Trim());
     }
 }
