@@ -156,13 +156,9 @@ public static class CheckCommand
         return outcomes.All(o => o.AsDeclared) ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    /// <summary>
-    /// Arches whose lazy MMU callbacks do something (so something may be batched) but that publish no batching bound:
-    /// "batching is real" has nothing to check them against. An arch whose callbacks are all empty batches nothing.
-    /// </summary>
+    /// <summary>Arches for which "batching is real" has no bound to check against (<see cref="CheckReport.Unchecked"/>).</summary>
     public static IReadOnlyList<string> UnboundedBatching(IEnumerable<ArchInfo> arches) => arches
-        .Where(a => a.HasLazyMmuMode && a.Facts.Batching.Count == 0
-            && new[] { "Enter", "Leave", "Flush", "Pause", "Resume" }.Any(a.Facts.DoesWork))
+        .Where(a => CheckReport.Unchecked(a).Count > 0)
         .Select(a => a.Name)
         .ToList();
 }

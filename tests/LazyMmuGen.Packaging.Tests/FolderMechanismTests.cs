@@ -148,6 +148,8 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Contains("\nbatching is real: not checked for riscv-svinval: its callbacks do work but none of its mechanisms declares 'batching:' "
             + "(docs/mechanisms.md#batching)\n", unbounded.Out);
         Assert.DoesNotContain("not checked", cli.Run("check", "--depth", "1", "--no-timing").Out);
+        var json = System.Text.Json.JsonDocument.Parse(cli.Run("check", "arches", "--no-builtins", "--depth", "2", "--format", "json").Out).RootElement[0];
+        Assert.Equal(["batching is real"], json.GetProperty("unchecked").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]
