@@ -15,7 +15,9 @@ public static class DiffCommand
         var names = pair.Split(',');
         if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)) || names[0] == names[1])
         {
-            Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}').");
+            var unknown = names.FirstOrDefault(n => !CheckCommand.RevisionNames.Contains(n));
+            var hint = unknown is null ? "" : Generator.Parsing.Suggestions.DidYouMean(unknown, CheckCommand.RevisionNames);
+            Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}').{hint}");
             return ExitCodes.Usage;
         }
         var left = CheckCommand.ParseRevision(names[0]);

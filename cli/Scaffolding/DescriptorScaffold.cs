@@ -31,7 +31,8 @@ public static class DescriptorScaffold
         if (schemaPath is not null) b.Append("# yaml-language-server: $schema=").Append(schemaPath).Append('\n');
         Comment(b, "", $"{name}: a LazyMmuGen arch descriptor, scaffolded by `lazymmu new-arch {name}" + (from is null ? "`." : $" --from {from.Name}`."));
         Comment(b, "", "A comment above each field says what it means (docs/descriptor-reference.md has the full reference). " +
-            "Build to check it: a mistake is an LMGxxxx error at its line and column in this file (docs/diagnostics.md shows each fix).");
+            (schemaPath is null ? "Check it with `lazymmu check` (or a build, in a project)" : "Build to check it")
+            + ": a mistake is an LMGxxxx error at its line and column in this file (docs/diagnostics.md shows each fix).");
         if (schemaPath is null)
         {
             // Outside this repository the schema's place depends on the project: give the line for the usual case.

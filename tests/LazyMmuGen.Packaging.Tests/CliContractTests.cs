@@ -142,6 +142,7 @@ public sealed class CliContractTests : IDisposable
     [Theory]
     [InlineData("check --revision v4", "error: --revision must be one of final, v3, v2, legacy, got 'v4'.")]
     [InlineData("check --revision V3", "error: --revision must be one of final, v3, v2, legacy, got 'V3'. Did you mean 'v3'?")]
+    [InlineData("check --diff final,legcy", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,legcy'). Did you mean 'legacy'?")]
     [InlineData("trace --ops enable --format jsn", "error: --format must be one of table, json, jsonl, got 'jsn'. Did you mean 'json'?")]
     [InlineData("trace --arch ARM64 --ops enable", "error: unknown arch 'ARM64'. Did you mean 'arm64'? Known arches: ")]
     public void A_value_outside_an_options_choices_names_the_option_the_choices_and_the_nearest(string arguments, string expected)
