@@ -60,8 +60,7 @@ public static class DescriptorFinder
     }
 
     /// <summary>The names the generator reads as descriptors (its AdditionalFiles filter): *.arch.yaml and *.arch.yml.</summary>
-    public static bool IsDescriptor(string path) =>
-        path.EndsWith(".arch.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".arch.yml", StringComparison.OrdinalIgnoreCase);
+    public static bool IsDescriptor(string path) => LazyMmuGen.Generator.LazyMmuGenerator.IsDescriptor(path);
 
     /// <summary>
     /// Why a file given by name cannot be used as given, or null: the generator would ignore any other file in silence

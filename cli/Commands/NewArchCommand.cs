@@ -38,7 +38,7 @@ public static partial class NewArchCommand
         }
         var repository = FindRepository(currentDirectory);
         var path = TargetPath(name, output, currentDirectory, repository);
-        if (!path.EndsWith(".arch.yaml", StringComparison.Ordinal) && !path.EndsWith(".arch.yml", StringComparison.Ordinal))
+        if (!LazyMmuGen.Hosting.DescriptorFinder.IsDescriptor(path))
         {
             stderr.WriteLine($"error: {path}: the generator only reads files named *.arch.yaml (or *.arch.yml).");
             return ExitCodes.Usage;
