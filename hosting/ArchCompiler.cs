@@ -3,6 +3,8 @@ using LazyMmuGen.Generator;
 using LazyMmuGen.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LazyMmuGen.Hosting;
 
@@ -42,7 +44,7 @@ public static class ArchCompiler
             new BuildOptions(properties));
         // A unique assembly name per compile: several libraries may be loaded side by side in one process.
         // A mechanism's runtime primitive (mechanisms/NAME/*.cs) is compiled with the arches that use it.
-        var primitives = files.Where(IsSource).Select(f => CSharpSyntaxTree.ParseText(f.Text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f.FullPath));
+        var primitives = files.Where(IsSource).Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Text, System.Text.Encoding.UTF8), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f.FullPath));
         var input = CSharpCompilation.Create((@namespace ?? "LazyMmuGen.Arches") + "." + Guid.NewGuid().ToString("N"), primitives, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var driverDiagnostics);
@@ -70,7 +72,8 @@ public static class ArchCompiler
         if (generated.Failed) return new CompileOutcome(null, messages);
 
         using var image = new MemoryStream();
-        var emitted = generated.Output.Emit(image);
+        // An embedded PDB: an exception in a consumer's own primitive is then reported at its file and line (ThrowSite).
+        var emitted = generated.Output.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (!emitted.Success)
         {
             // An error in a mechanism's own C# is the user's, at their file; one in generated code breaks the

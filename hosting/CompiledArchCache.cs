@@ -24,6 +24,8 @@ public sealed class CompiledArchCache(string folder)
         var text = new StringBuilder()
             .Append(typeof(LazyMmuGenerator).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append(typeof(MachineCore).Assembly.ManifestModule.ModuleVersionId).Append('\n')
+            // How the image is compiled (its options, its embedded PDB) lives here: a new build of it is a new key.
+            .Append(typeof(CompiledArchCache).Assembly.ManifestModule.ModuleVersionId).Append('\n')
             .Append(projectDir).Append('\n');
         // Absent and "capacity 0" never collide: a real capacity is at least 1.
         if (batchCapacity is { } capacity) text.Append("batch-capacity ").Append(capacity).Append('\n');

@@ -101,7 +101,7 @@ public sealed class CheckedRun
         catch (Exception e)
         {
             DeadEnd = true;
-            return Misused ? null : (CheckedProperties.NoException, $"{e.GetType().Name}: {e.Message}");
+            return Misused ? null : (CheckedProperties.NoException, ThrowSite.Describe(e));
         }
         if (error is not null && Misused && (api || op.Kind is OpKind.SetPte or OpKind.GetPte))
         {
@@ -315,7 +315,7 @@ public sealed class CheckedRun
         catch (Exception e)
         {
             DeadEnd = true;
-            return (CheckedProperties.NoException, $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}): {e.GetType().Name}: {e.Message}");
+            return (CheckedProperties.NoException, $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}): {ThrowSite.Describe(e)}");
         }
         if (!MachineState(keyWriter ??= new StateWriter()).SequenceEqual(before))
             return (CheckedProperties.GetPteIsARead, $"get_pte(mm={write.Mm},addr=0x{write.Addr:x}) changed the machine's state");

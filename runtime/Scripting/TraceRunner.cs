@@ -46,7 +46,7 @@ public sealed class TraceRunner(MachineCore machine)
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The machine is half-way through the op, so nothing after this row would mean anything.
-                outcome = (null, $"{ThrewPrefix}{e.GetType().Name}: {e.Message}");
+                outcome = (null, ThrewPrefix + ThrowSite.Describe(e));
             }
             var row = Row(op, before, outcome.Result, outcome.Error);
             yield return row;
@@ -54,7 +54,7 @@ public sealed class TraceRunner(MachineCore machine)
         }
     }
 
-    /// <summary>How a row's error starts when the arch code threw: "arch code threw IndexOutOfRangeException: ...".</summary>
+    /// <summary>How a row's error starts when the arch code threw: "arch code threw IndexOutOfRangeException: ... (thrown in TlbBatch.Append, TlbBatch.cs:88)" (<see cref="ThrowSite"/>).</summary>
     public const string ThrewPrefix = "arch code threw ";
 
     /// <summary>

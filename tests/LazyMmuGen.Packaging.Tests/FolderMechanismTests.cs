@@ -55,6 +55,28 @@ public sealed class FolderMechanismTests : IDisposable
     }
 
     [Fact]
+    public void An_exception_in_the_mechanisms_own_CSharp_names_its_method_file_and_line_in_trace_and_check()
+    {
+        // The author of a primitive needs where it threw, not only what: the tool compiles it with an embedded PDB.
+        var primitive = Path.Combine("arches", "mechanisms", "svinval-batch", "SvinvalBatch.cs");
+        var source = File.ReadAllText(Path.Combine(cli.Folder, primitive)).Replace("\r\n", "\n");
+        const string Guard = "if (queued.Count == 0) return;";
+        Assert.Contains(Guard, source);
+        var faulty = source.Replace(Guard, Guard + "\n        if (queued.Count > 1) throw new InvalidOperationException(\"two queued\");");
+        cli.Write(primitive, faulty);
+        var line = faulty.Split('\n').ToList().FindIndex(l => l.Contains("two queued")) + 1;
+        var site = $"InvalidOperationException: two queued (thrown in SvinvalBatch.Flush, SvinvalBatch.cs:{line})";
+
+        var trace = cli.Run("trace", "arches", "--no-builtins", "--arch", "riscv-svinval", "--ops", "enable;set_pte;set_pte;disable");
+        Assert.Equal(1, trace.Code);
+        Assert.Contains("| arch code threw " + site, trace.Out);
+
+        var check = cli.Run("check", "arches", "--no-builtins", "--depth", "4", "--no-timing");
+        Assert.Equal(1, check.Code);
+        Assert.Contains("riscv-svinval: arch code completes without exceptions: " + site, check.Out);
+    }
+
+    [Fact]
     public void A_syntax_error_in_the_mechanisms_own_CSharp_is_not_blamed_on_the_generator()
     {
         // The generated arch names SvinvalBatch; a class that does not parse makes that a CS0246 in generated

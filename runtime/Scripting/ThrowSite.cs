@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace LazyMmuGen.Runtime.Scripting;
+
+/// <summary>
+/// Where an exception from arch code was thrown, for the "arch code threw" rows of a trace and the checker's
+/// "arch code completes without exceptions" detail: a consumer's own primitive (say <c>SvinvalBatch.Flush</c>) is
+/// code the generator never saw, and its author needs the method, not only the exception's type and message.
+/// </summary>
+public static class ThrowSite
+{
+    /// <summary>
+    /// "IndexOutOfRangeException: Index was outside the bounds of the array. (thrown in TlbBatch.Append, TlbBatch.cs:88)": the type, the
+    /// message, and the innermost frame outside the .NET libraries (a List indexer's throw is the caller's fault), with
+    /// its file and line when the code has symbols. The frame is as the runtime reports it: in an optimised build a
+    /// small method may be inlined into its caller, which is then the one named.
+    /// </summary>
+    /// <param name="e">The exception.</param>
+    public static string Describe(Exception e)
+    {
+        var what = $"{e.GetType().Name}: {e.Message}";
+        return Frame(e) is { } frame ? $"{what} (thrown in {frame})" : what;
+    }
+
+    private static string? Frame(Exception e)
+    {
+        foreach (var frame in new StackTrace(e, fNeedFileInfo: true).GetFrames())
+        {
+            if (frame.GetMethod() is not { DeclaringType: { } type } method || IsLibrary(type)) continue;
+            var name = $"{TypeName(type)}.{method.Name}";
+            return frame.GetFileName() is { Length: > 0 } file ? $"{name}, {Path.GetFileName(file)}:{frame.GetFileLineNumber()}" : name;
+        }
+        return null;
+    }
+
+    // The .NET libraries' own frames (ThrowHelper, a collection's indexer) say nothing about which arch code misbehaved.
+    private static bool IsLibrary(Type type) =>
+        type.Assembly.GetName().Name is { } assembly
+        && (assembly.StartsWith("System", StringComparison.Ordinal) || assembly.StartsWith("Microsoft", StringComparison.Ordinal));
+
+    // A nested type by its outer type too ("Arm64.CpuState"), without the namespace or a generic arity's backtick.
+    private static string TypeName(Type type)
+    {
+        var name = type.Name.Split('`')[0];
+        return type.DeclaringType is { } outer && !outer.Name.StartsWith('<') ? $"{TypeName(outer)}.{name}" : name;
+    }
+}
