@@ -51,7 +51,7 @@ public static class ArchesCommand
 
     private static object ToJson(LazyMmuGen.Runtime.ArchInfo a) => new
     {
-        name = a.Name,
+        arch = a.Name, // "arch", as every other command's JSON names it
         type_name = a.TypeName,
         summary = a.Summary,
         mechanisms = a.Mechanisms,

@@ -1,5 +1,6 @@
 using LazyMmuGen.Cli.Output;
 using System.CommandLine;
+using LazyMmuGen.Generator.Parsing;
 using LazyMmuGen.Simulator;
 using LazyMmuGen.Simulator.Calibration;
 using LazyMmuGen.Simulator.Costs;
@@ -19,7 +20,7 @@ public static class SimulateCommand
         var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
         var workload = new Option<string>("--workload")
         {
-            Description = $"Workload: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.",
+            Description = $"Comma-separated workloads: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}; or 'all'.",
             DefaultValueFactory = _ => "all",
         };
         var size = WholeNumberOption.Create("--size", 1, 1 << 16, WorkloadCatalog.DefaultSize, "Ptes per workload (pages per call for test-vmalloc-fix-size), {range}.");
@@ -52,15 +53,35 @@ public static class SimulateCommand
         return command;
     }
 
+    /// <summary>"all" or a comma-separated list, as --mode and --arch take; null with a message naming the nearest workload.</summary>
+    private static IReadOnlyList<IWorkload>? Workloads(string text, out string? error)
+    {
+        error = null;
+        if (text.Trim() == "all") return WorkloadCatalog.All;
+        var names = WorkloadCatalog.All.Select(w => w.Name).ToList();
+        var known = $"Workloads: {string.Join(", ", names)}, or 'all'.";
+        var workloads = new List<IWorkload>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (WorkloadCatalog.Find(part) is not { } workload)
+            {
+                error = $"unknown workload '{part}'.{Suggestions.DidYouMean(part, names)} {known}";
+                return null;
+            }
+            if (!workloads.Contains(workload)) workloads.Add(workload);
+        }
+        if (workloads.Count == 0) error = $"no workload given. {known}";
+        return workloads.Count == 0 ? null : workloads;
+    }
+
     private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, FileInfo? Costs, string Format, FileInfo? Output);
 
     private static int Run(ArchSource source, Options o)
     {
         var arches = source.Select(o.Arch, Console.Error);
         if (arches is null) return ExitCodes.Usage;
-        IReadOnlyList<IWorkload> workloads = o.Workload == "all" ? WorkloadCatalog.All
-            : WorkloadCatalog.Find(o.Workload) is { } one ? [one] : [];
-        if (workloads.Count == 0) return Usage($"unknown workload '{o.Workload}'. Workloads: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}, or 'all'.");
+        var workloads = Workloads(o.Workload, out var workloadError);
+        if (workloads is null) return Usage(workloadError!);
         var modes = SimModes.Parse(o.Modes, out var modeError);
         if (modes is null) return Usage(modeError!);
         CostTable table;

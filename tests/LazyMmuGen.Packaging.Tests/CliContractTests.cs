@@ -65,7 +65,7 @@ public sealed class CliContractTests : IDisposable
         Assert.StartsWith($"{mine}(2,7): error LMG0007: Arch 'arm64' is already a built-in arch (arm64.arch.yaml).", clash.Err);
         var alone = cli.Run("arches", mine, "--no-builtins", "--format", "json");
         Assert.Equal(0, alone.Code);
-        Assert.Equal("arm64", JsonDocument.Parse(alone.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Equal("arm64", JsonDocument.Parse(alone.Out).RootElement.EnumerateArray().Single().GetProperty("arch").GetString());
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class CliContractTests : IDisposable
         var run = cli.Run("arches", "yml", "--no-builtins", "--format", "json");
 
         Assert.Equal(0, run.Code);
-        Assert.Equal("riscv-yml", JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Equal("riscv-yml", JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single().GetProperty("arch").GetString());
     }
 
     [Theory]
@@ -245,7 +245,7 @@ public sealed class CliContractTests : IDisposable
         var arches = JsonDocument.Parse(cli.Run("arches", "--format", "json").Out).RootElement.EnumerateArray().ToList();
         Assert.Equal(arches.Count, cli.Run("arches", "--format", "jsonl").Out.Trim().Split('\n').Length);
         Assert.DoesNotContain("\\u002B", cli.Run("arches", "--format", "json").Out); // "+" stays "+" (summaries say dsb(ishst)+isb)
-        Assert.Equal(JsonValueKind.False, arches.Single(a => a.GetProperty("name").GetString() == "x86-native").GetProperty("opts_in").ValueKind);
+        Assert.Equal(JsonValueKind.False, arches.Single(a => a.GetProperty("arch").GetString() == "x86-native").GetProperty("opts_in").ValueKind);
 
         var simulate = JsonDocument.Parse(cli.Run("simulate", "--arch", "arm64", "--workload", "unmap", "--format", "json").Out).RootElement;
         Assert.Equal(4, simulate.GetArrayLength());
@@ -333,6 +333,20 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(0, cli.Run("arches").Code);
         Assert.Equal(2, cli.Run("arches", "no/such/dir").Code);
         Assert.Equal(2, cli.Run("arches", "--format", "yaml").Code);
+    }
+
+    [Fact]
+    public void Simulate_takes_a_list_of_workloads_like_modes_and_names_the_nearest_for_a_typo()
+    {
+        var run = cli.Run("simulate", "--arch", "arm64", "--workload", "unmap, fork,unmap", "--mode", "eager", "--format", "json");
+        Assert.Equal(0, run.Code);
+        var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("workload").GetString()).ToList();
+        Assert.Equal(["unmap", "fork"], rows); // in the order given, each once
+
+        var typo = cli.Run("simulate", "--arch", "arm64", "--workload", "unmap,mprotec");
+        Assert.Equal(2, typo.Code);
+        Assert.Equal("error: unknown workload 'mprotec'. Did you mean 'mprotect'? Workloads: unmap, setmem, mprotect, fork, mremap, vmalloc, mixed, test-vmalloc-fix-size, or 'all'.", typo.Err.Trim());
+        Assert.Equal(2, cli.Run("simulate", "--workload", ",").Code);
     }
 
     [Fact]
