@@ -130,15 +130,16 @@ public readonly struct LazyMmu<TArch, TTask, TCpu> : IGenericLayer<TArch, TTask,
     /// <summary>
     /// set_pte() and the arch's hooks around it, by the current task in the current context: the arch decides
     /// whether the update's side effects complete now or are deferred to the section's flush or leave. Counts one
-    /// <see cref="MachineEffects.PteWrite"/>.
+    /// <see cref="MachineEffects.PteWrite"/> when it completes.
     /// </summary>
     /// <param name="m">The machine; the call is made by its current task on its current CPU.</param>
     /// <param name="write">The update.</param>
     public static void SetPte(Machine<TArch, TTask, TCpu> m, in PteWrite write)
     {
-        m.Effects.Add(MachineEffects.PteWrite);
         var c = m.Context();
         TArch.SetPte(ref c, in write);
+        // Counted once the arch's set_pte returns: a store that faulted (PteStoreFaultException) or hit a BUG wrote nothing.
+        m.Effects.Add(MachineEffects.PteWrite);
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ public sealed class TraceRunner(MachineCore machine)
     }
 
     /// <summary>
-    /// Runs the ops one by one (lazily, as the result is enumerated), stopping after a row whose error is an arch BUG
-    /// or an exception the arch code threw (<see cref="ThrewPrefix"/>): the model checker's "arch code completes without
+    /// Runs the ops one by one (lazily, as the result is enumerated), stopping after a row whose error ends the run
+    /// (<see cref="Ends"/>: an arch BUG, an exception the arch code threw, a page-table store that faulted): the model checker's "arch code completes without
     /// exceptions" counterexamples replay to that row instead of ending the trace with an unhandled exception.
     /// </summary>
     /// <param name="ops">Parsed ops (<see cref="OpScript.Parse"/>).</param>
@@ -50,9 +50,20 @@ public sealed class TraceRunner(MachineCore machine)
             }
             var row = Row(op, before, outcome.Result, outcome.Error);
             yield return row;
-            if (row.Error?.StartsWith("BUG", StringComparison.Ordinal) == true || row.Error?.StartsWith(ThrewPrefix, StringComparison.Ordinal) == true) yield break;
+            if (Ends(row.Error)) yield break;
         }
     }
+
+    /// <summary>
+    /// True for an error the kernel would not survive, after which nothing in the trace would mean anything: an arch
+    /// BUG, arch code that threw, and a page-table store that faulted. A kernel-mode write to a page a pkey protects
+    /// is not fixed up: arch/arm64/mm/fault.c, __do_kernel_fault(), ends in die_kernel_fault() ("Unable to handle kernel
+    /// paging request"), an oops, as a kpkeys write fault was reported doing in the zsmalloc thread of the series.
+    /// </summary>
+    /// <param name="error">A row's error, or null.</param>
+    public static bool Ends(string? error) =>
+        error is not null && (error.StartsWith("BUG", StringComparison.Ordinal) || error.StartsWith(ThrewPrefix, StringComparison.Ordinal)
+            || error.StartsWith(PteStoreFaultException.Prefix, StringComparison.Ordinal));
 
     /// <summary>How a row's error starts when the arch code threw: "arch code threw IndexOutOfRangeException: ... (thrown in TlbBatch.Append, TlbBatch.cs:88)" (<see cref="ThrowSite"/>).</summary>
     public const string ThrewPrefix = "arch code threw ";

@@ -32,6 +32,18 @@ public class Arm64KpkeysTests
     }
 
     [Fact]
+    public void A_store_fault_ends_the_trace_like_an_oops_and_writes_nothing()
+    {
+        // After a misuse (disable at enable_count 0 wraps it to 255) the task counts as in the mode with POR_EL1 never
+        // switched, so the next store faults. The kernel does not survive it: arch/arm64/mm/fault.c, __do_kernel_fault()
+        // ends in die_kernel_fault(). The trace ends at that op, and the store that faulted is not a pte_write.
+        var rows = Pages.Trace(New(), "disable;set_pte;set_pte;enable");
+        Assert.Equal(["disable", "set_pte"], rows.Select(r => r.Op));
+        Assert.Equal("page-table store fault: POR_EL1 is 0 on CPU 0, but page tables are writable only at PGTABLES (1) (register-switch)", rows[^1].Error);
+        Assert.Equal(0, rows[^1].Effects[MachineEffects.PteWrite]);
+    }
+
+    [Fact]
     public void Ten_kernel_writes_outside_the_mode_switch_the_register_twice_each()
     {
         var m = New();
