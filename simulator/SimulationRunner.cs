@@ -1,4 +1,5 @@
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
 using LazyMmuGen.Simulator.Costs;
 using LazyMmuGen.Simulator.Workloads;
 
@@ -35,9 +36,17 @@ public static class SimulationRunner
             workload.Run(context, size);
             context.Finish();
         }
-        catch (Exception e) when (e is ArchBugException or MachineRuleException or LazyMmuMisuseException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            notes.Add((e is ArchBugException ? "BUG: " : "stopped: ") + e.Message);
+            // Every way a run can end early is a row's note, as trace shows it, not a crash of the whole table: a BUG,
+            // a refused op, a store fault, and a consumer's own arch code that threw (with where it threw).
+            notes.Add(e switch
+            {
+                ArchBugException => "BUG: " + e.Message,
+                MachineRuleException or LazyMmuMisuseException => "stopped: " + e.Message,
+                PteStoreFaultException => PteStoreFaultException.Prefix + e.Message,
+                _ => TraceRunner.ThrewPrefix + ThrowSite.Describe(e),
+            });
             completed = false;
         }
         if (completed) notes.AddRange(Leftovers(machine, registersBefore));

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using LazyMmuGen.Arches;
+using LazyMmuGen.Cli.Output;
 using LazyMmuGen.Cli.Scaffolding;
+using LazyMmuGen.Generator.Parsing;
 using LazyMmuGen.Runtime;
 
 namespace LazyMmuGen.Cli.Commands;
@@ -33,7 +35,8 @@ public static partial class NewArchCommand
         ArchInfo? source = null;
         if (from is not null && (source = LazyMmuArchRegistry.Find(from)) is null)
         {
-            stderr.WriteLine($"error: unknown arch '{from}' for --from. Known arches: {string.Join(", ", LazyMmuArchRegistry.All.Select(a => a.Name))}.");
+            var names = LazyMmuArchRegistry.All.Select(a => a.Name).ToList();
+            stderr.WriteLine($"error: unknown arch '{from}' for --from.{Suggestions.DidYouMean(from, names)} Known arches: {string.Join(", ", names)}.");
             return ExitCodes.Usage;
         }
         var repository = FindRepository(currentDirectory);
@@ -53,17 +56,14 @@ public static partial class NewArchCommand
         var inRepository = repository is not null && !Path.GetRelativePath(repository, path).StartsWith("..", StringComparison.Ordinal);
         var schema = !inRepository ? null : Path.GetRelativePath(Path.GetDirectoryName(path)!, Path.Combine(repository!, "schema", "arch.schema.json")).Replace('\\', '/');
         var text = DescriptorScaffold.Build(name, source, LazyMmuArchRegistry.All, schema);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
+        using (var writer = OutputFile.Open(path, path, createNew: true, out var error))
         {
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            using var writer = new StreamWriter(file);
+            if (writer is null)
+            {
+                stderr.WriteLine($"error: {error}");
+                return ExitCodes.Usage;
+            }
             writer.Write(text);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            stderr.WriteLine($"error: {path} already exists; choose another name or --out.");
-            return ExitCodes.Usage;
         }
 
         var shown = Path.GetRelativePath(currentDirectory, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;

@@ -123,7 +123,9 @@ public static class SimulateCommand
             write(Console.Out);
             return ExitCodes.Ok;
         }
-        using (var writer = new StreamWriter(o.Output.FullName)) write(writer);
+        var opened = OutputFile.Open(o.Output.FullName, $"--out {o.Output}", createNew: false, out var error);
+        if (opened is null) return Usage(error!);
+        using (var writer = opened) write(writer);
         Console.Error.WriteLine($"wrote {count} results ({o.Format}) to {o.Output.FullName}");
         return ExitCodes.Ok;
     }

@@ -350,6 +350,31 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void An_out_path_that_cannot_be_written_is_a_usage_error_that_says_why()
+    {
+        cli.Write("file.txt", "x");
+        var missing = Path.Combine(cli.Folder, "no", "such");
+        (string[] Args, string Error)[] cases =
+        [
+            (["simulate", "--arch", "arm64", "--workload", "unmap", "--out", Path.Combine(missing, "r.txt")], $"error: --out {Path.Combine(missing, "r.txt")}: the folder {missing} does not exist."),
+            (["simulate", "--arch", "arm64", "--workload", "unmap", "--out", cli.Folder], $"error: --out {cli.Folder}: is a folder; give a file's path."),
+            (["simulate", "--calibration", "--format", "svg", "--out", Path.Combine(cli.Folder, "file.txt", "c.svg")], $"error: --out {Path.Combine(cli.Folder, "file.txt", "c.svg")}: {Path.Combine(cli.Folder, "file.txt")} is a file, not a folder."),
+            (["new-arch", "ab-c", "--out", Path.Combine(cli.Folder, "file.txt", "a.arch.yaml")], $"error: {Path.Combine(cli.Folder, "file.txt", "a.arch.yaml")}: {Path.Combine(cli.Folder, "file.txt")} is a file, not a folder."),
+        ];
+        foreach (var (args, error) in cases)
+        {
+            var run = cli.Run(args);
+            Assert.True(run.Code == 2, string.Join(" ", args) + ": " + run.Err);
+            Assert.Equal(error, run.Err.Trim());
+        }
+        Assert.False(Directory.Exists(missing)); // simulate, like a shell redirect, makes no folder
+
+        var from = cli.Run("new-arch", "ab-c", "--from", "sparc", "--out", Path.Combine(cli.Folder, "a.arch.yaml"));
+        Assert.Equal(2, from.Code);
+        Assert.StartsWith("error: unknown arch 'sparc' for --from. Did you mean 'sparc64'?", from.Err);
+    }
+
+    [Fact]
     public void A_compiled_descriptor_is_cached_by_content()
     {
         var cache = new CompiledArchCache(Path.Combine(cli.Folder, "unit-cache"));

@@ -74,6 +74,15 @@ public sealed class FolderMechanismTests : IDisposable
         var check = cli.Run("check", "arches", "--no-builtins", "--depth", "4", "--no-timing");
         Assert.Equal(1, check.Code);
         Assert.Contains("riscv-svinval: arch code completes without exceptions: " + site, check.Out);
+
+        // simulate makes it the row's note, as a BUG's, instead of crashing: the lazy modes flush two queued, eager never queues.
+        var simulate = cli.Run("simulate", "arches", "--no-builtins", "--workload", "unmap", "--mode", "eager,final", "--format", "json");
+        Assert.Equal(0, simulate.Code);
+        var rows = JsonDocument.Parse(simulate.Out).RootElement.EnumerateArray().ToList();
+        Assert.Empty(rows.Single(r => r.GetProperty("mode").GetString() == "eager").GetProperty("notes").EnumerateArray());
+        var final = rows.Single(r => r.GetProperty("mode").GetString() == "final");
+        Assert.Equal("arch code threw " + site, final.GetProperty("notes").EnumerateArray().Single().GetString());
+        Assert.Equal(JsonValueKind.Null, final.GetProperty("cycles").ValueKind);
     }
 
     [Fact]
