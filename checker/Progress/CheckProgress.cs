@@ -24,7 +24,12 @@ public sealed class CheckProgress
     public sealed record Snapshot(int Depth, int MaxDepth, long Expanded, IReadOnlyList<long> Frontiers, bool Finished)
     {
         /// <summary>The expected expansions of the whole check: exact once finished, else <see cref="WorkEstimate.Total"/>; null before the check starts or while only depth 1 is known.</summary>
-        public long? EstimatedTotal => Finished ? Expanded : WorkEstimate.Total(Frontiers, MaxDepth);
+        public long? EstimatedTotal => EstimatedTotalWith(null);
+
+        /// <summary><see cref="EstimatedTotal"/> with growth ratios learned from arches checked before (<see cref="WorkEstimate.Ratios"/>).</summary>
+        /// <param name="priorRatios">The ratios, or null.</param>
+        public long? EstimatedTotalWith(IReadOnlyList<double>? priorRatios) =>
+            Finished ? Expanded : WorkEstimate.Total(Frontiers, MaxDepth, priorRatios);
 
         /// <summary>The done fraction, 0 to 1, or null when there is no estimate yet.</summary>
         public double? Fraction => WorkEstimate.Fraction(Expanded, EstimatedTotal);

@@ -23,7 +23,13 @@ public static class WorkEstimate
     /// The estimate, exact once every frontier up to <paramref name="maxDepth"/> is known or one is empty (the
     /// check ends there); null while only one frontier is known, since a ratio needs two.
     /// </returns>
-    public static long? Total(IReadOnlyList<long> frontiers, int maxDepth)
+    /// <param name="priorRatios">
+    /// Growth ratios per depth learned from arches already checked in the same run (<see cref="Ratios"/>), or null.
+    /// Growth slows with depth (states saturate), so the last ratio alone overestimates early: after depth 2 it can
+    /// be several times the real total. With a prior, the depths ahead grow as they did there, scaled by how this
+    /// arch's last ratio compares with the prior's at the same depth.
+    /// </param>
+    public static long? Total(IReadOnlyList<long> frontiers, int maxDepth, IReadOnlyList<double>? priorRatios = null)
     {
         var known = Math.Min(frontiers.Count, maxDepth);
         if (known == 0) return null;
@@ -33,13 +39,33 @@ public static class WorkEstimate
         if (known == maxDepth || last == 0) return total;
         if (known < 2 || frontiers[known - 2] == 0) return null;
         var ratio = GrowthRatio(frontiers[known - 2], last);
+        // Ratio i is frontier i + 1 over frontier i: the last one observed is known - 2.
+        var scale = priorRatios is { } p && p.Count > known - 2 && p[known - 2] > 0 ? ratio / p[known - 2] : (double?)null;
         double next = last, rest = 0;
         for (var depth = known + 1; depth <= maxDepth; depth++)
         {
-            next *= ratio;
+            var i = depth - 2;
+            next *= scale is { } k && priorRatios!.Count > i ? priorRatios[i] * k : ratio;
             rest += next;
         }
         return total + (long)Math.Round(rest, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
+    /// The mean growth ratio per depth (element i: frontier i + 1 ÷ frontier i) over the frontiers of finished checks,
+    /// for <see cref="Total"/>'s prior; a depth no check grew from (an empty or missing frontier) ends the list.
+    /// </summary>
+    /// <param name="finished">Each finished check's frontier sizes, element 0 being depth 1's.</param>
+    public static IReadOnlyList<double>? Ratios(IReadOnlyList<IReadOnlyList<long>> finished)
+    {
+        var ratios = new List<double>();
+        for (var i = 0; ; i++)
+        {
+            var grown = finished.Where(f => f.Count > i + 1 && f[i] > 0 && f[i + 1] > 0).Select(f => GrowthRatio(f[i], f[i + 1])).ToList();
+            if (grown.Count == 0) break;
+            ratios.Add(grown.Average());
+        }
+        return ratios.Count == 0 ? null : ratios;
     }
 
     /// <summary>How much a frontier grew over the one before it: <paramref name="current"/> ÷ <paramref name="previous"/>.</summary>

@@ -64,38 +64,58 @@ public sealed class CheckProgressDisplay : IDisposable
             WriteLine(Describe($"stopped at depth {snapshot.Depth}/{snapshot.MaxDepth}"));
     }
 
-    /// <summary>The current arch's progress text (<see cref="Describe(IReadOnlyList{string}, IReadOnlyList{CheckProgress.Snapshot?}, int, string?)"/>).</summary>
+    /// <summary>
+    /// The current arch's progress text (<see cref="Describe(IReadOnlyList{string}, IReadOnlyList{CheckProgress.Snapshot?}, int, string?, double?)"/>).
+    /// The "all arches" figure never goes back: a new arch's first estimate may still be high, and a bar that
+    /// falls from 50 % to 8 % says the run went backwards, which it did not.
+    /// </summary>
     private string Describe(string? stage)
     {
         var snapshots = new CheckProgress.Snapshot?[arches.Count];
         int index;
+        double overall;
         lock (gate)
         {
             index = current;
             for (var i = 0; i < arches.Count; i++) snapshots[i] = trackers[i]?.Read();
+            overall = shownOverall = Math.Max(shownOverall, Overall(snapshots) ?? 0);
         }
-        return Describe(arches, snapshots, index, stage);
+        return Describe(arches, snapshots, index, stage, overall);
     }
+
+    // The largest "all arches" fraction shown so far.
+    private double shownOverall;
 
     /// <summary>
     /// "arm64 (1/10) depth 5/6: 3020 of ~13431 states expanded (22%); all arches 2%" for arch <paramref name="index"/>
     /// given every arch's counters (null: not started); no "all arches" for a single arch.
     /// </summary>
     /// <param name="stage">Replaces "depth 5/6" (e.g. "depth 5/6 done"); null for the depth being expanded.</param>
-    public static string Describe(IReadOnlyList<string> arches, IReadOnlyList<CheckProgress.Snapshot?> snapshots, int index, string? stage = null)
+    /// <param name="overall">The "all arches" fraction to show; null to compute it (<see cref="Overall"/>).</param>
+    public static string Describe(IReadOnlyList<string> arches, IReadOnlyList<CheckProgress.Snapshot?> snapshots, int index, string? stage = null, double? overall = null)
     {
         var s = snapshots[index]!;
-        var total = s.EstimatedTotal;
+        var total = s.EstimatedTotalWith(Prior(snapshots));
         var text = string.Create(CultureInfo.InvariantCulture, $"{arches[index]} ({index + 1}/{arches.Count}) {stage ?? $"depth {s.Depth}/{s.MaxDepth}"}: ");
         text += total is { } t
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.Expanded} of {(s.Finished || t == s.Expanded ? "" : "~")}{t} states expanded ({Percent(s.Fraction)})")
+            ? string.Create(CultureInfo.InvariantCulture, $"{s.Expanded} of {(s.Finished || t == s.Expanded ? "" : "~")}{t} states expanded ({Percent(WorkEstimate.Fraction(s.Expanded, t))})")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Expanded} states expanded");
-        return arches.Count == 1 ? text : text + "; all arches " + Percent(Overall(snapshots));
+        return arches.Count == 1 ? text : text + "; all arches " + Percent(overall ?? Overall(snapshots));
     }
 
-    /// <summary>The done fraction over every arch: expanded states ÷ <see cref="WorkEstimate.Overall"/>.</summary>
-    public static double? Overall(IReadOnlyList<CheckProgress.Snapshot?> snapshots) =>
-        WorkEstimate.Fraction(snapshots.Sum(s => s?.Expanded ?? 0), WorkEstimate.Overall(snapshots.Select(s => s?.EstimatedTotal).ToList()));
+    /// <summary>
+    /// The done fraction over every arch: expanded states ÷ <see cref="WorkEstimate.Overall"/>, each arch's total
+    /// estimated with the growth the arches already finished showed (<see cref="Prior"/>).
+    /// </summary>
+    public static double? Overall(IReadOnlyList<CheckProgress.Snapshot?> snapshots)
+    {
+        var prior = Prior(snapshots);
+        return WorkEstimate.Fraction(snapshots.Sum(s => s?.Expanded ?? 0), WorkEstimate.Overall(snapshots.Select(s => s?.EstimatedTotalWith(prior)).ToList()));
+    }
+
+    /// <summary>The growth per depth of the arches whose checks finished (<see cref="WorkEstimate.Ratios"/>), or null.</summary>
+    private static IReadOnlyList<double>? Prior(IReadOnlyList<CheckProgress.Snapshot?> snapshots) =>
+        WorkEstimate.Ratios(snapshots.Where(s => s is { Finished: true }).Select(s => s!.Frontiers).ToList());
 
     private static string Percent(double? fraction) =>
         fraction is { } f ? ((int)Math.Floor(f * 100)).ToString(CultureInfo.InvariantCulture) + "%" : "?%";

@@ -33,6 +33,25 @@ public sealed class WorkEstimateTests
     }
 
     [Fact]
+    public void A_prior_from_finished_arches_shapes_the_depths_ahead()
+    {
+        // Seen with --progress over arm64 then sparc64: after its depth 2 alone, sparc64's last ratio (×11) said ~11111
+        // expansions where depth 5 needs 1976. The growth arm64 showed, scaled by how the two compare at that depth, says
+        // what follows instead.
+        var prior = WorkEstimate.Ratios([Arm64]);
+        Assert.Equal(new[] { 10, 5.7, 248 / 57.0, 926 / 248.0, 3078 / 926.0, 9111 / 3078.0 }, prior);
+        // Arm64's own frontiers with its own prior are estimated exactly from the first ratio on.
+        Assert.Equal(4_320, WorkEstimate.Total(Arm64[..2], 6, prior));
+        // Twice arm64's growth at depth 1 (×20): each later depth twice arm64's ratio too, 1 + 20 + 20·11.4 + ...
+        Assert.Equal(1 + 20 + 228 + 1_984 + 14_816 + 98_496, WorkEstimate.Total([1, 20], 6, prior));
+        // Past the depths the prior knows, the last ratio goes on as without one.
+        Assert.Equal(WorkEstimate.Total([1, 10], 3), WorkEstimate.Total([1, 10], 3, [10]));
+        Assert.Equal(111, WorkEstimate.Total([1, 10], 3, [10]));
+        Assert.Null(WorkEstimate.Ratios([[1]]));
+        Assert.Equal(new[] { 2.0, 2.5 }, WorkEstimate.Ratios([[1, 2, 4], [1, 2, 6, 0]])); // mean per depth; an empty frontier grew nothing
+    }
+
+    [Fact]
     public void Fractions_and_the_overall_estimate()
     {
         Assert.Equal(0.25, WorkEstimate.Fraction(50, 200));
