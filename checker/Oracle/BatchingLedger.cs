@@ -105,7 +105,10 @@ public sealed class BatchingLedger
             long allowance = op.ContextSwitches;
             for (var f = 0; f < op.FlushPoints; f++)
             {
-                allowance += bound.PerFlushDistinct ? s.Window.Count : Math.Min(bound.PerFlush, s.Window.Count);
+                // A flush point with deferred writes to complete may emit its declared per-flush (a mechanism that
+                // needs two fences per flush declares 2, and gets 2 for one write as for ten); one with nothing
+                // deferred owes nothing. Distinct-ptes grants one per pte the window holds.
+                allowance += bound.PerFlushDistinct ? s.Window.Count : s.Window.Count > 0 ? bound.PerFlush : 0;
                 s.Window.Clear();
             }
             if (op.Write is { } w)

@@ -161,7 +161,7 @@ public static class DefinitionReader
         {
             if (pf.Value is YScalar { IsPlain: true } s && s.Value == "distinct-ptes") distinct = true;
             else if (pf.Value is YScalar { IsPlain: true } n && int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1) perFlush = v;
-            else Fail(diagnostics, pf.Value.Location, "'per-flush' is the most counted effects one flush point emits: an integer, 1 or more, or 'distinct-ptes'");
+            else Fail(diagnostics, pf.Value.Location, "'per-flush' is the most counted effects a flush point with deferred writes emits: an integer, 1 or more, or 'distinct-ptes'");
         }
         var keyChanges = false;
         if (b.TryGetValue("key-changes", out var kc))

@@ -149,7 +149,7 @@ public sealed class MechanismDefinitionTests
     [InlineData("  effects: [sfence]\n  capacity: on", 17, 13, "capacity 'on' names 'on', which is not an integer parameter")]
     [InlineData("  effects: [sfence]\n  capacity: [capacity, entries]", 17, 24, "capacity 'entries' names 'entries', which is not a parameter of this mechanism")]
     [InlineData("  effects: [sfence]\n  capacity: capacity * 2", 17, 13, "a capacity is an integer parameter or literal")]
-    [InlineData("  effects: [sfence]\n  per-flush: 0", 17, 14, "'per-flush' is the most counted effects one flush point emits")]
+    [InlineData("  effects: [sfence]\n  per-flush: 0", 17, 14, "'per-flush' is the most counted effects a flush point with deferred writes emits")]
     [InlineData("  effects: [sfence]\n  unbatched: -1", 17, 14, "'unbatched' must be an integer, 0 or more")]
     [InlineData("  efects: [sfence]", 16, 3, "unknown batching field 'efects'. Did you mean 'effects'?")]
     public void A_bad_batching_declaration_is_LMG0024_at_its_line(string fields, int line, int column, string message)
