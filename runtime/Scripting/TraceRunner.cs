@@ -107,6 +107,7 @@ public sealed class TraceRunner(MachineCore machine)
         var scheduler = machine.Scheduler;
         try
         {
+            if (PreemptsNoTask(op)) return (null, RefusalText(op));
             if (op.Preempt >= 0)
             {
                 preemptOnce ??= new PreemptOnce(0);
@@ -146,7 +147,7 @@ public sealed class TraceRunner(MachineCore machine)
 
     /// <summary>True when <see cref="Refusal"/> is not null, told without formatting why (a checker asks for every op).</summary>
     /// <param name="op">The op.</param>
-    public bool Refuses(ScriptOp op) => op.Kind switch
+    public bool Refuses(ScriptOp op) => PreemptsNoTask(op) || op.Kind switch
     {
         OpKind.Switch => !machine.CanSwitch(op.Target),
         OpKind.Migrate => !machine.CanMigrate(op.Target),
@@ -167,7 +168,16 @@ public sealed class TraceRunner(MachineCore machine)
         _ => false,
     };
 
-    private string? RefusalText(ScriptOp op) => op.Name switch
+    /// <summary>
+    /// True for preempt=N naming no task, refused as switch(task=N) is, instead of running the op unpreempted in
+    /// silence. preempt= the running task or one running on another CPU does run unpreempted: that is the machine's
+    /// state, not a typo, and the model checker's alphabet reaches it.
+    /// </summary>
+    private bool PreemptsNoTask(ScriptOp op) => op.Preempt >= 0 && (op.Preempt < 1 || op.Preempt >= machine.MaxTasks);
+
+    private string? RefusalText(ScriptOp op) => PreemptsNoTask(op)
+        ? $"{op.Name}(preempt={op.Preempt}) refused: task {op.Preempt} does not exist: tasks are 1..{machine.MaxTasks - 1}"
+        : op.Name switch
     {
         "switch" => machine.SwitchRefusal((int)op.Get("task", 0)),
         "migrate" => machine.MigrateRefusal((int)op.Get("cpu", 0)),

@@ -36,6 +36,21 @@ public class AllArchesTests
     }
 
     [Fact]
+    public void Preempt_naming_no_task_is_refused_like_a_switch_to_it_and_the_machine_is_unchanged()
+    {
+        var m = Arm64.CreateMachine();
+        var rows = Pages.Trace(m, "enable(preempt=9);pause(preempt=0);enable(preempt=2);disable(preempt=1)");
+        Assert.Equal("enable(preempt=9) refused: task 9 does not exist: tasks are 1..7", rows[0].Error);
+        Assert.Equal("pause(preempt=0) refused: task 0 does not exist: tasks are 1..7", rows[1].Error);
+        Assert.Equal((0, 0), (rows[1].EnableCount, rows[1].PauseCount));
+        Assert.Null(rows[2].Error); // task 2 exists and is not running: the enable is preempted by it and back
+        Assert.Equal(2, rows[2].Effects[MachineEffects.ContextSwitch]);
+        Assert.Null(rows[3].Error); // the running task itself: the op runs unpreempted (the checker's alphabet reaches it)
+        Assert.Equal(0, rows[3].Effects[MachineEffects.ContextSwitch]);
+        Assert.True(new TraceRunner(m).Refuses(OpScript.Parse("enable(preempt=8)").Single()));
+    }
+
+    [Fact]
     public void Registry_is_ordered_by_name()
     {
         var names = LazyMmuArchRegistry.All.Select(a => a.Name).ToArray();
