@@ -50,12 +50,35 @@ public static class DescriptorFinder
                     warnings.Add($"warning: {file} is not used: in a folder the tool takes template overrides from below templates/, named by their "
                         + "path there (e.g. templates/mechanisms/tlb-batch/flush.scriban), and fragments from mechanisms/NAME/; a project's LazyMmuTemplate items only with --project.");
         }
+        if (warnings is not null) warnings.AddRange(UnreadMechanisms(paths, seen));
         return (files, null);
 
         void Add(string path)
         {
             var full = Path.GetFullPath(path);
             if (seen.Add(full)) files.Add(new DescriptorFile(path, full, File.ReadAllText(full)));
+        }
+    }
+
+    /// <summary>
+    /// A line for each mechanisms/ folder one level up from a given descriptor or folder that the tool did not read:
+    /// this repository's layout (arches/ beside mechanisms/), copied, checks its arches/ alone and reports every
+    /// mechanism of its own as unknown (LMG0008). Not for this repository itself, whose mechanisms the tool holds.
+    /// </summary>
+    private static IEnumerable<string> UnreadMechanisms(IEnumerable<string> paths, HashSet<string> taken)
+    {
+        var told = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var folder = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path)) : Path.GetFullPath(path);
+            if (Path.GetDirectoryName(folder ?? "") is not { } parent || File.Exists(Path.Combine(parent, "LazyMmuGen.sln"))) continue;
+            var mechanisms = Path.Combine(parent, "mechanisms");
+            if (!Directory.Exists(mechanisms) || !told.Add(mechanisms)) continue;
+            var unread = MechanismFiles(mechanisms).Where(f => !taken.Contains(Path.GetFullPath(f))).ToList();
+            if (unread.Count == 0) continue;
+            var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), parent) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : parent;
+            yield return $"warning: {(shown == "." ? "mechanisms" : Path.Combine(shown, "mechanisms"))} is not read: the tool takes a mechanisms/ folder beside a descriptor or below a given folder; "
+                + $"to use it, give the folder that holds both ({shown}).";
         }
     }
 

@@ -112,6 +112,28 @@ public sealed class FolderMechanismTests : IDisposable
     }
 
     [Fact]
+    public void A_mechanisms_folder_beside_the_given_arches_folder_is_named_when_it_is_not_read()
+    {
+        // This repository's layout copied (arches/ beside mechanisms/): given arches/ alone, the own mechanism is
+        // unknown; the warning says which folder to give instead.
+        cli.Write(Path.Combine("repo", "arches", "riscv-svinval.arch.yaml"), File.ReadAllText(Path.Combine(cli.Folder, "arches", "riscv-svinval.arch.yaml")));
+        foreach (var file in Directory.GetFiles(Path.Combine(cli.Folder, "arches", "mechanisms", "svinval-batch")))
+            cli.Write(Path.Combine("repo", "mechanisms", "svinval-batch", Path.GetFileName(file)), File.ReadAllText(file));
+        const string Warning = "warning: repo/mechanisms is not read: the tool takes a mechanisms/ folder beside a descriptor or below a given folder; to use it, give the folder that holds both (repo).";
+
+        foreach (var given in new[] { "repo/arches", "repo/arches/riscv-svinval.arch.yaml" })
+        {
+            var run = cli.Run("check", given, "--no-builtins", "--depth", "2");
+            Assert.Equal(2, run.Code);
+            Assert.StartsWith(Warning + "\n", run.Err.ReplaceLineEndings("\n"));
+            Assert.Contains("error LMG0008: Unknown mechanism 'svinval-batch'", run.Err);
+        }
+        var whole = cli.Run("check", "repo", "--no-builtins", "--depth", "2");
+        Assert.Equal(0, whole.Code);
+        Assert.DoesNotContain("warning", whole.Err);
+    }
+
+    [Fact]
     public void A_mechanism_the_tool_was_not_given_is_told_where_its_definition_goes()
     {
         Directory.Delete(Path.Combine(cli.Folder, "arches", "mechanisms"), recursive: true);
