@@ -41,6 +41,7 @@ public static class TemplateOverrides
     public static IEnumerable<DiagnosticInfo> Problems(TemplateChoice choice)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var undefined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var o in choice.Overrides)
         {
             if (IsHandlebars(o.Path))
@@ -57,14 +58,31 @@ public static class TemplateOverrides
                 else
                     seen[o.LogicalName] = o.Path;
             }
+            else if (UndefinedMechanism(o.LogicalName) is { } folder)
+            {
+                // One warning per folder: its every fragment has the same cause.
+                if (undefined.Add(folder))
+                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName,
+                        $"{folder}/ has no mechanism.yaml, so its fragments belong to no mechanism. Add {folder}/mechanism.yaml to define it (docs/mechanisms.md)");
+            }
             else if (!TemplateSet.BuiltinSources.ContainsKey(o.LogicalName))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName,
-                    $"it matches no built-in template, so it overrides nothing.{Parsing.Suggestions.DidYouMean(o.LogicalName, TemplateSet.BuiltinSources.Keys)} Use a logical name of templates/ or mechanisms/ (e.g. 'mechanisms/tlb-batch/leave') in the LazyMmuTemplate metadata or under a 'templates' folder");
+                    $"it matches no built-in template, so it overrides nothing.{Parsing.Suggestions.DidYouMean(o.LogicalName, TemplateSet.BuiltinSources.Keys)} Use a logical name of templates/ or mechanisms/ (e.g. 'mechanisms/tlb-batch/leave') in the LazyMmuTemplate metadata or under a 'templates' folder.");
             else if (seen.TryGetValue(o.LogicalName, out var first))
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, first, o.Path);
             else
                 seen[o.LogicalName] = o.Path;
         }
+    }
+
+    /// <summary>"mechanisms/NAME" for a fragment of a folder that is neither a built-in mechanism nor defined (no mechanism.yaml), else null.</summary>
+    private static string? UndefinedMechanism(string logicalName)
+    {
+        if (!logicalName.StartsWith(TemplateSet.MechanismPrefix, StringComparison.Ordinal)) return null;
+        var slash = logicalName.LastIndexOf('/');
+        if (slash <= TemplateSet.MechanismPrefix.Length) return null;
+        var folder = logicalName.Substring(0, slash);
+        return TemplateSet.BuiltinSources.Keys.Any(k => k.StartsWith(folder + "/", StringComparison.Ordinal)) ? null : folder;
     }
 
     public static TemplateChoice Choose(ImmutableArray<TemplateOverride> overrides, MechanismChoice mechanisms) =>

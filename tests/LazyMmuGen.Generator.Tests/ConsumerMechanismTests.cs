@@ -208,5 +208,18 @@ public sealed class ConsumerMechanismTests
         Assert.Contains("'leav' is not a hook, so this fragment of your mechanism fills nothing. Did you mean 'leave'?", warning.GetMessage());
     }
 
+    [Fact]
+    public void Fragments_of_a_folder_without_its_mechanism_yaml_are_one_warning_that_says_so_beside_the_unknown_kind()
+    {
+        // A fresh-clone review: each fragment was "matches no built-in template ... overrides nothing", which sends the
+        // user to the templates/ docs when the file they lack is the definition.
+        var run = Run([.. Files().Where(f => !f.Path.EndsWith("mechanism.yaml", StringComparison.Ordinal)), Descriptor]);
+
+        var warning = Assert.Single(run.Diagnostics, d => d.Id == "LMG0022");
+        Assert.Equal(ProjectDir + Folder + "cpu-state.scriban", warning.Location.GetLineSpan().Path); // the first, by name
+        Assert.Equal("Template 'mechanisms/sfence-batch/cpu-state' is not used: mechanisms/sfence-batch/ has no mechanism.yaml, so its fragments belong to no mechanism. Add mechanisms/sfence-batch/mechanism.yaml to define it (docs/mechanisms.md)", warning.GetMessage());
+        Assert.Equal("LMG0008", Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
+    }
+
     private static IReadOnlyList<ArchInfo> Load(GeneratorRun run) => GeneratedArches.Load(run, "consumer-mechanism");
 }
