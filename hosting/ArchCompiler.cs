@@ -86,11 +86,12 @@ public static class ArchCompiler
             var templates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
             messages.AddRange(theirs.Count > 0
                 ? theirs.Select(d => Format(d, display))
-                : errors.Select(d => GeneratedErrorBlame.Describe(d, templates)).Distinct());
+                : GeneratedErrorBlame.DescribeAll(errors, templates));
             return new CompileOutcome(null, messages);
         }
-        messages.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)
-            .Select(d => $"warning {d.Id}: generated code: {d.GetMessage()}"));
+        // Warnings in generated code go to the template line that wrote them, as errors do.
+        var userTemplates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
+        messages.AddRange(GeneratedErrorBlame.DescribeAll(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), userTemplates));
         return new CompileOutcome(image.ToArray(), messages);
     }
 

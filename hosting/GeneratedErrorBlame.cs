@@ -12,12 +12,41 @@ namespace LazyMmuGen.Hosting;
 /// </summary>
 public static class GeneratedErrorBlame
 {
-    public static string Describe(Diagnostic d, IReadOnlyList<DescriptorFile> templates)
+    public static string Describe(Diagnostic d, IReadOnlyList<DescriptorFile> templates) => DescribeAll([d], templates).Single();
+
+    /// <summary>
+    /// <see cref="Describe"/> for every diagnostic, warnings too (at their template line, said as warnings). A template
+    /// line rendered twice (a fragment another includes, a hook called twice) fails twice in the generated code: it is
+    /// one message, naming each place it renders to.
+    /// </summary>
+    public static IEnumerable<string> DescribeAll(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<DescriptorFile> templates)
     {
+        var mapped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var d in diagnostics)
+        {
+            var (head, generated) = Blame(d, templates);
+            if (generated is null)
+            {
+                if (!mapped.ContainsKey(head)) { mapped[head] = []; order.Add(head); }
+                continue;
+            }
+            if (!mapped.TryGetValue(head, out var places)) { mapped[head] = places = []; order.Add(head); }
+            if (!places.Contains(generated)) places.Add(generated);
+        }
+        return order.Select(head => mapped[head].Count == 0 ? head : $"{head} (in the C# this line renders, {string.Join(" and ", mapped[head])})");
+    }
+
+    /// <summary>The message, and the generated place to name after it when it was mapped to a template line (else null).</summary>
+    private static (string Head, string? Generated) Blame(Diagnostic d, IReadOnlyList<DescriptorFile> templates)
+    {
+        var severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
         var span = d.Location.GetLineSpan();
         var generated = $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
         if (templates.Count == 0)
-            return $"error LMG0099: generated code does not compile ({d.Id} at {generated}: {d.GetMessage()}); please report this with the descriptor";
+            return (d.Severity == DiagnosticSeverity.Error
+                ? $"error LMG0099: generated code does not compile ({d.Id} at {generated}: {d.GetMessage()}); please report this with the descriptor"
+                : $"warning {d.Id}: generated code: {d.GetMessage()}", null);
         var full = d.Location.SourceTree?.GetText().Lines[span.StartLinePosition.Line].ToString() ?? "";
         var line = full.Trim();
         var offset = span.StartLinePosition.Character - (full.Length - full.TrimStart().Length);
@@ -25,10 +54,10 @@ public static class GeneratedErrorBlame
         if (matches.Count == 1)
         {
             var (file, number, column) = matches[0];
-            return $"{file.DisplayPath}({number},{column}): error {d.Id}: {d.GetMessage()} (in the C# this line renders, {generated})";
+            return ($"{file.DisplayPath}({number},{column}): {severity} {d.Id}: {d.GetMessage()}", generated);
         }
-        return $"error {d.Id}: {d.GetMessage()} in generated code at {generated}: `{Shorten(line)}`; it comes from one of the templates given "
-            + $"({string.Join(", ", templates.Select(t => t.DisplayPath))}), or, if none of them writes that line, from the generator (please report it)";
+        return ($"{severity} {d.Id}: {d.GetMessage()} in generated code at {generated}: `{Shorten(line)}`; it comes from one of the templates given "
+            + $"({string.Join(", ", templates.Select(t => t.DisplayPath))}), or, if none of them writes that line, from the generator (please report it)", null);
     }
 
     /// <summary>

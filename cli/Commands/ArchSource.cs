@@ -59,7 +59,7 @@ public sealed class ArchSource : IDisposable
     }
 
     /// <summary>Loads what the command line names; null (after printing MSBuild-style errors) means exit 2.</summary>
-    public static ArchSource? Open(ParseResult parse, Symbols symbols, TextWriter output, TextWriter error)
+    public static ArchSource? Open(ParseResult parse, Symbols symbols, TextWriter error)
     {
         var paths = parse.GetValue(symbols.Paths) ?? [];
         var noBuiltins = parse.GetValue(symbols.NoBuiltins);
@@ -110,7 +110,8 @@ public sealed class ArchSource : IDisposable
             loaded.Add(scoped);
             builtins = scoped.Arches;
         }
-        foreach (var message in loaded.SelectMany(l => l.Messages)) (IsError(message) ? error : output).WriteLine(message);
+        // Warnings too go to stderr: stdout is the command's result, and a warning line there broke --format json.
+        foreach (var message in loaded.SelectMany(l => l.Messages)) error.WriteLine(message);
         var fromProject = project is null ? [] : loaded[0].Arches;
         if (loaded.Any(l => l.Failed) || ArchClash.Report(builtins.Concat(external).ToList(), builtins, fromProject, files, error))
         {
@@ -161,9 +162,6 @@ public sealed class ArchSource : IDisposable
             })
             .ToList();
     }
-
-    private static bool IsError(string message) =>
-        message.Contains(": error ", StringComparison.Ordinal) || message.StartsWith("error", StringComparison.Ordinal);
 
     /// <summary>--arch: 'all', or a comma-separated list of names; null (after an error line) when one is unknown.</summary>
     public IReadOnlyList<ArchInfo>? Select(string? names, TextWriter error)

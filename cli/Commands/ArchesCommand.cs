@@ -22,7 +22,7 @@ public static class ArchesCommand
         };
         command.SetAction(parse =>
         {
-            using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            using var available = ArchSource.Open(parse, source, Console.Error);
             if (available is null) return ExitCodes.Usage;
             var arches = available.Select(null, Console.Error)!;
             switch (parse.GetValue(format))

@@ -36,7 +36,7 @@ public static class CheckCommand
         };
         command.SetAction(parse =>
         {
-            using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            using var available = ArchSource.Open(parse, source, Console.Error);
             if (available is null) return ExitCodes.Usage;
             var arches = available.Select(parse.GetValue(arch), Console.Error);
             if (arches is null) return ExitCodes.Usage;

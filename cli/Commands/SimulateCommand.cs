@@ -44,7 +44,7 @@ public static class SimulateCommand
         };
         command.SetAction(parse =>
         {
-            using var available = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            using var available = ArchSource.Open(parse, source, Console.Error);
             if (available is null) return ExitCodes.Usage;
             var options = new Options(parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
                 parse.GetValue(profile), parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));

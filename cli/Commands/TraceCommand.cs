@@ -39,7 +39,7 @@ public static class TraceCommand
                 Console.Error.WriteLine("error: --check replays as the model checker runs (warn-once misuse): leave out --strict.");
                 return ExitCodes.Usage;
             }
-            using var arches = ArchSource.Open(parse, source, Console.Out, Console.Error);
+            using var arches = ArchSource.Open(parse, source, Console.Error);
             if (arches is null) return ExitCodes.Usage;
             return Run(arches, parse.GetValue(arch), parse.GetValue(ops)!, parse.GetValue(format)!, parse.GetValue(strict),
                 CheckCommand.ParseRevision(parse.GetValue(revision)!), parse.GetValue(check));

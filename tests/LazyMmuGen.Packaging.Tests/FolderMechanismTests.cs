@@ -167,6 +167,27 @@ public sealed class FolderMechanismTests : IDisposable
     }
 
     [Fact]
+    public void A_fragment_line_rendered_twice_is_one_error_and_its_warnings_are_located_too()
+    {
+        // A fresh-clone review: leave including flush doubled each error of flush (4 for 2 mistakes), and a
+        // warning in a fragment's C# (CS8600) had no file, line or column.
+        var folder = Path.Combine("arches", "mechanisms", "svinval-batch");
+        cli.Write(Path.Combine(folder, "leave.scriban"), "{{ include 'mechanisms/svinval-batch/flush' }}\n            c.PreemptEnable();\n");
+        cli.Write(Path.Combine(folder, "flush.scriban"), "            c.Cpu.Svinval.Flushh(c.Machine);\n");
+        var error = cli.Run("arches", "arches", "--no-builtins");
+        Assert.Equal(2, error.Code);
+        Assert.Matches(@"^arches/mechanisms/svinval-batch/flush\.scriban\(1,27\): error CS1061: .*'Flushh'.* "
+            + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,27\) and RiscvSvinval\.g\.cs\(\d+,27\)\)$", error.Err.Trim());
+
+        cli.Write(Path.Combine(folder, "flush.scriban"), "            c.Cpu.Svinval.Flush(c.Machine);\n            object o = null;\n            _ = o;\n");
+        var warning = cli.Run("check", "arches", "--no-builtins", "--depth", "1");
+        Assert.True(warning.Code == 0, warning.Out + warning.Err);
+        Assert.Matches(@"^arches/mechanisms/svinval-batch/flush\.scriban\(2,24\): warning CS8600: Converting null literal or possible null value to non-nullable type\. "
+            + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,24\) and RiscvSvinval\.g\.cs\(\d+,24\)\)$", warning.Err.Trim());
+        Assert.StartsWith("arch ", warning.Out); // stdout holds the result alone: --format json stays one document
+    }
+
+    [Fact]
     public void A_counterexample_found_in_a_folder_reproduces_with_the_folder_as_given()
     {
         // Found by a fresh-clone review: `check arches` printed every file of the folder after the ops.
