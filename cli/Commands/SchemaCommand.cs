@@ -35,6 +35,12 @@ public static class SchemaCommand
             output.Write(SchemaDocs.Text());
             return ExitCodes.Ok;
         }
+        // As the other commands say it: a token with a dash is a mistyped option, not a path that does not exist.
+        if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option)
+        {
+            error.WriteLine($"error: unknown option '{option}'. Run 'lazymmu schema --help' for the options.");
+            return ExitCodes.Usage;
+        }
         var (files, problem) = DescriptorFinder.Find(paths);
         if (problem is not null)
         {

@@ -46,7 +46,12 @@ public static class CostTableFile
         }
         catch (JsonException e)
         {
-            throw new CostTableException($"{source}: not valid JSON: {e.Message}");
+            // file(line,col) as every other located error of the tool, not System.Text.Json's "LineNumber: 0 | BytePositionInLine: 0".
+            var message = e.Message;
+            foreach (var tail in new[] { " Path: ", " LineNumber: " })
+                if (message.IndexOf(tail, StringComparison.Ordinal) is var at and > 0) message = message[..at];
+            var where = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
+            throw new CostTableException($"{source}{where}: not valid JSON: {message.TrimEnd()}");
         }
     }
 

@@ -243,6 +243,11 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Equal(2, broken.Code);
         Assert.Matches(@"^arches/mechanisms/svinval-batch/mechanism\.yaml\(\d+,1\): error LMG0024: Mechanism definition: unknown field 'phasez'\. Did you mean 'phases'\?", broken.Err);
         Assert.Equal("", broken.Out);
+
+        // A mistyped option is said as the other commands say it, not as a path that does not exist.
+        var option = cli.Run("schema", "--format", "json");
+        Assert.Equal(2, option.Code);
+        Assert.Equal("error: unknown option '--format'. Run 'lazymmu schema --help' for the options.", option.Err.Trim());
     }
 
     [Fact]

@@ -39,12 +39,18 @@ public class CostTableTests
     [InlineData("{\"dsb\": -1}", "'dsb' must be a number of cycles >= 0")]
     [InlineData("{\"dsb\": \"40\"}", "'dsb' must be a number of cycles >= 0")]
     [InlineData("[40]", "expected a JSON object")]
-    [InlineData("{\"dsb\": ", "not valid JSON")]
     public void A_bad_override_is_an_error_that_says_why(string json, string message)
     {
         var e = Assert.Throws<CostTableException>(() => CostTableFile.Parse(json, CostTable.Default, "costs.json"));
         Assert.Contains(message, e.Message);
         Assert.StartsWith("costs.json: ", e.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_JSON_is_located_at_its_line_and_column()
+    {
+        var e = Assert.Throws<CostTableException>(() => CostTableFile.Parse("{\"dsb\": 40,\n  x}", CostTable.Default, "costs.json"));
+        Assert.Equal("costs.json(2,3): not valid JSON: 'x' is an invalid start of a property name. Expected a '\"'.", e.Message);
     }
 
     [Fact]
