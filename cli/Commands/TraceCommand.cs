@@ -71,7 +71,7 @@ public static class TraceCommand
             var rows = new TraceRunner(info.CreateMachine(options)).Run(ops).ToList();
             failed |= rows.Any(r => r.Error is not null);
             var broken = false;
-            var verdict = check ? Verdict(info, revision, ops, out broken) : null;
+            var verdict = check ? Verdict(info, revision, ops, rows, out broken) : null;
             failed |= broken;
             if (format != "table")
             {
@@ -91,14 +91,21 @@ public static class TraceCommand
     }
 
     /// <summary>"check: ..." after the table: the property the ops break, at which op, and what was seen; or that all hold.</summary>
-    private static string Verdict(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops, out bool broken)
+    private static string Verdict(ArchInfo arch, GenericRevision revision, IReadOnlyList<ScriptOp> ops, IReadOnlyList<TraceRow> rows, out bool broken)
     {
         var violation = LazyMmuGen.Checker.ModelChecker.Replay(arch, revision, ops, out var judged);
         broken = violation is not null;
         if (violation is null && judged < ops.Count)
             return $"check: no property breaks up to op {judged} ({ops[judged - 1].Text}), which the machine refused after a misuse: "
                 + $"the model checker demands nothing more of such a sequence, so ops {judged + 1}..{ops.Count} are not judged";
-        if (violation is null) return $"check: every property the model checker checks holds after each of the {ops.Count} ops";
+        if (violation is null)
+        {
+            // A refused op breaks no property (it is a no-op), but the trace's exit code is 1 for it: say why, so the
+            // verdict and the exit code do not seem to disagree.
+            var refused = rows.Select((row, i) => (row, i)).FirstOrDefault(r => r.row.Error is not null);
+            var why = refused.row is { } first ? $"; exit 1 because op {refused.i + 1} ({first.Op}) was refused: {first.Error}" : "";
+            return $"check: every property the model checker checks holds after each of the {ops.Count} ops{why}";
+        }
         // What check reports as "fails as expected" is the same break; say so, as the exit code is 1 either way.
         var expected = arch.ExpectedViolation?.Property == violation.Property ? " (the descriptor's expected-violation)" : "";
         return $"check: op {violation.Ops.Count} ({violation.Ops[^1]}) breaks \"{violation.Property}\"{expected}: {violation.Detail}";

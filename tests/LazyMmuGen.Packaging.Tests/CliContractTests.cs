@@ -81,6 +81,10 @@ public sealed class CliContractTests : IDisposable
         var pass = cli.Run("trace", "--arch", "arm64", "--ops", "enable;set_pte;disable", "--check");
         Assert.Equal(0, pass.Code);
         Assert.Contains("check: every property the model checker checks holds after each of the 3 ops\n", pass.Out);
+        // A refused op breaks nothing but is exit 1, as in any trace: the verdict says so.
+        var refused = cli.Run("trace", "--arch", "arm64", "--ops", "irq_exit;set_pte", "--check");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("check: every property the model checker checks holds after each of the 2 ops; exit 1 because op 1 (irq_exit) was refused: irq_exit refused: not in interrupt context\n", refused.Out);
 
         var json = cli.Run("trace", "--arch", "s390", "--revision", "v2", "--ops", "enable;enable;pause;disable;disable", "--check", "--format", "json");
         Assert.Equal(1, json.Code);
