@@ -89,9 +89,13 @@ public static class ArchCompiler
                 : GeneratedErrorBlame.DescribeAll(errors, templates));
             return new CompileOutcome(null, messages);
         }
-        // Warnings in generated code go to the template line that wrote them, as errors do.
+        // Warnings as errors are said: in the user's own C# at their file, in generated code at the template line that wrote them.
+        var sourcePaths = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
+        var warnings = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        bool Theirs(Diagnostic d) => d.Location.SourceTree?.FilePath is { } path && sourcePaths.ContainsKey(path);
+        messages.AddRange(warnings.Where(Theirs).Select(d => Format(d, sourcePaths)));
         var userTemplates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
-        messages.AddRange(GeneratedErrorBlame.DescribeAll(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), userTemplates));
+        messages.AddRange(GeneratedErrorBlame.DescribeAll(warnings.Where(d => !Theirs(d)), userTemplates));
         return new CompileOutcome(image.ToArray(), messages);
     }
 

@@ -58,7 +58,7 @@ public static class TemplateOverrides
                 else
                     seen[o.LogicalName] = o.Path;
             }
-            else if (UndefinedMechanism(o.LogicalName) is { } folder)
+            else if (UndefinedMechanism(o) is { } folder)
             {
                 // One warning per folder: its every fragment has the same cause.
                 if (undefined.Add(folder))
@@ -75,14 +75,23 @@ public static class TemplateOverrides
         }
     }
 
-    /// <summary>"mechanisms/NAME" for a fragment of a folder that is neither a built-in mechanism nor defined (no mechanism.yaml), else null.</summary>
-    private static string? UndefinedMechanism(string logicalName)
+    /// <summary>
+    /// "mechanisms/NAME" for a fragment of a folder that is neither a built-in mechanism nor defined (no mechanism.yaml),
+    /// else null. Not for a file below templates/ or one whose folder is a near miss of a built-in's (mechanisms/tlb-bach):
+    /// those are overrides with a typo, which the did-you-mean of "overrides nothing" answers.
+    /// </summary>
+    private static string? UndefinedMechanism(TemplateOverride o)
     {
+        var logicalName = o.LogicalName;
         if (!logicalName.StartsWith(TemplateSet.MechanismPrefix, StringComparison.Ordinal)) return null;
+        if (o.Path.Replace('\\', '/').Contains("/templates/")) return null;
         var slash = logicalName.LastIndexOf('/');
         if (slash <= TemplateSet.MechanismPrefix.Length) return null;
         var folder = logicalName.Substring(0, slash);
-        return TemplateSet.BuiltinSources.Keys.Any(k => k.StartsWith(folder + "/", StringComparison.Ordinal)) ? null : folder;
+        if (TemplateSet.BuiltinSources.Keys.Any(k => k.StartsWith(folder + "/", StringComparison.Ordinal))) return null;
+        var builtinFolders = TemplateSet.BuiltinSources.Keys.Where(k => k.StartsWith(TemplateSet.MechanismPrefix, StringComparison.Ordinal))
+            .Select(k => k.Substring(0, k.LastIndexOf('/'))).Distinct();
+        return Parsing.Suggestions.Closest(folder, builtinFolders) is null ? folder : null;
     }
 
     public static TemplateChoice Choose(ImmutableArray<TemplateOverride> overrides, MechanismChoice mechanisms) =>

@@ -221,5 +221,19 @@ public sealed class ConsumerMechanismTests
         Assert.Equal("LMG0008", Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error).Id);
     }
 
+    [Theory]
+    [InlineData("mechanisms/tlb-bach/leave.scriban")] // a near miss of a built-in mechanism's folder
+    [InlineData("templates/mechanisms/tlbx-batch-x/leave.scriban")] // below templates/: an override, whatever its name
+    public void A_typo_in_an_overrides_folder_keeps_its_did_you_mean_and_is_not_told_to_add_a_definition(string path)
+    {
+        var run = Run([new InMemoryAdditionalText(ProjectDir + path, "// override\n"), Descriptor, .. Files()]);
+
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal("LMG0022", warning.Id);
+        Assert.Contains("it matches no built-in template, so it overrides nothing.", warning.GetMessage());
+        Assert.DoesNotContain("mechanism.yaml", warning.GetMessage());
+        if (path.StartsWith("mechanisms/", StringComparison.Ordinal)) Assert.Contains("Did you mean 'mechanisms/tlb-batch/leave'?", warning.GetMessage());
+    }
+
     private static IReadOnlyList<ArchInfo> Load(GeneratorRun run) => GeneratedArches.Load(run, "consumer-mechanism");
 }

@@ -185,6 +185,14 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Matches(@"^arches/mechanisms/svinval-batch/flush\.scriban\(2,24\): warning CS8600: Converting null literal or possible null value to non-nullable type\. "
             + @"\(in the C# this line renders, RiscvSvinval\.g\.cs\(\d+,24\) and RiscvSvinval\.g\.cs\(\d+,24\)\)$", warning.Err.Trim());
         Assert.StartsWith("arch ", warning.Out); // stdout holds the result alone: --format json stays one document
+
+        // A warning in the primitive's own C# is at that file, as its errors are, not searched for in the templates.
+        var primitive = Path.Combine(folder, "SvinvalBatch.cs");
+        var source = File.ReadAllText(Path.Combine(cli.Folder, primitive)).Replace("\r\n", "\n");
+        cli.Write(primitive, source.Replace("if (queued.Count == 0) return;", "if (queued.Count == 0) return;\n        int unused = 0;"));
+        var own = cli.Run("check", "arches", "--no-builtins", "--depth", "1");
+        Assert.Matches(@"(^|\n)arches/mechanisms/svinval-batch/SvinvalBatch\.cs\(\d+,13\): warning CS0219: ", own.Err.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("CS0219: The variable 'unused' is assigned but its value is never used in generated code", own.Err);
     }
 
     [Fact]
