@@ -74,28 +74,25 @@ public static class ArchCompiler
         using var image = new MemoryStream();
         // An embedded PDB: an exception in a consumer's own primitive is then reported at its file and line (ThrowSite).
         var emitted = generated.Output.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        // A diagnostic in the user's own C# is theirs, at their file; one in generated code goes to the template line
+        // that wrote it (GeneratedErrorBlame), or, with no template of theirs, is the generator's own (LMG0099).
+        var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
+        var templates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
+        bool Theirs(Diagnostic d) => d.Location.SourceTree?.FilePath is { } path && display.ContainsKey(path);
         if (!emitted.Success)
         {
-            // An error in a mechanism's own C# is the user's, at their file; one in generated code breaks the
-            // generator's contract that valid descriptors compile, so say so instead of hiding it. But when the
-            // user's C# has errors, the generated code's follow from them (a class that did not parse is a
-            // missing type there): blaming the generator for those would send the user to the wrong file.
-            var display = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
+            // When the user's C# has errors, the generated code's follow from them (a class that did not parse is a
+            // missing type there): blaming the generator or a template for those would send the user to the wrong file.
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            var theirs = errors.Where(d => d.Location.SourceTree?.FilePath is { } path && display.ContainsKey(path)).ToList();
-            var templates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
+            var theirs = errors.Where(Theirs).ToList();
             messages.AddRange(theirs.Count > 0
                 ? theirs.Select(d => Format(d, display))
                 : GeneratedErrorBlame.DescribeAll(errors, templates));
             return new CompileOutcome(null, messages);
         }
-        // Warnings as errors are said: in the user's own C# at their file, in generated code at the template line that wrote them.
-        var sourcePaths = files.ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
         var warnings = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
-        bool Theirs(Diagnostic d) => d.Location.SourceTree?.FilePath is { } path && sourcePaths.ContainsKey(path);
-        messages.AddRange(warnings.Where(Theirs).Select(d => Format(d, sourcePaths)));
-        var userTemplates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
-        messages.AddRange(GeneratedErrorBlame.DescribeAll(warnings.Where(d => !Theirs(d)), userTemplates));
+        messages.AddRange(warnings.Where(Theirs).Select(d => Format(d, display)));
+        messages.AddRange(GeneratedErrorBlame.DescribeAll(warnings.Where(d => !Theirs(d)), templates));
         return new CompileOutcome(image.ToArray(), messages);
     }
 
