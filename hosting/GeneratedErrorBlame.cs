@@ -12,10 +12,8 @@ namespace LazyMmuGen.Hosting;
 /// </summary>
 public static class GeneratedErrorBlame
 {
-    public static string Describe(Diagnostic d, IReadOnlyList<DescriptorFile> templates) => DescribeAll([d], templates).Single();
-
     /// <summary>
-    /// <see cref="Describe"/> for every diagnostic, warnings too (at their template line, said as warnings). A template
+    /// Each diagnostic said where the user can act on it (as above), warnings too, said as warnings. A template
     /// line rendered twice (a fragment another includes, a hook called twice) fails twice in the generated code: it is
     /// one message, naming each place it renders to.
     /// </summary>
@@ -26,13 +24,8 @@ public static class GeneratedErrorBlame
         foreach (var d in diagnostics)
         {
             var (head, generated) = Blame(d, templates);
-            if (generated is null)
-            {
-                if (!mapped.ContainsKey(head)) { mapped[head] = []; order.Add(head); }
-                continue;
-            }
             if (!mapped.TryGetValue(head, out var places)) { mapped[head] = places = []; order.Add(head); }
-            if (!places.Contains(generated)) places.Add(generated);
+            if (generated is not null && !places.Contains(generated)) places.Add(generated);
         }
         return order.Select(head => mapped[head].Count == 0 ? head : $"{head} (in the C# this line renders, {string.Join(" and ", mapped[head])})");
     }
