@@ -60,6 +60,7 @@ public static class ArchEmitter
                 Source = source,
                 Batching = Batching(spec, catalog),
                 CpuSymmetric = spec.Mechanisms.All(m => catalog.Find(m.Kind)!.CpuSymmetric),
+                GetPteIsPlainRead = FactsOf.GetPteIsPlainRead(source),
             };
             return new RenderResult(hintName, source, EquatableArray<DiagnosticInfo>.Empty, entry);
         }

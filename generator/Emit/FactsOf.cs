@@ -38,6 +38,22 @@ public static class FactsOf
         return new GeneratedFacts(work.ToEquatableArray(), Fields(hooks["task-state"]), Fields(hooks["cpu-state"]), effects.ToEquatableArray());
     }
 
+    /// <summary>
+    /// True when the rendered arch type's one GetPte is exactly arch.scriban's page-table read, read from the generated
+    /// C# rather than from the hooks, so an overridden arch.scriban whose GetPte does more is not taken for a plain read.
+    /// </summary>
+    public static bool GetPteIsPlainRead(string source)
+    {
+        var methods = SyntaxFactory.ParseCompilationUnit(source).DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Where(m => m.Identifier.ValueText == "GetPte").ToList();
+        if (methods.Count != 1) return false;
+        var read = methods[0].ExpressionBody?.Expression
+            ?? (methods[0].Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+        return read is not null && read.IsEquivalentTo(PlainRead, topLevel: false);
+    }
+
+    private static readonly ExpressionSyntax PlainRead = SyntaxFactory.ParseExpression("c.Machine.PageTable.Read(mm, addr)");
+
     /// <summary>Field names, in declaration order, of the members the state fragments declare.</summary>
     private static EquatableArray<string> Fields(List<string> fragments) =>
         Declarations(fragments).SelectMany(f => f.Declaration.Variables.Select(v => v.Identifier.ValueText)).ToEquatableArray();

@@ -61,6 +61,7 @@ public static class RegistryEmitter
                 Kinds(e, options.Namespace),
                 Batching(e),
                 e.CpuSymmetric,
+                e.GetPteIsPlainRead,
                 CSharpText.Literal(e.Source))).ToList();
             var model = new RegistryModel(options.Namespace, ArchEmitter.GeneratorVersion, arches);
             return new RenderResult(HintName, TemplateRenderer.Render(templates, TemplateSet.RegistryName, model), EquatableArray<DiagnosticInfo>.Empty, null);

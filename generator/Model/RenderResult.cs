@@ -29,6 +29,9 @@ public sealed record RegistryEntry(
 
     /// <summary>True when every mechanism it uses declares 'cpu-symmetric: true' (ArchInfo.Facts.CpuSymmetric).</summary>
     public bool CpuSymmetric { get; init; }
+
+    /// <summary>True when the generated GetPte is only the page-table read (ArchInfo.Facts.GetPteIsPlainRead).</summary>
+    public bool GetPteIsPlainRead { get; init; }
 }
 
 /// <summary>One mechanism's "batching is real" bound with the arch's values (the runtime's BatchingBound).</summary>

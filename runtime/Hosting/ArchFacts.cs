@@ -40,6 +40,14 @@ public sealed record ArchFacts(IReadOnlyList<string> CallbacksWithWork, IReadOnl
     /// </summary>
     public bool CpuSymmetric { get; init; }
 
+    /// <summary>
+    /// True when the generated <c>GetPte</c> is nothing but the page-table read (<c>return c.Machine.PageTable.Read(mm, addr);</c>:
+    /// no mechanism has a get-pte fragment and arch.scriban's body is its own). Such a read cannot change the machine, so
+    /// the model checker's "get_pte is a read" holds by construction and is not proved again on every write. False, the
+    /// safe default, whenever the generator cannot tell (a registry template of a user's that does not pass it).
+    /// </summary>
+    public bool GetPteIsPlainRead { get; init; }
+
     /// <summary>True when the generated <paramref name="callback"/> ("Enter", "Leave", ...) does something.</summary>
     public bool DoesWork(string callback) => CallbacksWithWork.Contains(callback);
 }

@@ -165,6 +165,20 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void A_read_that_changes_state_is_caught_on_an_arch_whose_read_was_plain()
+    {
+        // arm64's get_pte is the plain page-table read (ArchFacts.GetPteIsPlainRead), so the checker does not write the
+        // state around it; an arch.scriban whose GetPte does more is no longer plain, and its read is proved again.
+        var fault = TemplateFault.ReplacingInArch("            return c.Machine.PageTable.Read(mm, addr);",
+            "            c.Task.BarriersPending = false;\n            return c.Machine.PageTable.Read(mm, addr);");
+        using var arches = InjectedArches.Compile("arm64", fault);
+        Assert.False(arches.Single.Facts.GetPteIsPlainRead);
+        var violation = Caught(ModelChecker.Check(arches.Single, new CheckOptions { Depth = Depth }));
+        Assert.Equal("get_pte is a read", violation.Property);
+        Assert.Equal("enable;set_pte(addr=0x1000)", violation.Script);
+    }
+
+    [Fact]
     public void A_section_that_does_not_switch_to_the_write_level_is_caught_at_its_first_store()
     {
         // "pte stores happen at the write level": kpkeys page tables are writable only at KPKEYS_LVL_PGTABLES

@@ -28,4 +28,5 @@ public sealed record RegistryArchModel(
     string Effects,
     string Batching,
     bool CpuSymmetric,
+    bool GetPteIsPlainRead,
     string SourceLiteral);

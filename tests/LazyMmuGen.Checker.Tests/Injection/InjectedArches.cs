@@ -2,10 +2,23 @@ using LazyMmuGen.Hosting;
 
 namespace LazyMmuGen.Checker.Tests.Injection;
 
-/// <summary>A template override the way a consumer supplies one: an AdditionalFile under a "templates" folder.</summary>
+/// <summary>
+/// A template override the way a consumer supplies one: an AdditionalFile under a "templates" folder. A fault with no
+/// mechanism overrides the arch template itself (templates/arch.scriban).
+/// </summary>
 public sealed record TemplateFault(string Mechanism, string Hook, string Text)
 {
-    public string Path => $"{InjectedArches.ProjectDir}templates/mechanisms/{Mechanism}/{Hook}.scriban";
+    public string Path => Mechanism.Length == 0
+        ? $"{InjectedArches.ProjectDir}templates/arch.scriban"
+        : $"{InjectedArches.ProjectDir}templates/mechanisms/{Mechanism}/{Hook}.scriban";
+
+    /// <summary>The built-in arch template with <paramref name="code"/> (which must occur once) replaced.</summary>
+    public static TemplateFault ReplacingInArch(string code, string replacement)
+    {
+        var text = Repo.ArchTemplate();
+        Assert.Equal(1, text.Split(code).Length - 1);
+        return new TemplateFault("", "", text.Replace(code, replacement, StringComparison.Ordinal));
+    }
 
     /// <summary>The built-in fragment with every <paramref name="code"/> (which must occur) replaced.</summary>
     public static TemplateFault Replacing(string mechanism, string hook, string code, string replacement)
