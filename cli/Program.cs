@@ -16,8 +16,7 @@ var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     // System.CommandLine would exit 1; a usage error is 2 here, like every other bad input (README: exit codes).
-    foreach (var error in parse.Errors) Console.Error.WriteLine("error: " + error.Message);
-    Console.Error.WriteLine("Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage.");
+    UsageErrors.Write(parse, Console.Error);
     return 2;
 }
 return parse.Invoke();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Scripting;
 
 namespace LazyMmuGen.Hosting;
 
@@ -51,16 +52,31 @@ public sealed class ExternalArches : IDisposable
             // Only clean compiles are cached, so warnings (an unused override, ...) are printed on every run.
             if (messages.Count == 0) cache.Write(key, image);
         }
-        return FromImage(image, messages, fromCache);
+        return FromImage(image, messages, fromCache, files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList());
+    }
+
+    /// <summary>
+    /// Tells ThrowSite where the generated code of <paramref name="arches"/> was written, so an exception thrown in it is
+    /// reported at the user's template line (or with the generated line quoted) rather than at a file nowhere on disk.
+    /// </summary>
+    private static IReadOnlyList<ArchInfo> MapSources(Assembly library, IReadOnlyList<ArchInfo> arches, IReadOnlyList<DescriptorFile> templates)
+    {
+        var sources = arches.Where(a => a.GeneratedSource is not null).ToDictionary(a => a.TypeName + ".g.cs", a => a.GeneratedSource!, StringComparer.Ordinal);
+        ThrowSite.MapSources(library, (file, line) => sources.TryGetValue(file, out var source) ? GeneratedErrorBlame.PlaceOf(file, source, line, templates) : null);
+        return arches;
     }
 
     /// <summary>Loads a compiled arch library image (see <see cref="ArchCompiler"/>) into its own collectible context.</summary>
-    public static ExternalArches FromImage(byte[] image, IReadOnlyList<string>? messages = null, bool fromCache = false)
+    /// <param name="image">The image.</param>
+    /// <param name="messages">What compiling it said.</param>
+    /// <param name="fromCache">True when it came from the compile cache.</param>
+    /// <param name="templates">The user's templates it was generated from: an exception in generated code is reported at their lines.</param>
+    public static ExternalArches FromImage(byte[] image, IReadOnlyList<string>? messages = null, bool fromCache = false, IReadOnlyList<DescriptorFile>? templates = null)
     {
         var context = new ArchLoadContext();
         using var stream = new MemoryStream(image);
         var assembly = context.LoadFromStream(stream);
-        return new ExternalArches(context, Registry(assembly), messages ?? [], fromCache);
+        return new ExternalArches(context, MapSources(assembly, Registry(assembly), templates ?? []), messages ?? [], fromCache);
     }
 
     /// <summary>Loads the registry of an arch library a project built (see <see cref="ProjectBuild"/>).</summary>
@@ -73,7 +89,8 @@ public sealed class ExternalArches : IDisposable
             context.Unload();
             return new ExternalArches(null, [], [$"error: '{path}' has no generated LazyMmuArchRegistry: does the project reference LazyMmuGen.Generator and hold a descriptor?"], false) { Failed = true };
         }
-        return new ExternalArches(context, Registry(assembly), [], fromCache: false);
+        // A project's build has its files on disk, but its templates are not known here: a generated line is quoted.
+        return new ExternalArches(context, MapSources(assembly, Registry(assembly), []), [], fromCache: false);
     }
 
     /// <summary>The generated LazyMmuArchRegistry.All of a loaded arch library.</summary>

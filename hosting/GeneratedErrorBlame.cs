@@ -30,6 +30,26 @@ public static class GeneratedErrorBlame
         return order.Select(head => mapped[head].Count == 0 ? head : $"{head} (in the C# this line renders, {string.Join(" and ", mapped[head])})");
     }
 
+    /// <summary>
+    /// Where a line of generated code comes from, for an exception thrown there (ThrowSite): "leave.scriban:3 as rendered in
+    /// RiscvSvinval.g.cs:127" when exactly one of the user's templates writes it, else the generated line quoted, since
+    /// the generated file is nowhere on disk. Null for a line the file does not have.
+    /// </summary>
+    /// <param name="generatedFile">The generated file's name, e.g. RiscvSvinval.g.cs.</param>
+    /// <param name="source">Its text.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="templates">The user's templates.</param>
+    public static string? PlaceOf(string generatedFile, string source, int line, IReadOnlyList<DescriptorFile> templates)
+    {
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        if (line < 1 || line > lines.Length) return null;
+        var text = lines[line - 1].Trim();
+        var matches = templates.SelectMany(t => MatchingLines(t, text, 0)).Take(2).ToList();
+        return matches.Count == 1
+            ? $"{matches[0].File.DisplayPath}:{matches[0].Line} as rendered in {generatedFile}:{line}"
+            : $"{generatedFile}:{line}: `{Shorten(text)}`";
+    }
+
     /// <summary>The message, and the generated place to name after it when it was mapped to a template line (else null).</summary>
     private static (string Head, string? Generated) Blame(Diagnostic d, IReadOnlyList<DescriptorFile> templates)
     {

@@ -44,7 +44,13 @@ public static class SimModes
     };
 
     /// <summary>Parses "all" or a comma-separated list such as "eager,final"; null with a message when a name is unknown.</summary>
-    public static IReadOnlyList<SimMode>? Parse(string text, out string? error)
+    /// <param name="text">What --mode was given.</param>
+    /// <param name="error">Why it does not parse, or null.</param>
+    /// <param name="suggest">
+    /// The tool's "did you mean" (a sentence to put after the first, or ""), given the unknown name and the known
+    /// ones: the simulator names no spelling rule of its own.
+    /// </param>
+    public static IReadOnlyList<SimMode>? Parse(string text, out string? error, Func<string, IEnumerable<string>, string>? suggest = null)
     {
         error = null;
         if (text.Trim() == "all") return All;
@@ -54,12 +60,12 @@ public static class SimModes
             var mode = Known.Where(m => m.Name() == part).Select(m => (SimMode?)m).FirstOrDefault();
             if (mode is null)
             {
-                error = $"unknown mode '{part}'. Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
+                error = $"unknown mode '{part}'.{suggest?.Invoke(part, Known.Select(m => m.Name()))} Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
                 return null;
             }
             if (!modes.Contains(mode.Value)) modes.Add(mode.Value);
         }
-        if (modes.Count == 0) error = "no mode given. Modes: eager, legacy, final, v3, or 'all'.";
+        if (modes.Count == 0) error = $"no mode given. Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
         return modes.Count == 0 ? null : modes;
     }
 }

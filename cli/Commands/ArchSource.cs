@@ -65,7 +65,7 @@ public sealed class ArchSource : IDisposable
         var noBuiltins = parse.GetValue(symbols.NoBuiltins);
         if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option)
         {
-            error.WriteLine($"error: unknown option '{option}'. Run 'lazymmu {parse.CommandResult.Command.Name} --help' for the options.");
+            error.WriteLine("error: " + UsageErrors.UnknownOption(option, parse.CommandResult));
             return null;
         }
         var warnings = new List<string>();

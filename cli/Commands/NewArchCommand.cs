@@ -18,10 +18,18 @@ public static partial class NewArchCommand
     {
         var name = new Argument<string>("name") { Description = "Arch name: lowercase letters and digits in dash-separated words, e.g. riscv-sfence." };
         var from = new Option<string?>("--from") { Description = "Copy the mechanisms (and their parameters) of this built-in arch, e.g. arm64." };
-        var output = new Option<string?>("--out") { Description = "File (or existing folder) to write; default arches/NAME.arch.yaml in this repository." };
+        var output = new Option<string?>("--out") { Description = "File (or folder: an existing one, or a path ending in '/') to write; default arches/NAME.arch.yaml in this repository, or below the current folder outside one." };
         var command = new Command("new-arch", "Scaffold a descriptor, with a comment explaining each field.") { name, from, output };
-        command.SetAction(parse => Run(parse.GetValue(name)!, parse.GetValue(from), parse.GetValue(output),
-            Directory.GetCurrentDirectory(), Console.Out, Console.Error));
+        command.SetAction(parse =>
+        {
+            // The parser takes any token in the name's place, a mistyped option too: say what it is.
+            if (parse.GetValue(name) is { } given && given.StartsWith('-'))
+            {
+                Console.Error.WriteLine("error: " + UsageErrors.UnknownOption(given, parse.CommandResult));
+                return ExitCodes.Usage;
+            }
+            return Run(parse.GetValue(name)!, parse.GetValue(from), parse.GetValue(output), Directory.GetCurrentDirectory(), Console.Out, Console.Error);
+        });
         return command;
     }
 
@@ -98,7 +106,9 @@ public static partial class NewArchCommand
         var fileName = name + ".arch.yaml";
         if (output is null) return Path.GetFullPath(Path.Combine(repository ?? currentDirectory, "arches", fileName));
         var full = Path.GetFullPath(Path.Combine(currentDirectory, output));
-        return Directory.Exists(full) ? Path.Combine(full, fileName) : full;
+        // A path ending in a separator names a folder, made if need be, as the default arches/ is.
+        var folder = output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar);
+        return folder || Directory.Exists(full) ? Path.Combine(full, fileName) : full;
     }
 
     /// <summary>The folder holding LazyMmuGen.sln above the current one, if any.</summary>

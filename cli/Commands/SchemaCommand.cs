@@ -24,11 +24,11 @@ public static class SchemaCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("schema", "Print the JSON schema of *.arch.yaml descriptors (for editor completion and checks).") { paths };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], Console.Out, Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], Console.Out, Console.Error, parse.CommandResult));
         return command;
     }
 
-    private static int Run(string[] paths, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, TextWriter output, TextWriter error, System.CommandLine.Parsing.CommandResult command)
     {
         if (paths.Length == 0)
         {
@@ -38,7 +38,7 @@ public static class SchemaCommand
         // As the other commands say it: a token with a dash is a mistyped option, not a path that does not exist.
         if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option)
         {
-            error.WriteLine($"error: unknown option '{option}'. Run 'lazymmu schema --help' for the options.");
+            error.WriteLine("error: " + UsageErrors.UnknownOption(option, command));
             return ExitCodes.Usage;
         }
         var (files, problem) = DescriptorFinder.Find(paths);

@@ -82,12 +82,12 @@ public static class SimulateCommand
         if (arches is null) return ExitCodes.Usage;
         var workloads = Workloads(o.Workload, out var workloadError);
         if (workloads is null) return Usage(workloadError!);
-        var modes = SimModes.Parse(o.Modes, out var modeError);
+        var modes = SimModes.Parse(o.Modes, out var modeError, Suggestions.DidYouMean);
         if (modes is null) return Usage(modeError!);
         CostTable table;
         try
         {
-            table = Table(CostProfiles.Resolve(o.Profile ?? CostProfiles.DefaultName), o.Costs);
+            table = Table(CostProfiles.Resolve(o.Profile ?? CostProfiles.DefaultName, Suggestions.DidYouMean), o.Costs);
         }
         catch (CostTableException e)
         {
@@ -103,7 +103,7 @@ public static class SimulateCommand
         IReadOnlyList<CalibrationResult> results;
         try
         {
-            var profiles = o.Profile is null ? CalibrationRunner.CalibratedBuiltins() : [CostProfiles.Resolve(o.Profile)];
+            var profiles = o.Profile is null ? CalibrationRunner.CalibratedBuiltins() : [CostProfiles.Resolve(o.Profile, Suggestions.DidYouMean)];
             results = profiles.Select(p => CalibrationRunner.Run(p, Table(p, o.Costs), name => source.Available.FirstOrDefault(a => a.Name == name))).ToList();
         }
         catch (CostTableException e)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace LazyMmuGen.Runtime.Scripting;
 
@@ -28,10 +30,27 @@ public static class ThrowSite
         {
             if (frame.GetMethod() is not { DeclaringType: { } type } method || IsLibrary(type)) continue;
             var name = $"{TypeName(type)}.{method.Name}";
-            return frame.GetFileName() is { Length: > 0 } file ? $"{name}, {Path.GetFileName(file)}:{frame.GetFileLineNumber()}" : name;
+            if (frame.GetFileName() is not { Length: > 0 } path) return name;
+            var (file, line) = (Path.GetFileName(path), frame.GetFileLineNumber());
+            return SourceMaps.TryGetValue(type.Assembly, out var map) && map(file, line) is { } written
+                ? $"{name}, {written}"
+                : $"{name}, {file}:{line}";
         }
         return null;
     }
+
+    // Per loaded arch library, where a line of its generated code was written (a collectible library's entry goes with it).
+    private static readonly ConditionalWeakTable<Assembly, Func<string, int, string?>> SourceMaps = [];
+
+    /// <summary>
+    /// Says, for the arch library <paramref name="assembly"/>, where a line of its generated code comes from: given the
+    /// generated file's name and 1-based line, <paramref name="place"/> returns what to print instead of "File.g.cs:N"
+    /// (the user's template line, or the generated line quoted), or null for a file it does not know. The tool that
+    /// compiled the library registers it (LazyMmuGen.Hosting.ExternalArches): a generated file is nowhere on disk.
+    /// </summary>
+    /// <param name="assembly">The loaded arch library.</param>
+    /// <param name="place">The generated file's name and line to a place to print, or null.</param>
+    public static void MapSources(Assembly assembly, Func<string, int, string?> place) => SourceMaps.AddOrUpdate(assembly, place);
 
     // The .NET libraries' own frames (ThrowHelper, a collection's indexer) say nothing about which arch code misbehaved.
     private static bool IsLibrary(Type type) =>

@@ -20,12 +20,14 @@ public static class CostProfiles
     public static CostProfile Default => DefaultProfile.Value;
 
     /// <summary>A built-in profile by name, or a profile file by path; a clear <see cref="CostTableException"/> otherwise.</summary>
-    public static CostProfile Resolve(string nameOrPath)
+    /// <param name="nameOrPath">What --profile was given.</param>
+    /// <param name="suggest">The tool's "did you mean" for a name that is not a profile (see <see cref="SimModes.Parse"/>).</param>
+    public static CostProfile Resolve(string nameOrPath, Func<string, IEnumerable<string>, string>? suggest = null)
     {
         if (Names.Contains(nameOrPath)) return Builtin(nameOrPath);
         if (File.Exists(nameOrPath) || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains('/'))
             return Parse(CostTableFile.ReadText(nameOrPath), nameOrPath);
-        throw new CostTableException($"unknown profile '{nameOrPath}'. Profiles: {string.Join(", ", Names)}, or the path of a profile file (*.json)");
+        throw new CostTableException($"unknown profile '{nameOrPath}'.{suggest?.Invoke(nameOrPath, Names)} Profiles: {string.Join(", ", Names)}, or the path of a profile file (*.json)");
     }
 
     public static CostProfile Builtin(string name)

@@ -28,11 +28,21 @@ public static class CostTableFile
 
     internal static string ReadText(string path)
     {
+        // In the tool's words, not .NET's: a folder reads as "access denied" on Linux.
+        if (Directory.Exists(path)) throw new CostTableException($"{path}: this is a folder; give the path of a JSON file");
         try
         {
             return File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CostTableException($"{path}: no such file");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new CostTableException($"{path}: cannot be read (permission denied)");
+        }
+        catch (IOException e)
         {
             throw new CostTableException($"{path}: {e.Message}");
         }

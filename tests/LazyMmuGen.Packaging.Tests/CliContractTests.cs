@@ -40,7 +40,7 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal(2, cli.Run("trace", "missing/folder", "--ops", "enable").Code);
         var unknown = cli.Run("check", "--frob");
         Assert.Equal(2, unknown.Code);
-        Assert.StartsWith("error: unknown option '--frob'.", unknown.Err);
+        Assert.StartsWith("error: unknown option '--frob' for 'lazymmu check'.", unknown.Err);
     }
 
     [Fact]
@@ -221,8 +221,39 @@ public sealed class CliContractTests : IDisposable
         // Not System.CommandLine's "Cannot parse argument 'x' ... as expected type 'System.Int32'" (WholeNumberOption).
         var run = cli.Run(command, option, value);
         Assert.Equal(2, run.Code);
-        Assert.Equal(["error: " + message, "Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage."], run.Err.Trim().Split('\n').Select(l => l.Trim()));
+        Assert.Equal(["error: " + message, $"Run 'lazymmu {command} --help' for usage."], run.Err.Trim().Split('\n').Select(l => l.Trim()));
         Assert.Equal("", run.Out);
+    }
+
+    [Theory]
+    [InlineData("chek", "error: unknown command 'chek'. Did you mean 'check'? Commands: arches, trace, check, simulate, new-arch, accept, schema.|Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage.")]
+    [InlineData("accept --chek", "error: unknown option '--chek' for 'lazymmu accept'. Did you mean '--check'? Its options: --check. Run 'lazymmu accept --help' for usage.")]
+    [InlineData("accept extra", "error: 'lazymmu accept' takes no arguments, got 'extra'.|Run 'lazymmu accept --help' for usage.")]
+    [InlineData("new-arch --form arm64 riscv-a", "error: unknown option '--form' for 'lazymmu new-arch'. Did you mean '--from'? Its options: --from, --out. Run 'lazymmu new-arch --help' for usage.")]
+    [InlineData("new-arch riscv-a riscv-b", "error: 'lazymmu new-arch' takes <name>; 'riscv-b' is one too many.|Run 'lazymmu new-arch --help' for usage.")]
+    [InlineData("arches --formt json", "error: unknown option '--formt' for 'lazymmu arches'. Did you mean '--format'? Its options: --format, --no-builtins, --project, --batch-capacity. Run 'lazymmu arches --help' for usage.")]
+    [InlineData("schema --format json", "error: unknown option '--format' for 'lazymmu schema'. 'lazymmu schema' takes no options. Run 'lazymmu schema --help' for usage.")]
+    [InlineData("trace --arch arm64", "error: Option '--ops' is required.|Run 'lazymmu trace --help' for usage.")]
+    [InlineData("simulate --mode fnal", "error: unknown mode 'fnal'. Did you mean 'final'? Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).")]
+    [InlineData("simulate --profile aple-m2", "error: unknown profile 'aple-m2'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)")]
+    public void A_mistyped_command_option_or_value_is_named_with_the_nearest_one_and_the_help_to_read(string args, string expected)
+    {
+        // Not System.CommandLine's "Unrecognized command or argument" (UsageErrors), and the same words whichever part
+        // of the tool finds the token: the parser, or a command whose arguments are paths.
+        var run = cli.Run(args.Split(' '));
+        Assert.Equal(2, run.Code);
+        Assert.Equal(expected.Split('|'), run.Err.Trim().Split('\n').Select(l => l.Trim()));
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void A_profile_path_that_is_a_folder_or_missing_is_said_in_the_tools_words()
+    {
+        // .NET says "Access to the path '/x' is denied." for a folder on Linux.
+        var folder = Directory.CreateDirectory(Path.Combine(cli.Folder, "profiles-here")).FullName;
+        Assert.Equal($"error: {folder}: this is a folder; give the path of a JSON file", cli.Run("simulate", "--profile", folder).Err.Trim());
+        var missing = Path.Combine(folder, "nope.json");
+        Assert.Equal($"error: {missing}: no such file", cli.Run("simulate", "--profile", missing).Err.Trim());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LazyMmuGen.Hosting;
 
 namespace LazyMmuGen.Packaging.Tests;
 
@@ -52,6 +53,32 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Equal(2, trace.Code);
         Assert.Matches(@"arches/mechanisms/svinval-batch/SvinvalBatch\.cs\(\d+,\d+\): error CS1061: .*'Clearr'", trace.Err);
         Assert.DoesNotContain("LMG0099", trace.Err);
+    }
+
+    [Fact]
+    public void An_exception_in_a_fragment_is_named_at_the_template_line_that_wrote_it()
+    {
+        // The generated file is nowhere on disk: "RiscvSvinval.g.cs:127" alone sent the author looking for it.
+        var leave = Path.Combine("arches", "mechanisms", "svinval-batch", "leave.scriban");
+        var text = File.ReadAllText(Path.Combine(cli.Folder, leave)).Replace("\r\n", "\n");
+        cli.Write(leave, "            if (c.Cpu.Svinval.Entries > 1) throw new System.InvalidOperationException(\"leave broke\");\n" + text);
+
+        var trace = cli.Run("trace", "arches", "--no-builtins", "--arch", "riscv-svinval", "--ops", "enable;set_pte;set_pte;disable");
+
+        Assert.Equal(1, trace.Code);
+        Assert.Matches(@"\| arch code threw InvalidOperationException: leave broke \(thrown in RiscvSvinval\.Leave, arches/mechanisms/svinval-batch/leave\.scriban:1 as rendered in RiscvSvinval\.g\.cs:\d+\)", trace.Out);
+    }
+
+    [Fact]
+    public void A_generated_line_no_template_of_the_users_writes_is_quoted()
+    {
+        const string Source = "namespace N\n{\n        c.Cpu.Tlb.Flush(c.Machine);\n}\n";
+        var theirs = new DescriptorFile("templates/mechanisms/x/leave.scriban", "/p/templates/mechanisms/x/leave.scriban", "            c.Other();\n");
+
+        Assert.Equal("A.g.cs:3: `c.Cpu.Tlb.Flush(c.Machine);`", GeneratedErrorBlame.PlaceOf("A.g.cs", Source, 3, [theirs]));
+        Assert.Equal("templates/mechanisms/x/leave.scriban:1 as rendered in A.g.cs:3",
+            GeneratedErrorBlame.PlaceOf("A.g.cs", Source, 3, [theirs with { Text = "            c.Cpu.{{ field }}.Flush(c.Machine);\n" }]));
+        Assert.Null(GeneratedErrorBlame.PlaceOf("A.g.cs", Source, 9, [theirs]));
     }
 
     [Fact]
@@ -255,7 +282,7 @@ public sealed class FolderMechanismTests : IDisposable
         // A mistyped option is said as the other commands say it, not as a path that does not exist.
         var option = cli.Run("schema", "--format", "json");
         Assert.Equal(2, option.Code);
-        Assert.Equal("error: unknown option '--format'. Run 'lazymmu schema --help' for the options.", option.Err.Trim());
+        Assert.Equal("error: unknown option '--format' for 'lazymmu schema'. 'lazymmu schema' takes no options. Run 'lazymmu schema --help' for usage.", option.Err.Trim());
     }
 
     [Fact]

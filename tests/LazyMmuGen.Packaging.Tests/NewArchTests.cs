@@ -111,6 +111,19 @@ public sealed class NewArchTests : IDisposable
     }
 
     [Fact]
+    public void An_out_path_ending_in_a_slash_is_a_folder_made_for_the_descriptor()
+    {
+        // Found by a fresh-clone review: "--out a/b/c/" was told "only *.arch.yaml files", as if it named a file.
+        var stdout = new StringWriter();
+
+        var exit = NewArchCommand.Run("riscv-deep", null, "a/b/c/", folder, stdout, TextWriter.Null);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.True(File.Exists(Path.Combine(folder, "a", "b", "c", "riscv-deep.arch.yaml")));
+        Assert.StartsWith($"created {Path.Combine("a", "b", "c", "riscv-deep.arch.yaml")}: ", stdout.ToString());
+    }
+
+    [Fact]
     public void WithoutOutWritesToTheRepositorysArchesFolderWithTheSchemaHint()
     {
         // A stand-in repository, so the real arches/ folder is never touched.
