@@ -42,6 +42,7 @@ public static class TemplateOverrides
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var undefined = new HashSet<string>(StringComparer.Ordinal);
+        var twiceGiven = new HashSet<string>(StringComparer.Ordinal);
         foreach (var o in choice.Overrides)
         {
             if (IsHandlebars(o.Path))
@@ -54,7 +55,15 @@ public static class TemplateOverrides
                     yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownTemplate, LocationInfo.FileStart(o.Path), o.LogicalName,
                         $"'{hook}' is not a hook, so this fragment of your mechanism fills nothing.{Parsing.Suggestions.DidYouMean(hook, Hooks.All)} Name the file after a hook: {string.Join(", ", Hooks.All)} (docs/templates.md)");
                 else if (seen.TryGetValue(o.LogicalName, out var firstNew))
-                    yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, firstNew, o.Path);
+                {
+                    // One mechanism folder given twice (a copy beside the original): one error for the folder, at its
+                    // first fragment, not one per fragment; its mechanism.yaml's LMG0024 says the same of the definition.
+                    var (folder, firstFolder, secondFolder) = (FolderOf(o.LogicalName), FolderOf(firstNew), FolderOf(o.Path));
+                    if (firstFolder != secondFolder && twiceGiven.Add(folder + "|" + firstFolder + "|" + secondFolder))
+                        yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), folder + "/", firstFolder + "/", secondFolder + "/");
+                    else if (firstFolder == secondFolder)
+                        yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTemplate, LocationInfo.FileStart(o.Path), o.LogicalName, firstNew, o.Path);
+                }
                 else
                     seen[o.LogicalName] = o.Path;
             }
@@ -73,6 +82,14 @@ public static class TemplateOverrides
             else
                 seen[o.LogicalName] = o.Path;
         }
+    }
+
+    /// <summary>The folder part of a path or logical name ("a/mechanisms/x/leave.scriban" to "a/mechanisms/x").</summary>
+    private static string FolderOf(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var slash = normalized.LastIndexOf('/');
+        return slash < 0 ? "" : normalized.Substring(0, slash);
     }
 
     /// <summary>

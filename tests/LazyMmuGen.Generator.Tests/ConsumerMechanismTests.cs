@@ -58,6 +58,23 @@ public sealed class ConsumerMechanismTests
         "arch: riscv-own\nmechanisms:\n  - kind: sfence-batch\n    capacity: 8\n");
 
     [Fact]
+    public void A_mechanism_folder_given_twice_is_one_error_for_the_folder_and_one_for_the_definition()
+    {
+        // Found by a fresh-clone review: a copy of the folder beside the original gave one LMG0023 per fragment.
+        var copy = Mechanism.Select(f => new InMemoryAdditionalText(ProjectDir + "copy/" + Folder + f.File, f.Text));
+        var run = Run([.. Files(), .. copy, Descriptor]);
+
+        run.AssertNoCrash();
+        var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.Equal(["LMG0023", "LMG0024"], errors.Select(d => d.Id).Order());
+        var folder = errors.Single(d => d.Id == "LMG0023");
+        Assert.Equal($"Template 'mechanisms/sfence-batch/' is overridden by both '{ProjectDir}copy/mechanisms/sfence-batch/' and '{ProjectDir}mechanisms/sfence-batch/'. Keep one.", folder.GetMessage());
+        // The generator takes files in path order, so the error is at the second folder's first fragment.
+        Assert.StartsWith(ProjectDir + Folder, folder.Location.GetLineSpan().Path);
+        Assert.Contains("is already defined by", errors.Single(d => d.Id == "LMG0024").GetMessage());
+    }
+
+    [Fact]
     public void A_descriptor_uses_a_consumer_mechanism_like_a_built_in_one()
     {
         var run = Run([.. Files(), Descriptor]);
