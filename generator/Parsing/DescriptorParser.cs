@@ -162,7 +162,7 @@ public static class DescriptorParser
             // far from this line.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrongShape, keys[PropertyKey].Value.Location,
                 "the name of a property the model checker checks", $"'{ParameterReader.Shorten(property)}'",
-                Suggestions.DidYouMean(property, CheckedProperties.All) + " The properties: " + string.Join("; ", CheckedProperties.All) + "."));
+                Suggestions.DidYouMeanPhrase(property, CheckedProperties.All) + " The properties: " + string.Join("; ", CheckedProperties.All) + "."));
             property = null;
         }
         var reason = ReadRequiredText(keys, ReasonKey, map, "why the arch is kept although the check fails", diagnostics);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace LazyMmuGen.Generator.Parsing;
 
@@ -48,6 +50,28 @@ public static class Suggestions
     /// <summary>" Did you mean 'x'?" (with the leading space), or "" when nothing is close: ready to append to a message.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         Closest(input, candidates) is { } match ? $" Did you mean '{match}'?" : "";
+
+    /// <summary>
+    /// " Did you mean 'x'?" for a name of several words (a checker property): the nearest by spelling, or else the one
+    /// name that holds every word written, each as spelt or one edit away ("pte stores at write level" is
+    /// "pte stores happen at the write level", too far apart letter by letter). Small words ("at", "the") are not needed.
+    /// </summary>
+    public static string DidYouMeanPhrase(string input, IReadOnlyCollection<string> candidates)
+    {
+        if (Closest(input, candidates) is { } close) return $" Did you mean '{close}'?";
+        var words = Words(input);
+        if (words.Count < 2 || input.Length > MaxLength * 2) return "";
+        var holding = candidates.Where(c => words.All(w => Words(c).Any(cw => SameWord(w, cw)))).ToList();
+        return holding.Count == 1 ? $" Did you mean '{holding[0]}'?" : "";
+    }
+
+    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal) { "a", "an", "at", "the", "of", "in", "is", "to" };
+
+    private static List<string> Words(string text) => Regex.Split(text.ToLowerInvariant(), "[^a-z0-9_]+")
+        .Where(w => w.Length > 0 && !SmallWords.Contains(w)).ToList();
+
+    private static bool SameWord(string written, string known) =>
+        written == known || (written.Length >= 4 && Math.Abs(written.Length - known.Length) <= 1 && Distance(written, known) <= 1);
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1.</summary>
     public static int Distance(string a, string b)

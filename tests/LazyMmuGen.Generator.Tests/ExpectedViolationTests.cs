@@ -70,6 +70,32 @@ public sealed class ExpectedViolationTests
         Assert.Equal(23, error.GetMessage().Split("The properties: ")[1].Split("; ").Length);
     }
 
+    [Theory]
+    [InlineData("pte stores at write level", "pte stores happen at the write level")]
+    [InlineData("interrupt extends batch", "guarantee 4: an interrupt never extends a task's batch")]
+    [InlineData("leave restores registers", "outermost leave restores registers")]
+    [InlineData("get_pte read", "get_pte is a read")]
+    public void A_property_written_in_other_words_is_named_by_the_words_it_holds(string written, string meant)
+    {
+        // Too far apart letter by letter for an edit distance: the one property holding every word written is meant.
+        var run = Run(Descriptor("words.arch.yaml", Declared.Replace("property: no arch BUG", "property: " + written)));
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.StartsWith($"Expected the name of a property the model checker checks here but found '{written}'. Did you mean '{meant}'? ", error.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("writes complete")]
+    [InlineData("leave restores")]
+    [InlineData("batch")]
+    public void Words_more_than_one_property_holds_get_no_suggestion_but_the_list(string written)
+    {
+        var run = Run(Descriptor("vague.arch.yaml", Declared.Replace("property: no arch BUG", "property: " + written)));
+
+        var error = Assert.Single(run.Diagnostics);
+        Assert.StartsWith($"Expected the name of a property the model checker checks here but found '{written}'. The properties: ", error.GetMessage());
+    }
+
     /// <summary>Arch name → the expression passed as ArchInfo's ExpectedViolation (the next-to-last argument).</summary>
     private static Dictionary<string, ExpressionSyntax> ViolationArguments(SyntaxTree registry) =>
         registry.GetRoot().DescendantNodes().OfType<ObjectCreationExpressionSyntax>()
