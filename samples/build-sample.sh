@@ -89,7 +89,7 @@ dotnet build "$sample/RiscvSample.csproj" "${common[@]}" --no-restore --artifact
 
 generated="$(find "$work/sample/obj" -name 'RiscvSfence.g.cs' -path '*generated*' | head -n 1)"
 if [ -z "$generated" ] || ! grep -q 'riscv-sample override' "$generated"; then
-  echo "error: the generated RiscvSfence.g.cs does not use the overrides/tlb-batch-flush.scriban template" >&2
+  echo "error: the generated RiscvSfence.g.cs does not use the templates/mechanisms/tlb-batch/flush.scriban override" >&2
   exit 1
 fi
 echo "template override in use: $(grep -c 'riscv-sample override' "$generated") fragment(s) in RiscvSfence.g.cs"
