@@ -52,17 +52,23 @@ public sealed class ExternalArches : IDisposable
             // Only clean compiles are cached, so warnings (an unused override, ...) are printed on every run.
             if (messages.Count == 0) cache.Write(key, image);
         }
-        return FromImage(image, messages, fromCache, files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList());
+        return FromImage(image, messages, fromCache, files);
     }
 
     /// <summary>
     /// Tells ThrowSite where the generated code of <paramref name="arches"/> was written, so an exception thrown in it is
     /// reported at the user's template line (or with the generated line quoted) rather than at a file nowhere on disk.
     /// </summary>
-    private static IReadOnlyList<ArchInfo> MapSources(Assembly library, IReadOnlyList<ArchInfo> arches, IReadOnlyList<DescriptorFile> templates)
+    private static IReadOnlyList<ArchInfo> MapSources(Assembly library, IReadOnlyList<ArchInfo> arches, IReadOnlyList<DescriptorFile> files)
     {
         var sources = arches.Where(a => a.GeneratedSource is not null).ToDictionary(a => a.TypeName + ".g.cs", a => a.GeneratedSource!, StringComparer.Ordinal);
-        ThrowSite.MapSources(library, (file, line) => sources.TryGetValue(file, out var source) ? GeneratedErrorBlame.PlaceOf(file, source, line, templates) : null);
+        var templates = files.Where(f => f.FullPath.EndsWith(".scriban", StringComparison.Ordinal)).ToList();
+        // The user's own C# (a mechanism's primitive) by the path they gave: two mechanisms may both have a Batch.cs.
+        var theirs = files.Where(f => f.FullPath.EndsWith(".cs", StringComparison.Ordinal)).ToDictionary(f => f.FullPath, f => f.DisplayPath, StringComparer.Ordinal);
+        ThrowSite.MapSources(library, (path, line) =>
+            theirs.TryGetValue(path, out var shown) ? $"{shown}:{line}"
+            : sources.TryGetValue(Path.GetFileName(path), out var source) ? GeneratedErrorBlame.PlaceOf(Path.GetFileName(path), source, line, templates)
+            : null);
         return arches;
     }
 
@@ -70,13 +76,13 @@ public sealed class ExternalArches : IDisposable
     /// <param name="image">The image.</param>
     /// <param name="messages">What compiling it said.</param>
     /// <param name="fromCache">True when it came from the compile cache.</param>
-    /// <param name="templates">The user's templates it was generated from: an exception in generated code is reported at their lines.</param>
-    public static ExternalArches FromImage(byte[] image, IReadOnlyList<string>? messages = null, bool fromCache = false, IReadOnlyList<DescriptorFile>? templates = null)
+    /// <param name="files">The user's files it was compiled from: an exception in generated code is reported at their template lines, one in their C# at the path they gave.</param>
+    public static ExternalArches FromImage(byte[] image, IReadOnlyList<string>? messages = null, bool fromCache = false, IReadOnlyList<DescriptorFile>? files = null)
     {
         var context = new ArchLoadContext();
         using var stream = new MemoryStream(image);
         var assembly = context.LoadFromStream(stream);
-        return new ExternalArches(context, MapSources(assembly, Registry(assembly), templates ?? []), messages ?? [], fromCache);
+        return new ExternalArches(context, MapSources(assembly, Registry(assembly), files ?? []), messages ?? [], fromCache);
     }
 
     /// <summary>Loads the registry of an arch library a project built (see <see cref="ProjectBuild"/>).</summary>

@@ -44,10 +44,14 @@ public static class GeneratedErrorBlame
         var lines = source.Replace("\r\n", "\n").Split('\n');
         if (line < 1 || line > lines.Length) return null;
         var text = lines[line - 1].Trim();
-        var matches = templates.SelectMany(t => MatchingLines(t, text, 0)).Take(2).ToList();
-        return matches.Count == 1
-            ? $"{matches[0].File.DisplayPath}:{matches[0].Line} as rendered in {generatedFile}:{line}"
-            : $"{generatedFile}:{line}: `{Shorten(text)}`";
+        var matches = templates.SelectMany(t => MatchingLines(t, text, 0)).Select(m => $"{m.File.DisplayPath}:{m.Line}").Distinct().Take(4).ToList();
+        return matches.Count switch
+        {
+            0 => $"{generatedFile}:{line}: `{Shorten(text)}`",
+            1 => $"{matches[0]} as rendered in {generatedFile}:{line}",
+            // The same line in several templates: each is named, as a compile error's blame names them.
+            _ => $"one of {string.Join(", ", matches)} as rendered in {generatedFile}:{line}",
+        };
     }
 
     /// <summary>The message, and the generated place to name after it when it was mapped to a template line (else null).</summary>

@@ -63,9 +63,10 @@ public sealed class ArchSource : IDisposable
     {
         var paths = parse.GetValue(symbols.Paths) ?? [];
         var noBuiltins = parse.GetValue(symbols.NoBuiltins);
-        if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option)
+        if (paths.Where(p => p.StartsWith('-')).ToList() is { Count: > 0 } options)
         {
-            error.WriteLine("error: " + UsageErrors.UnknownOption(option, parse.CommandResult));
+            foreach (var option in options) error.WriteLine("error: " + UsageErrors.UnknownOption(option, parse.CommandResult, withHelp: false));
+            error.WriteLine($"Run '{UsageErrors.CommandPath(parse.CommandResult)} --help' for usage.");
             return null;
         }
         var warnings = new List<string>();

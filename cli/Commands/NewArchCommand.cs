@@ -25,7 +25,8 @@ public static partial class NewArchCommand
             // The parser takes any token in the name's place, a mistyped option too: say what it is.
             if (parse.GetValue(name) is { } given && given.StartsWith('-'))
             {
-                Console.Error.WriteLine("error: " + UsageErrors.UnknownOption(given, parse.CommandResult));
+                Console.Error.WriteLine("error: " + UsageErrors.UnknownOption(given, parse.CommandResult, withHelp: false));
+                Console.Error.WriteLine("Run 'lazymmu new-arch --help' for usage.");
                 return ExitCodes.Usage;
             }
             return Run(parse.GetValue(name)!, parse.GetValue(from), parse.GetValue(output), Directory.GetCurrentDirectory(), Console.Out, Console.Error);
@@ -62,6 +63,8 @@ public static partial class NewArchCommand
 
         // The editor hint only when the file lands in this repository (elsewhere the schema's place is unknown).
         var inRepository = repository is not null && !Path.GetRelativePath(repository, path).StartsWith("..", StringComparison.Ordinal);
+        // Only arches/ joins the built-ins (the arches project reads arches/**/*.arch.yaml); a file elsewhere is the user's own.
+        var builtIn = inRepository && !Path.GetRelativePath(Path.Combine(repository!, "arches"), path).StartsWith("..", StringComparison.Ordinal);
         var schema = !inRepository ? null : Path.GetRelativePath(Path.GetDirectoryName(path)!, Path.Combine(repository!, "schema", "arch.schema.json")).Replace('\\', '/');
         var text = DescriptorScaffold.Build(name, source, LazyMmuArchRegistry.All, schema);
         using (var writer = OutputFile.Open(path, path, createNew: true, out var error))
@@ -81,7 +84,7 @@ public static partial class NewArchCommand
         // In this repository the descriptor joins the built-ins (accept regenerates what derives from them); anywhere
         // else it is the user's own file, which the tool takes as a path.
         var quoted = ArchSource.Quote(shown);
-        stdout.WriteLine(inRepository
+        stdout.WriteLine(builtIn
             ? $"next: edit the summary, run `dotnet run --project cli -- accept` (snapshot, arch matrix, chart), then lazymmu trace --arch {name} --ops \"enable;set_pte;set_pte;disable\", lazymmu check --arch {name} and dotnet test"
             : $"next: edit the summary, then lazymmu trace {quoted} --ops \"enable;set_pte;set_pte;disable\" and lazymmu check {quoted}; "
                 + "the file's first comments say how to get editor completion; dotnet new lazymmu-arch for a library with snapshot tests (docs/packaging.md)");

@@ -36,9 +36,10 @@ public static class SchemaCommand
             return ExitCodes.Ok;
         }
         // As the other commands say it: a token with a dash is a mistyped option, not a path that does not exist.
-        if (paths.FirstOrDefault(p => p.StartsWith('-')) is { } option)
+        if (paths.Where(p => p.StartsWith('-')).ToList() is { Count: > 0 } options)
         {
-            error.WriteLine("error: " + UsageErrors.UnknownOption(option, command));
+            foreach (var option in options) error.WriteLine("error: " + UsageErrors.UnknownOption(option, command, withHelp: false));
+            error.WriteLine("Run 'lazymmu schema --help' for usage.");
             return ExitCodes.Usage;
         }
         var (files, problem) = DescriptorFinder.Find(paths);

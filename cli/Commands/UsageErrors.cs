@@ -17,25 +17,49 @@ public static class UsageErrors
     /// <param name="error">Where errors go (stderr).</param>
     public static void Write(ParseResult parse, TextWriter error)
     {
-        var command = parse.CommandResult.Command;
         var path = CommandPath(parse.CommandResult);
         var unmatched = parse.UnmatchedTokens;
+        var isRoot = parse.CommandResult.Parent is null;
+        // A mistyped command: what follows it was meant for that command, so it is not reported token by token.
+        if (isRoot && unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
+        {
+            var commands = parse.CommandResult.Command.Subcommands.Select(c => c.Name).ToList();
+            var meant = Suggestions.Closest(unmatched[0], commands);
+            error.WriteLine($"error: unknown command '{unmatched[0]}'.{(meant is null ? "" : $" Did you mean '{meant}'?")} Commands: {string.Join(", ", commands)}.");
+            error.WriteLine(meant is null ? "Run 'lazymmu --help' for usage." : $"Run 'lazymmu {meant} --help' for its usage.");
+            return;
+        }
+        // Options written before the command ("lazymmu --depth 3 check") belong after it.
+        var tokens = parse.Tokens.ToList();
+        var at = tokens.FindLastIndex(t => t.Type == TokenType.Command);
+        if (!isRoot && at > 0 && tokens.Take(at).Any(t => t.Type != TokenType.Command))
+        {
+            var before = tokens.Take(at).Where(t => t.Type != TokenType.Command).Select(t => t.Value).ToList();
+            var commandTokens = tokens.Take(at + 1).Where(t => t.Type == TokenType.Command).Select(t => t.Value);
+            var fixedLine = string.Join(" ", commandTokens.Concat(before).Concat(tokens.Skip(at + 1).Select(t => t.Value)));
+            error.WriteLine($"error: options go after the command: write 'lazymmu {fixedLine}'; '{string.Join(" ", before)}' came before '{path}'.");
+            error.WriteLine($"Run '{path} --help' for usage.");
+            return;
+        }
         // A mistyped option the parser took for an argument ("new-arch --form arm64 x" takes '--form' as the name) is
         // the problem; the tokens it left over are only its consequence.
         var taken = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value).Where(v => v.StartsWith('-')).ToList();
         if (taken.Count > 0)
         {
-            foreach (var token in taken) error.WriteLine("error: " + UnknownOption(token, parse.CommandResult));
+            foreach (var token in taken) error.WriteLine("error: " + UnknownOption(token, parse.CommandResult, withHelp: false));
+            error.WriteLine($"Run '{path} --help' for usage.");
             return;
         }
-        foreach (var token in unmatched) error.WriteLine("error: " + Unmatched(token, parse.CommandResult, path));
-        // An unknown option's line ends with the help to run; anything else gets it below.
-        var saidHelp = unmatched.Any(t => t.StartsWith('-'));
+        for (var i = 0; i < unmatched.Count; i++)
+        {
+            // The word after an unknown option ("accept --format json") is most likely its value, not a stray argument.
+            if (i > 0 && !unmatched[i].StartsWith('-') && unmatched[i - 1].StartsWith('-') && !unmatched[i - 1].Contains('=')) continue;
+            error.WriteLine("error: " + Unmatched(unmatched[i], parse.CommandResult, path));
+        }
         // The parser reports each unmatched token as an error too, in its own words: those are said above.
         foreach (var other in parse.Errors.Where(e => !unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
             error.WriteLine("error: " + other.Message);
-        if (saidHelp) return;
-        error.WriteLine(parse.CommandResult.Parent is null
+        error.WriteLine(isRoot
             ? "Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage."
             : $"Run '{path} --help' for usage.");
     }
@@ -46,28 +70,25 @@ public static class UsageErrors
     /// </summary>
     /// <param name="token">The token as given.</param>
     /// <param name="result">The command it was given to.</param>
-    public static string UnknownOption(string token, CommandResult result)
+    /// <param name="withHelp">False when the caller says which help to read once, after every error.</param>
+    public static string UnknownOption(string token, CommandResult result, bool withHelp = true)
     {
         var path = CommandPath(result);
+        // "--dpth=3" is the option "--dpth" with a value.
+        var name = token.Split('=')[0];
         var options = result.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
         var listed = options.Where(o => o != "--help").ToList();
-        return $"unknown option '{token}' for '{path}'.{Suggestions.DidYouMean(token, options)}"
+        return $"unknown option '{name}' for '{path}'.{Suggestions.DidYouMean(name, options)}"
             + (listed.Count == 0 ? $" '{path}' takes no options." : $" Its options: {string.Join(", ", listed)}.")
-            + $" Run '{path} --help' for usage.";
+            + (withHelp ? $" Run '{path} --help' for usage." : "");
     }
 
     private static string Unmatched(string token, CommandResult result, string path)
     {
         var command = result.Command;
-        if (token.StartsWith('-')) return UnknownOption(token, result);
-        if (result.Parent is null)
-        {
-            var commands = command.Subcommands.Select(c => c.Name).ToList();
-            return $"unknown command '{token}'.{Suggestions.DidYouMean(token, commands)} Commands: {string.Join(", ", commands)}.";
-        }
-        return command.Arguments.Count == 0
-            ? $"'{path}' takes no arguments, got '{token}'."
-            : $"'{path}' takes {string.Join(" ", command.Arguments.Select(a => $"<{a.Name}>"))}; '{token}' is one too many.";
+        if (token.StartsWith('-')) return UnknownOption(token, result, withHelp: false);
+        if (command.Arguments.Count == 0) return $"'{path}' takes no arguments, got '{token}'.";
+        return $"'{path}' takes {string.Join(" ", command.Arguments.Select(a => $"<{a.Name}>"))}; '{token}' is one too many.";
     }
 
     /// <summary>"lazymmu check": the command's names from the root down.</summary>

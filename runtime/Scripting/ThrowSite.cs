@@ -31,10 +31,10 @@ public static class ThrowSite
             if (frame.GetMethod() is not { DeclaringType: { } type } method || IsLibrary(type)) continue;
             var name = $"{TypeName(type)}.{method.Name}";
             if (frame.GetFileName() is not { Length: > 0 } path) return name;
-            var (file, line) = (Path.GetFileName(path), frame.GetFileLineNumber());
-            return SourceMaps.TryGetValue(type.Assembly, out var map) && map(file, line) is { } written
+            var line = frame.GetFileLineNumber();
+            return SourceMaps.TryGetValue(type.Assembly, out var map) && map(path, line) is { } written
                 ? $"{name}, {written}"
-                : $"{name}, {file}:{line}";
+                : $"{name}, {Path.GetFileName(path)}:{line}";
         }
         return null;
     }
@@ -43,13 +43,14 @@ public static class ThrowSite
     private static readonly ConditionalWeakTable<Assembly, Func<string, int, string?>> SourceMaps = [];
 
     /// <summary>
-    /// Says, for the arch library <paramref name="assembly"/>, where a line of its generated code comes from: given the
-    /// generated file's name and 1-based line, <paramref name="place"/> returns what to print instead of "File.g.cs:N"
-    /// (the user's template line, or the generated line quoted), or null for a file it does not know. The tool that
-    /// compiled the library registers it (LazyMmuGen.Hosting.ExternalArches): a generated file is nowhere on disk.
+    /// Says, for the arch library <paramref name="assembly"/>, where a line of its code was written: given a frame's file
+    /// path (as compiled) and 1-based line, <paramref name="place"/> returns what to print instead of "File.cs:N" (the
+    /// user's template line or the generated line quoted for generated code, which is nowhere on disk; the path the user
+    /// gave for their own C#), or null for a file it does not know. The tool that compiled the library registers it
+    /// (LazyMmuGen.Hosting.ExternalArches).
     /// </summary>
     /// <param name="assembly">The loaded arch library.</param>
-    /// <param name="place">The generated file's name and line to a place to print, or null.</param>
+    /// <param name="place">A frame's file path and line to a place to print, or null.</param>
     public static void MapSources(Assembly assembly, Func<string, int, string?> place) => SourceMaps.AddOrUpdate(assembly, place);
 
     // The .NET libraries' own frames (ThrowHelper, a collection's indexer) say nothing about which arch code misbehaved.

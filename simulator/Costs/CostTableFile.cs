@@ -61,7 +61,9 @@ public static class CostTableFile
             foreach (var tail in new[] { " Path: ", " LineNumber: " })
                 if (message.IndexOf(tail, StringComparison.Ordinal) is var at and > 0) message = message[..at];
             var where = e.LineNumber is { } line ? $"({line + 1},{(e.BytePositionInLine ?? 0) + 1})" : "";
-            throw new CostTableException($"{source}{where}: not valid JSON: {message.TrimEnd()}");
+            // System.Text.Json quotes the offending text, which may hold a line break: one error is one line.
+            message = string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd();
+            throw new CostTableException($"{source}{where}: not valid JSON: {message}");
         }
     }
 

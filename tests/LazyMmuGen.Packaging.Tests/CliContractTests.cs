@@ -226,13 +226,17 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData("chek", "error: unknown command 'chek'. Did you mean 'check'? Commands: arches, trace, check, simulate, new-arch, accept, schema.|Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage.")]
-    [InlineData("accept --chek", "error: unknown option '--chek' for 'lazymmu accept'. Did you mean '--check'? Its options: --check. Run 'lazymmu accept --help' for usage.")]
+    [InlineData("chek", "error: unknown command 'chek'. Did you mean 'check'? Commands: arches, trace, check, simulate, new-arch, accept, schema.|Run 'lazymmu check --help' for its usage.")]
+    [InlineData("accept --chek", "error: unknown option '--chek' for 'lazymmu accept'. Did you mean '--check'? Its options: --check.|Run 'lazymmu accept --help' for usage.")]
     [InlineData("accept extra", "error: 'lazymmu accept' takes no arguments, got 'extra'.|Run 'lazymmu accept --help' for usage.")]
-    [InlineData("new-arch --form arm64 riscv-a", "error: unknown option '--form' for 'lazymmu new-arch'. Did you mean '--from'? Its options: --from, --out. Run 'lazymmu new-arch --help' for usage.")]
+    [InlineData("new-arch --form arm64 riscv-a", "error: unknown option '--form' for 'lazymmu new-arch'. Did you mean '--from'? Its options: --from, --out.|Run 'lazymmu new-arch --help' for usage.")]
     [InlineData("new-arch riscv-a riscv-b", "error: 'lazymmu new-arch' takes <name>; 'riscv-b' is one too many.|Run 'lazymmu new-arch --help' for usage.")]
-    [InlineData("arches --formt json", "error: unknown option '--formt' for 'lazymmu arches'. Did you mean '--format'? Its options: --format, --no-builtins, --project, --batch-capacity. Run 'lazymmu arches --help' for usage.")]
-    [InlineData("schema --format json", "error: unknown option '--format' for 'lazymmu schema'. 'lazymmu schema' takes no options. Run 'lazymmu schema --help' for usage.")]
+    [InlineData("arches --formt json", "error: unknown option '--formt' for 'lazymmu arches'. Did you mean '--format'? Its options: --format, --no-builtins, --project, --batch-capacity.|Run 'lazymmu arches --help' for usage.")]
+    [InlineData("schema --format json", "error: unknown option '--format' for 'lazymmu schema'. 'lazymmu schema' takes no options.|Run 'lazymmu schema --help' for usage.")]
+    [InlineData("tarce --ops enable --arch arm64", "error: unknown command 'tarce'. Did you mean 'trace'? Commands: arches, trace, check, simulate, new-arch, accept, schema.|Run 'lazymmu trace --help' for its usage.")]
+    [InlineData("--depth 3 check", "error: options go after the command: write 'lazymmu check --depth 3'; '--depth 3' came before 'lazymmu check'.|Run 'lazymmu check --help' for usage.")]
+    [InlineData("accept --format json", "error: unknown option '--format' for 'lazymmu accept'. Its options: --check.|Run 'lazymmu accept --help' for usage.")]
+    [InlineData("check --dpth=3 --thread 2", "error: unknown option '--dpth' for 'lazymmu check'. Did you mean '--depth'? Its options: --arch, --depth, --revision, --format, --no-timing, --progress, --threads, --no-symmetry, --diff, --no-builtins, --project, --batch-capacity.|error: unknown option '--thread' for 'lazymmu check'. Did you mean '--threads'? Its options: --arch, --depth, --revision, --format, --no-timing, --progress, --threads, --no-symmetry, --diff, --no-builtins, --project, --batch-capacity.|Run 'lazymmu check --help' for usage.")]
     [InlineData("trace --arch arm64", "error: Option '--ops' is required.|Run 'lazymmu trace --help' for usage.")]
     [InlineData("simulate --mode fnal", "error: unknown mode 'fnal'. Did you mean 'final'? Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).")]
     [InlineData("simulate --profile aple-m2", "error: unknown profile 'aple-m2'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)")]
@@ -254,6 +258,13 @@ public sealed class CliContractTests : IDisposable
         Assert.Equal($"error: {folder}: this is a folder; give the path of a JSON file", cli.Run("simulate", "--profile", folder).Err.Trim());
         var missing = Path.Combine(folder, "nope.json");
         Assert.Equal($"error: {missing}: no such file", cli.Run("simulate", "--profile", missing).Err.Trim());
+        // A folder named as it is, without a slash, is a path too (not an unknown profile name).
+        Assert.Equal("error: profiles-here: this is a folder; give the path of a JSON file", cli.Run("simulate", "--profile", "profiles-here").Err.Trim());
+        // System.Text.Json's message quotes the text, line break and all: the error stays one line.
+        var bad = cli.Write(Path.Combine("profiles-here", "bad.json"), "not json\nat all\n");
+        var error = cli.Run("simulate", "--profile", bad).Err.Trim();
+        Assert.StartsWith($"error: {bad}(1,2): not valid JSON: ", error);
+        Assert.DoesNotContain('\n', error);
     }
 
     [Fact]

@@ -79,6 +79,10 @@ public sealed class FolderMechanismTests : IDisposable
         Assert.Equal("templates/mechanisms/x/leave.scriban:1 as rendered in A.g.cs:3",
             GeneratedErrorBlame.PlaceOf("A.g.cs", Source, 3, [theirs with { Text = "            c.Cpu.{{ field }}.Flush(c.Machine);\n" }]));
         Assert.Null(GeneratedErrorBlame.PlaceOf("A.g.cs", Source, 9, [theirs]));
+        // Written by two templates: both are named, as a compile error's blame names them.
+        var flush = new DescriptorFile("templates/mechanisms/x/flush.scriban", "/p/templates/mechanisms/x/flush.scriban", "            c.Cpu.Tlb.Flush(c.Machine);\n");
+        Assert.Equal("one of templates/mechanisms/x/flush.scriban:1, templates/mechanisms/x/leave.scriban:1 as rendered in A.g.cs:3",
+            GeneratedErrorBlame.PlaceOf("A.g.cs", Source, 3, [flush, theirs with { Text = "            c.Cpu.Tlb.Flush(c.Machine);\n" }]));
     }
 
     [Fact]
@@ -92,7 +96,8 @@ public sealed class FolderMechanismTests : IDisposable
         var faulty = source.Replace(Guard, Guard + "\n        if (queued.Count > 1) throw new InvalidOperationException(\"two queued\");");
         cli.Write(primitive, faulty);
         var line = faulty.Split('\n').ToList().FindIndex(l => l.Contains("two queued")) + 1;
-        var site = $"InvalidOperationException: two queued (thrown in SvinvalBatch.Flush, SvinvalBatch.cs:{line})";
+        // At the path the user gave: two mechanisms may both have a Batch.cs.
+        var site = $"InvalidOperationException: two queued (thrown in SvinvalBatch.Flush, {primitive}:{line})";
 
         var trace = cli.Run("trace", "arches", "--no-builtins", "--arch", "riscv-svinval", "--ops", "enable;set_pte;set_pte;disable");
         Assert.Equal(1, trace.Code);
@@ -282,7 +287,7 @@ public sealed class FolderMechanismTests : IDisposable
         // A mistyped option is said as the other commands say it, not as a path that does not exist.
         var option = cli.Run("schema", "--format", "json");
         Assert.Equal(2, option.Code);
-        Assert.Equal("error: unknown option '--format' for 'lazymmu schema'. 'lazymmu schema' takes no options. Run 'lazymmu schema --help' for usage.", option.Err.Trim());
+        Assert.Equal("error: unknown option '--format' for 'lazymmu schema'. 'lazymmu schema' takes no options.\nRun 'lazymmu schema --help' for usage.", option.Err.Trim().Replace("\r\n", "\n"));
     }
 
     [Fact]

@@ -124,6 +124,25 @@ public sealed class NewArchTests : IDisposable
     }
 
     [Fact]
+    public void In_the_repository_but_outside_arches_the_next_steps_name_the_file()
+    {
+        // Found by a fresh-clone review: only arches/ joins the built-ins, so 'accept' and '--arch NAME' were wrong advice here.
+        File.WriteAllText(Path.Combine(folder, "LazyMmuGen.sln"), "");
+        Directory.CreateDirectory(Path.Combine(folder, "schema"));
+        File.WriteAllText(Path.Combine(folder, "schema", "arch.schema.json"), "{}");
+        var stdout = new StringWriter();
+
+        var exit = NewArchCommand.Run("riscv-aside", null, "tools/", folder, stdout, TextWriter.Null);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var next = stdout.ToString().Split('\n')[1];
+        Assert.StartsWith($"next: edit the summary, then lazymmu trace {Path.Combine("tools", "riscv-aside.arch.yaml")} ", next);
+        Assert.DoesNotContain("accept", next);
+        // The editor hint still points at the repository's schema.
+        Assert.StartsWith("# yaml-language-server: $schema=../schema/arch.schema.json\n", File.ReadAllText(Path.Combine(folder, "tools", "riscv-aside.arch.yaml")));
+    }
+
+    [Fact]
     public void WithoutOutWritesToTheRepositorysArchesFolderWithTheSchemaHint()
     {
         // A stand-in repository, so the real arches/ folder is never touched.
