@@ -1,4 +1,5 @@
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Reporting;
 
 namespace LazyMmuGen.Simulator;
 
@@ -43,7 +44,7 @@ public static class SimModes
         _ => GenericRevision.Final,
     };
 
-    /// <summary>Parses "all" or a comma-separated list such as "eager,final"; null with a message when a name is unknown.</summary>
+    /// <summary>Parses "all" or a comma-separated list such as "eager,final"; null with a message when a name is unknown or an item empty.</summary>
     /// <param name="text">What --mode was given.</param>
     /// <param name="error">Why it does not parse, or null.</param>
     /// <param name="suggest">
@@ -52,20 +53,28 @@ public static class SimModes
     /// </param>
     public static IReadOnlyList<SimMode>? Parse(string text, out string? error, Func<string, IEnumerable<string>, string>? suggest = null)
     {
-        error = null;
-        if (text.Trim() == "all") return All;
-        var modes = new List<SimMode>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var known = $"Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
+        if (text.Trim() == "all")
         {
-            var mode = Known.Where(m => m.Name() == part).Select(m => (SimMode?)m).FirstOrDefault();
+            error = null;
+            return All;
+        }
+        if (NameList.Split(text, "--mode", "final,v3", out error) is not { } names)
+        {
+            error += " " + known;
+            return null;
+        }
+        var modes = new List<SimMode>();
+        foreach (var name in names)
+        {
+            var mode = Known.Where(m => m.Name() == name).Select(m => (SimMode?)m).FirstOrDefault();
             if (mode is null)
             {
-                error = $"unknown mode '{part}'.{suggest?.Invoke(part, Known.Select(m => m.Name()))} Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
+                error = $"unknown mode '{name}'.{suggest?.Invoke(name, Known.Select(m => m.Name()).Append("all"))} {known}";
                 return null;
             }
-            if (!modes.Contains(mode.Value)) modes.Add(mode.Value);
+            modes.Add(mode.Value);
         }
-        if (modes.Count == 0) error = $"no mode given. Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
-        return modes.Count == 0 ? null : modes;
+        return modes;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LazyMmuGen.Arches;
 using LazyMmuGen.Hosting;
 using LazyMmuGen.Runtime;
+using LazyMmuGen.Runtime.Reporting;
 
 namespace LazyMmuGen.Cli.Commands;
 
@@ -177,20 +178,23 @@ public sealed class ArchSource : IDisposable
     private IReadOnlyList<ArchInfo>? Choose(string? names, TextWriter error)
     {
         if (names is null or "all") return Defaults;
-        var chosen = new List<ArchInfo>();
-        foreach (var name in names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var known = $"Known arches: {string.Join(", ", Available.Select(a => a.Name))}, or 'all'.";
+        if (NameList.Split(names, "--arch", string.Join(",", Available.Take(2).Select(a => a.Name)), out var listError) is not { } parts)
         {
-            if (Available.FirstOrDefault(a => a.Name == name) is { } arch)
-            {
-                if (!chosen.Contains(arch)) chosen.Add(arch);
-                continue;
-            }
-            error.WriteLine($"error: unknown arch '{name}'.{Generator.Parsing.Suggestions.DidYouMean(name, Available.Select(a => a.Name))} Known arches: {string.Join(", ", Available.Select(a => a.Name))}, or 'all'.");
+            error.WriteLine($"error: {listError} {known}");
             return null;
         }
-        if (chosen.Count > 0) return chosen;
-        error.WriteLine("error: --arch names no arch.");
-        return null;
+        var chosen = new List<ArchInfo>();
+        foreach (var name in parts)
+        {
+            if (Available.FirstOrDefault(a => a.Name == name) is not { } arch)
+            {
+                error.WriteLine($"error: unknown arch '{name}'.{Generator.Parsing.Suggestions.DidYouMean(name, Available.Select(a => a.Name).Append("all"))} {known}");
+                return null;
+            }
+            chosen.Add(arch);
+        }
+        return chosen;
     }
 
     public void Dispose()

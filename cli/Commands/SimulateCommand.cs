@@ -1,6 +1,7 @@
 using LazyMmuGen.Cli.Output;
 using System.CommandLine;
 using LazyMmuGen.Generator.Parsing;
+using LazyMmuGen.Runtime.Reporting;
 using LazyMmuGen.Simulator;
 using LazyMmuGen.Simulator.Calibration;
 using LazyMmuGen.Simulator.Costs;
@@ -60,18 +61,22 @@ public static class SimulateCommand
         if (text.Trim() == "all") return WorkloadCatalog.All;
         var names = WorkloadCatalog.All.Select(w => w.Name).ToList();
         var known = $"Workloads: {string.Join(", ", names)}, or 'all'.";
+        if (NameList.Split(text, "--workload", "unmap,fork", out error) is not { } parts)
+        {
+            error += " " + known;
+            return null;
+        }
         var workloads = new List<IWorkload>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in parts)
         {
             if (WorkloadCatalog.Find(part) is not { } workload)
             {
-                error = $"unknown workload '{part}'.{Suggestions.DidYouMean(part, names)} {known}";
+                error = $"unknown workload '{part}'.{Suggestions.DidYouMean(part, names.Append("all"))} {known}";
                 return null;
             }
-            if (!workloads.Contains(workload)) workloads.Add(workload);
+            workloads.Add(workload);
         }
-        if (workloads.Count == 0) error = $"no workload given. {known}";
-        return workloads.Count == 0 ? null : workloads;
+        return workloads;
     }
 
     private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, FileInfo? Costs, string Format, FileInfo? Output);

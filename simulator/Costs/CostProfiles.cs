@@ -125,8 +125,13 @@ public static class CostProfiles
         return new CalibrationSpec(machine, workload, arch, baseline, mode, free, fitSizes, measured, from);
     }
 
-    private static SimMode Mode(string text, string source, string what) =>
-        SimModes.Parse(text, out var error) is [var mode] ? mode : throw new CostTableException($"{source}: {what}: {error ?? "one mode, e.g. final"}");
+    private static SimMode Mode(string text, string source, string what)
+    {
+        // One mode, not a list or 'all': a calibration is fitted to one revision's measurement.
+        string? error = null;
+        if (!text.Contains(',') && SimModes.Parse(text, out error) is [var mode]) return mode;
+        throw new CostTableException($"{source}: {what}: {error ?? $"one mode, e.g. final (got '{text}')"}");
+    }
 
     private static int Size(JsonElement e, string what, string source) =>
         e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var size) && size >= 1 ? size

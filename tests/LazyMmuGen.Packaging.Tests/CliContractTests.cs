@@ -158,6 +158,23 @@ public sealed class CliContractTests : IDisposable
         Assert.StartsWith(expected, run.Err);
     }
 
+    [Theory]
+    [InlineData("simulate --mode final,,", "error: --mode 'final,,': item 2 of 3 is empty; separate names with one comma and no trailing comma, e.g. --mode final,v3. Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).")]
+    [InlineData("simulate --workload ,unmap", "error: --workload ',unmap': item 1 of 2 is empty; separate names with one comma and no trailing comma, e.g. --workload unmap,fork. Workloads: ")]
+    [InlineData("check --arch arm64,", "error: --arch 'arm64,': item 2 of 2 is empty; separate names with one comma and no trailing comma, e.g. --arch arm64,arm64-kpkeys. Known arches: arm64, ")]
+    [InlineData("check --arch al", "error: unknown arch 'al'. Did you mean 'all'? Known arches: ")]
+    [InlineData("simulate --mode alll", "error: unknown mode 'alll'. Did you mean 'all'? Modes: ")]
+    public void A_list_with_an_empty_item_is_refused_and_all_is_suggested_like_a_name(string arguments, string expected)
+    {
+        // Found by a fresh-clone review: "final,," ran as "final", so a name lost between the commas went unnoticed;
+        // "al" got no suggestion because 'all' was not among the candidates.
+        var run = cli.Run(arguments.Split(' '));
+
+        Assert.Equal(2, run.Code);
+        Assert.StartsWith(expected, run.Err);
+        Assert.Equal("", run.Out);
+    }
+
     [Fact]
     public void A_whole_number_options_help_shows_the_range_it_checks()
     {

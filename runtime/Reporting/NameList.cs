@@ -1,0 +1,36 @@
+namespace LazyMmuGen.Runtime.Reporting;
+
+/// <summary>
+/// The comma-separated lists the tools take (--arch, --mode, --workload): one reading, so every list refuses the
+/// same mistakes in the same words. An empty item (",," or a trailing comma) is refused rather than skipped, since it
+/// is usually a name that was meant and lost.
+/// </summary>
+public static class NameList
+{
+    /// <summary>The items of <paramref name="text"/>, trimmed, in order, each once; null with the reason when one is empty.</summary>
+    /// <param name="text">What the option was given.</param>
+    /// <param name="option">The option, as the user typed it (e.g. "--mode"), to name in the error.</param>
+    /// <param name="example">A valid list to show, e.g. "final,v3".</param>
+    /// <param name="error">Why the list does not read, or null.</param>
+    public static IReadOnlyList<string>? Split(string text, string option, string example, out string? error)
+    {
+        error = null;
+        var items = text.Split(',', StringSplitOptions.TrimEntries);
+        if (items is [""])
+        {
+            error = $"{option} names nothing; give one or more names separated by commas, e.g. {option} {example}.";
+            return null;
+        }
+        var names = new List<string>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i].Length == 0)
+            {
+                error = $"{option} '{text}': item {i + 1} of {items.Length} is empty; separate names with one comma and no trailing comma, e.g. {option} {example}.";
+                return null;
+            }
+            if (!names.Contains(items[i], StringComparer.Ordinal)) names.Add(items[i]);
+        }
+        return names;
+    }
+}
