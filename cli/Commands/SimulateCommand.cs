@@ -2,6 +2,7 @@ using LazyMmuGen.Cli.Output;
 using System.CommandLine;
 using LazyMmuGen.Generator.Parsing;
 using LazyMmuGen.Runtime.Reporting;
+using LazyMmuGen.Runtime.Scripting;
 using LazyMmuGen.Simulator;
 using LazyMmuGen.Simulator.Calibration;
 using LazyMmuGen.Simulator.Costs;
@@ -100,7 +101,22 @@ public static class SimulateCommand
         }
         var results = SimulationRunner.Run(new SimulationRequest(arches, workloads, modes, o.Size, table));
         UndeclaredEffects.Warn(Console.Error);
-        return Write(o, results.Count, writer => ResultWriter.Write(o.Format, results, writer));
+        var written = Write(o, results.Count, writer => ResultWriter.Write(o.Format, results, writer));
+        return written == ExitCodes.Ok ? Threw(results, Console.Error) : written;
+    }
+
+    /// <summary>
+    /// Exit 1 when arch code threw in any run: a BUG is a modelled kernel outcome and one of the results (README,
+    /// "Exit codes"), but an exception is a defect in the arch's code, which a script running simulate must not miss.
+    /// </summary>
+    private static int Threw(IReadOnlyList<SimulationResult> results, TextWriter error)
+    {
+        var threw = results.Where(r => r.Notes.Any(n => n.StartsWith(TraceRunner.ThrewPrefix, StringComparison.Ordinal))).ToList();
+        if (threw.Count == 0) return ExitCodes.Ok;
+        var first = threw[0];
+        error.WriteLine($"error: arch code threw in {threw.Count} of {results.Count} runs ({string.Join(", ", threw.Take(3).Select(r => $"{r.Arch} {r.Workload} {r.Mode.Name()}"))}{(threw.Count > 3 ? ", ..." : "")}); "
+            + $"the first: {first.Notes.First(n => n.StartsWith(TraceRunner.ThrewPrefix, StringComparison.Ordinal))}.");
+        return ExitCodes.Failed;
     }
 
     private static int Calibrate(ArchSource source, Options o)

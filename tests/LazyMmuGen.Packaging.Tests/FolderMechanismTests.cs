@@ -70,6 +70,24 @@ public sealed class FolderMechanismTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_keeps_its_results_and_exits_1_when_arch_code_threw()
+    {
+        // Found by a fresh-clone review: the rows said "arch code threw" and the command exited 0, so a script
+        // running simulate over its arch never saw the defect. A BUG stays a result (exit 0; CliContractTests,
+        // Simulate_exits_0_when_a_run_hit_a_BUG_because_the_BUG_is_one_of_its_results).
+        var leave = Path.Combine("arches", "mechanisms", "svinval-batch", "leave.scriban");
+        var text = File.ReadAllText(Path.Combine(cli.Folder, leave)).Replace("\r\n", "\n");
+        cli.Write(leave, "            if (c.Cpu.Svinval.Entries > 0) throw new System.InvalidOperationException(\"leave broke\");\n" + text);
+
+        var run = cli.Run("simulate", "arches", "--no-builtins", "--arch", "riscv-svinval", "--workload", "unmap", "--mode", "eager,final");
+
+        Assert.Equal(1, run.Code);
+        Assert.Matches(@"riscv-svinval \| unmap +\| 256 +\| eager +\| [0-9,]+ ", run.Out);
+        Assert.Matches(@"riscv-svinval \| unmap +\| 256 +\| final +\| - ", run.Out);
+        Assert.Matches(@"^error: arch code threw in 1 of 2 runs \(riscv-svinval unmap final\); the first: arch code threw InvalidOperationException: leave broke \(thrown in RiscvSvinval\.Leave, arches/mechanisms/svinval-batch/leave\.scriban:1 as rendered in RiscvSvinval\.g\.cs:\d+\)\.", run.Err);
+    }
+
+    [Fact]
     public void A_generated_line_no_template_of_the_users_writes_is_quoted()
     {
         const string Source = "namespace N\n{\n        c.Cpu.Tlb.Flush(c.Machine);\n}\n";
