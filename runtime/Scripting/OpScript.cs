@@ -8,7 +8,11 @@ namespace LazyMmuGen.Runtime.Scripting;
 /// </summary>
 public static class OpScript
 {
-    /// <summary>Parses a whole script; empty pieces between ';' are skipped.</summary>
+    /// <summary>
+    /// Parses a whole script. One trailing ';' is allowed (scripts are often built by appending "op;"), but an empty
+    /// op anywhere else (";;", a leading ';') is an error: it is most often an op deleted by mistake, and skipping it
+    /// would trace a different script than the one the user meant.
+    /// </summary>
     /// <param name="script">The ops, e.g. <see cref="SeedSummary.Script"/>.</param>
     /// <returns>The ops in order, each with its arguments as numbers (words such as kind=user mapped by <see cref="OpCatalog.Words"/>).</returns>
     /// <exception cref="ScriptException">
@@ -17,16 +21,20 @@ public static class OpScript
     /// </exception>
     public static IReadOnlyList<ScriptOp> Parse(string script)
     {
+        if (script.Trim().Length == 0) throw new ScriptException("the script has no ops; write e.g. \"enable;set_pte;disable\"", 1);
         var ops = new List<ScriptOp>();
+        var pieces = script.Split(';');
         var start = 0;
-        foreach (var piece in script.Split(';'))
+        for (var i = 0; i < pieces.Length; i++)
         {
+            var piece = pieces[i];
             var trimmed = piece.Trim();
             var column = start + piece.IndexOf(trimmed, StringComparison.Ordinal) + 1;
             if (trimmed.Length > 0) ops.Add(ParseOp(trimmed, column));
+            else if (i < pieces.Length - 1 || i == 0)
+                throw new ScriptException($"op {i + 1} is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", start + 1);
             start += piece.Length + 1;
         }
-        if (ops.Count == 0) throw new ScriptException("the script has no ops; write e.g. \"enable;set_pte;disable\"", 1);
         return ops;
     }
 
@@ -43,9 +51,12 @@ public static class OpScript
                 throw new ScriptException($"'{name}(' is not closed with ')'", column + text.Length - 1);
             var body = text[(open + 1)..^1];
             var offset = column + open + 1;
-            foreach (var part in body.Split(','))
+            // "set_pte()" is the op with its defaults, as "set_pte" is.
+            foreach (var part in body.Trim().Length == 0 ? [] : body.Split(','))
             {
-                if (part.Trim().Length > 0) ParseArg(name, keys, part, offset, args);
+                if (part.Trim().Length == 0)
+                    throw new ScriptException($"'{name}(' has an empty argument; write key=value pairs separated by one ',', e.g. set_pte(kind=user,addr=0x2000), or '{name}' alone for the defaults", offset);
+                ParseArg(name, keys, part, offset, args);
                 offset += part.Length + 1;
             }
         }

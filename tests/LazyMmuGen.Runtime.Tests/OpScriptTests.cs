@@ -1,0 +1,41 @@
+using LazyMmuGen.Runtime.Scripting;
+
+namespace LazyMmuGen.Runtime.Tests;
+
+/// <summary>
+/// An empty op or argument is refused at its column instead of skipped (found by a fresh-clone review:
+/// "enable;;disable" traced two ops while ";" alone was refused).
+/// </summary>
+public sealed class OpScriptTests
+{
+    [Theory]
+    [InlineData("enable;;disable", "op 2 is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", 8)]
+    [InlineData(" ; enable", "op 1 is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", 1)]
+    [InlineData(";", "op 1 is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", 1)]
+    [InlineData("enable;disable; ;", "op 3 is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", 16)]
+    [InlineData("   ", "the script has no ops; write e.g. \"enable;set_pte;disable\"", 1)]
+    [InlineData("set_pte(,)", "'set_pte(' has an empty argument; write key=value pairs separated by one ',', e.g. set_pte(kind=user,addr=0x2000), or 'set_pte' alone for the defaults", 9)]
+    [InlineData("set_pte(kind=user,)", "'set_pte(' has an empty argument; write key=value pairs separated by one ',', e.g. set_pte(kind=user,addr=0x2000), or 'set_pte' alone for the defaults", 19)]
+    public void An_empty_op_or_argument_is_an_error_at_its_column(string script, string message, int column)
+    {
+        var error = Assert.Throws<ScriptException>(() => OpScript.Parse(script));
+
+        Assert.Equal((message, column), (error.Message, error.Column));
+    }
+
+    [Fact]
+    public void One_trailing_semicolon_is_allowed()
+    {
+        Assert.Equal(["enable", "disable"], OpScript.Parse("enable;disable;").Select(o => o.Name));
+    }
+
+    [Fact]
+    public void Empty_parentheses_are_the_op_with_its_defaults()
+    {
+        var ops = OpScript.Parse("enable ; set_pte() ;disable");
+
+        Assert.Equal(["enable", "set_pte", "disable"], ops.Select(o => o.Name));
+        Assert.Empty(ops[1].Args);
+        Assert.Null(ops[1].Write);
+    }
+}
