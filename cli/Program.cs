@@ -19,4 +19,11 @@ if (parse.Errors.Count > 0)
     UsageErrors.Write(parse, Console.Error);
     return 2;
 }
+// The parser lets --version swallow anything after it ("--version extra" printed the version and exited 0), so a
+// typo next to it would go unseen.
+if (root.Options.OfType<VersionOption>().FirstOrDefault() is { } version && parse.GetResult(version) is not null && parse.UnmatchedTokens.Count > 0)
+{
+    Console.Error.WriteLine($"error: --version takes nothing else, got '{string.Join(" ", parse.UnmatchedTokens)}'. Run 'lazymmu --version' alone.");
+    return 2;
+}
 return parse.Invoke();

@@ -46,7 +46,7 @@ public sealed class ArchSource : IDisposable
             Arity = ArgumentArity.ZeroOrMore,
         },
         new Option<bool>("--no-builtins") { Description = "Leave the built-in arches out: only the given descriptors." },
-        new Option<string?>("--project") { Description = "Build this arch library project (dotnet build) and use the arches its generator produced." },
+        PathOption.Create("--project", "Build this arch library project (dotnet build) and use the arches its generator produced."),
         BatchCapacityOption());
 
     private static Option<int?> BatchCapacityOption()

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using LazyMmuGen.Arches;
 using LazyMmuGen.Cli.Output;
 using LazyMmuGen.Cli.Scaffolding;
@@ -12,13 +11,13 @@ namespace LazyMmuGen.Cli.Commands;
 /// lazymmu new-arch NAME [--from ARCH] [--out PATH]: scaffolds a descriptor with a comment explaining
 /// each field. Refuses (exit 2) an invalid or taken name, an unknown --from arch, or an existing file.
 /// </summary>
-public static partial class NewArchCommand
+public static class NewArchCommand
 {
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "Arch name: lowercase letters and digits in dash-separated words, e.g. riscv-sfence." };
         var from = new Option<string?>("--from") { Description = "Copy the mechanisms (and their parameters) of this built-in arch, e.g. arm64." };
-        var output = new Option<string?>("--out") { Description = "File (or folder: an existing one, or a path ending in '/') to write; default arches/NAME.arch.yaml in this repository, or below the current folder outside one." };
+        var output = PathOption.Create("--out", "File (or folder: an existing one, or a path ending in '/') to write; default arches/NAME.arch.yaml in this repository, or below the current folder outside one.");
         var command = new Command("new-arch", "Scaffold a descriptor, with a comment explaining each field.") { name, from, output };
         command.SetAction(parse =>
         {
@@ -94,10 +93,10 @@ public static partial class NewArchCommand
     /// <summary>Null when the generator will accept the name (as far as lazymmu can tell), else why not.</summary>
     public static string? NameProblem(string name)
     {
-        if (name.Length > 64) return "it is longer than 64 characters";
-        if (!ArchName().IsMatch(name)) return "use lowercase ASCII letters and digits in words joined by single dashes, starting with a letter (e.g. riscv-sfence)";
+        // The generator's own rules (LMG0005, LMG0006), so a scaffold never fails its first build.
+        if (NameRules.ArchNameProblem(name) is { } problem) return problem;
         var typeName = DescriptorScaffold.TypeName(name);
-        if (typeName is "TaskState" or "CpuState" or "LazyMmuArchRegistry") return $"its type name {typeName} is used by the generated code";
+        if (NameRules.GeneratedTypeNameProblem(typeName) is { } typeProblem) return $"its type name {typeName} is not usable: {typeProblem}";
         if (LazyMmuArchRegistry.Find(name) is { } taken) return $"a built-in arch already has it ({taken.DescriptorPath})";
         if (LazyMmuArchRegistry.All.FirstOrDefault(a => string.Equals(a.TypeName, typeName, StringComparison.OrdinalIgnoreCase)) is { } clash)
             return $"its type name {typeName} clashes with {clash.Name}'s {clash.TypeName}";
@@ -124,7 +123,4 @@ public static partial class NewArchCommand
         }
         return null;
     }
-
-    [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ArchName();
 }

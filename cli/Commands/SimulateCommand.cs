@@ -31,14 +31,14 @@ public static class SimulateCommand
         {
             Description = $"Cost profile: {string.Join(", ", CostProfiles.Names)}, or the path of a profile file (default: default; with --calibration: every calibrated profile).",
         };
-        var costs = new Option<FileInfo?>("--costs") { Description = "A JSON file holding one object of entry name → cycles that overrides single entries of the profile, e.g. {\"dsb\": 40, \"base_page\": 120}." };
+        var costs = PathOption.Create("--costs", "A JSON file holding one object of entry name → cycles that overrides single entries of the profile, e.g. {\"dsb\": 40, \"base_page\": 120}.");
         var calibration = new Option<bool>("--calibration")
         {
             Description = "Print each calibrated profile's published measurement beside the model's numbers (fitted and predicted sizes, residuals) instead of running workloads; --format svg draws it.",
         };
         var format = new Option<string>("--format") { Description = "table, json (one document), jsonl (one object per line), csv or svg.", DefaultValueFactory = _ => "table" };
         ChoiceOption.Restrict(format, [.. ResultWriter.Formats]);
-        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var output = PathOption.Create("--out", "Write to this file instead of standard output.");
         var source = ArchSource.CreateSymbols();
         var command = new Command("simulate", "Run kernel-caller workloads on each arch in every mode: effect counts, estimated cycles, ratio to eager.")
         {
@@ -50,7 +50,18 @@ public static class SimulateCommand
             if (available is null) return ExitCodes.Usage;
             var options = new Options(parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
                 parse.GetValue(profile), parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));
-            return parse.GetValue(calibration) ? Calibrate(available, options) : Run(available, options);
+            if (!parse.GetValue(calibration)) return Run(available, options);
+            // A calibration replays each profile's published measurement with its own arch, workload, sizes and modes:
+            // these options would change nothing, and saying nothing would let a user believe they did.
+            var why = new (Option Option, string Why)[]
+            {
+                (arch, "each profile names the arch it was measured on"), (workload, "each profile names its workload"),
+                (size, "each profile names the sizes it was measured at"), (mode, "each profile names the modes it compares"),
+            };
+            var ignored = why.Where(w => parse.GetResult(w.Option) is { Implicit: false }).ToList();
+            if (ignored.Count > 0)
+                return Usage($"--calibration does not take {string.Join(", ", ignored.Select(w => w.Option.Name))}: {string.Join("; ", ignored.Select(w => w.Why))}.");
+            return Calibrate(available, options);
         });
         return command;
     }
@@ -80,7 +91,7 @@ public static class SimulateCommand
         return workloads;
     }
 
-    private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, FileInfo? Costs, string Format, FileInfo? Output);
+    private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, string? Costs, string Format, string? Output);
 
     private static int Run(ArchSource source, Options o)
     {
@@ -134,8 +145,8 @@ public static class SimulateCommand
         return Write(o, results.Count, writer => CalibrationReport.Write(o.Format, results, writer));
     }
 
-    private static CostTable Table(CostProfile profile, FileInfo? costFile) =>
-        costFile is null ? profile.Table : CostTableFile.Load(costFile.FullName, profile.Table);
+    private static CostTable Table(CostProfile profile, string? costFile) =>
+        costFile is null ? profile.Table : CostTableFile.Load(Path.GetFullPath(costFile), profile.Table);
 
     private static int Write(Options o, int count, Action<TextWriter> write)
     {
@@ -144,10 +155,10 @@ public static class SimulateCommand
             write(Console.Out);
             return ExitCodes.Ok;
         }
-        var opened = OutputFile.Open(o.Output.FullName, $"--out {o.Output}", createNew: false, out var error);
+        var opened = OutputFile.Open(Path.GetFullPath(o.Output), $"--out {o.Output}", createNew: false, out var error);
         if (opened is null) return Usage(error!);
         using (var writer = opened) write(writer);
-        Console.Error.WriteLine($"wrote {count} results ({o.Format}) to {o.Output.FullName}");
+        Console.Error.WriteLine($"wrote {count} results ({o.Format}) to {Path.GetFullPath(o.Output)}");
         return ExitCodes.Ok;
     }
 

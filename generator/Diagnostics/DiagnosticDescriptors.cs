@@ -26,7 +26,7 @@ public static class DiagnosticDescriptors
         "Unknown field '{0}'.{1} Known fields: {2}.");
 
     public static readonly DiagnosticDescriptor InvalidArchName = Error("LMG0005", "Invalid arch name",
-        "Arch name '{0}' is invalid: use lowercase letters, digits and single dashes, starting with a letter, at most 64 characters (e.g. 'riscv-sfence').");
+        "Arch name '{0}' is invalid: {1}.");
 
     public static readonly DiagnosticDescriptor InvalidTypeName = Error("LMG0006", "Invalid type name",
         "Type name '{0}' is not usable in C#: {1}. {2}");

@@ -92,9 +92,10 @@ public static class DescriptorParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, "arch", "riscv-sfence", ""));
             return null;
         }
-        if (entry.Value is YScalar { IsNull: false } scalar && NameRules.IsValidArchName(scalar.Value)) return scalar;
+        var problem = entry.Value is YScalar { IsNull: false } scalar ? NameRules.ArchNameProblem(scalar.Value) : NameRules.ArchNameProblem("");
+        if (problem is null) return (YScalar)entry.Value;
         var shown = entry.Value is YScalar s ? s.Value : entry.Value.Describe();
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArchName, entry.Value.Location, ParameterReader.Shorten(Printable(shown))));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArchName, entry.Value.Location, ParameterReader.Shorten(Printable(shown)), problem));
         return null;
     }
 
@@ -106,8 +107,12 @@ public static class DescriptorParser
             if (name is null) return (null, null);
             var derived = NameRules.ToTypeName(name.Value);
             if (NameRules.GeneratedTypeNameProblem(derived) is not { } derivedProblem) return (derived, null);
+            // The arch name itself is fine, so the fix is a type name beside it, not another identifier rule.
+            var suggested = NameRules.GeneratedTypeNameProblem(derived + "Arch") is null
+                ? $"Add 'type-name: {derived}Arch' (or another identifier the generated code does not use)."
+                : DiagnosticDescriptors.InvalidTypeNameGenericFix;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTypeName, name.Location,
-                derived, derivedProblem + " (derived from the arch name; set 'type-name')", DiagnosticDescriptors.InvalidTypeNameGenericFix));
+                derived, derivedProblem + " (derived from the arch name; set 'type-name')", suggested));
             return (null, null);
         }
         var value = entry.Value is YScalar s ? s.Value : entry.Value.Describe();

@@ -12,7 +12,24 @@ public static class NameRules
     private static readonly Regex AsciiIdentifier = new(@"^[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant);
     private static readonly string[] Reserved = { "LazyMmuArchRegistry", "TaskState", "CpuState" };
 
+    /// <summary>
+    /// The one arch name the syntax allows that no arch may take: the tool's '--arch all' selects every arch, so an
+    /// arch named 'all' could never be selected alone.
+    /// </summary>
+    public const string ReservedArchName = "all";
+
+    /// <summary>The dashed-name syntax arch, mechanism and parameter names share (an arch name also must not be <see cref="ReservedArchName"/>).</summary>
     public static bool IsValidArchName(string name) => name.Length <= 64 && ArchName.IsMatch(name);
+
+    /// <summary>Null when <paramref name="name"/> is a usable arch name, otherwise why not (LMG0005's reason).</summary>
+    public static string? ArchNameProblem(string name)
+    {
+        if (!IsValidArchName(name))
+            return "use lowercase letters, digits and single dashes, starting with a letter, at most 64 characters (e.g. 'riscv-sfence')";
+        if (name == ReservedArchName)
+            return "'all' is reserved, since the tool's '--arch all' selects every arch; choose a name for what the arch does (e.g. 'riscv-sfence')";
+        return null;
+    }
 
     /// <summary>"x86-xen-2025" → "X86Xen2025".</summary>
     public static string ToTypeName(string archName)

@@ -255,6 +255,9 @@ public sealed class CliContractTests : IDisposable
     [InlineData("accept --format json", "error: unknown option '--format' for 'lazymmu accept'. Its options: --check.|Run 'lazymmu accept --help' for usage.")]
     [InlineData("check --dpth=3 --thread 2", "error: unknown option '--dpth' for 'lazymmu check'. Did you mean '--depth'? Its options: --arch, --depth, --revision, --format, --no-timing, --progress, --threads, --no-symmetry, --diff, --no-builtins, --project, --batch-capacity.|error: unknown option '--thread' for 'lazymmu check'. Did you mean '--threads'? Its options: --arch, --depth, --revision, --format, --no-timing, --progress, --threads, --no-symmetry, --diff, --no-builtins, --project, --batch-capacity.|Run 'lazymmu check --help' for usage.")]
     [InlineData("trace --arch arm64", "error: Option '--ops' is required.|Run 'lazymmu trace --help' for usage.")]
+    [InlineData("new-arch all", "error: 'all' cannot be an arch name: 'all' is reserved, since the tool's '--arch all' selects every arch; choose a name for what the arch does (e.g. 'riscv-sfence').")]
+    [InlineData("new-arch info", "error: 'info' cannot be an arch name: its type name Info is not usable: the generated code already uses that name.")]
+    [InlineData("--version extra", "error: --version takes nothing else, got 'extra'. Run 'lazymmu --version' alone.")]
     [InlineData("simulate --mode fnal", "error: unknown mode 'fnal'. Did you mean 'final'? Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).")]
     [InlineData("simulate --profile aple-m2", "error: unknown profile 'aple-m2'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)")]
     public void A_mistyped_command_option_or_value_is_named_with_the_nearest_one_and_the_help_to_read(string args, string expected)
@@ -429,6 +432,20 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_calibration_refuses_the_run_options_it_would_ignore()
+    {
+        // Found by a fresh-clone review: --arch, --workload, --size and --mode were silently ignored, as --diff once did.
+        var run = cli.Run("simulate", "--calibration", "--arch", "arm64", "--size", "3");
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal("error: --calibration does not take --arch, --size: each profile names the arch it was measured on; each profile names the sizes it was measured at.", run.Err.Trim());
+        Assert.Equal("", run.Out);
+        Assert.Equal("error: --calibration does not take --workload, --mode: each profile names its workload; each profile names the modes it compares.",
+            cli.Run("simulate", "--calibration", "--mode", "final", "--workload", "unmap").Err.Trim());
+        Assert.Equal(0, cli.Run("simulate", "--calibration", "--profile", "apple-m2").Code);
+    }
+
+    [Fact]
     public void Simulate_takes_a_list_of_workloads_like_modes_and_names_the_nearest_for_a_typo()
     {
         var run = cli.Run("simulate", "--arch", "arm64", "--workload", "unmap, fork,unmap", "--mode", "eager", "--format", "json");
@@ -465,6 +482,22 @@ public sealed class CliContractTests : IDisposable
         var from = cli.Run("new-arch", "ab-c", "--from", "sparc", "--out", Path.Combine(cli.Folder, "a.arch.yaml"));
         Assert.Equal(2, from.Code);
         Assert.StartsWith("error: unknown arch 'sparc' for --from. Did you mean 'sparc64'?", from.Err);
+    }
+
+    [Theory]
+    [InlineData("simulate", "--out", "")]
+    [InlineData("simulate", "--costs", " ")]
+    [InlineData("check", "--project", "")]
+    [InlineData("new-arch ab-c", "--out", "")]
+    public void An_empty_path_is_a_usage_error_naming_the_option(string command, string option, string value)
+    {
+        // Found by a fresh-clone review: new-arch --out '' wrote ./ab-c.arch.yaml, and simulate --out '' said
+        // "as expected type 'System.IO.FileInfo'".
+        var run = cli.Run([.. command.Split(' '), option, value]);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal($"error: {option} needs a path, got '{value}'.\nRun 'lazymmu {command.Split(' ')[0]} --help' for usage.", run.Err.Trim().ReplaceLineEndings("\n"));
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "ab-c.arch.yaml")));
     }
 
     [Fact]
