@@ -54,11 +54,6 @@ public static class SimModes
     public static IReadOnlyList<SimMode>? Parse(string text, out string? error, Func<string, IEnumerable<string>, string>? suggest = null)
     {
         var known = $"Modes: {string.Join(", ", Known.Select(m => m.Name()))}, or 'all' ({string.Join(", ", All.Select(m => m.Name()))}).";
-        if (text.Trim() == "all")
-        {
-            error = null;
-            return All;
-        }
         if (NameList.Split(text, "--mode", "final,v3", out error) is not { } names)
         {
             error += " " + known;
@@ -67,6 +62,11 @@ public static class SimModes
         var modes = new List<SimMode>();
         foreach (var name in names)
         {
+            if (name == "all")
+            {
+                modes.AddRange(All);
+                continue;
+            }
             var mode = Known.Where(m => m.Name() == name).Select(m => (SimMode?)m).FirstOrDefault();
             if (mode is null)
             {
@@ -75,6 +75,7 @@ public static class SimModes
             }
             modes.Add(mode.Value);
         }
-        return modes;
+        // 'all,v2' is the four default modes and v2; a mode named twice runs once, where it was first named.
+        return modes.Distinct().ToList();
     }
 }

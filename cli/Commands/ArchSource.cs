@@ -30,7 +30,7 @@ public sealed class ArchSource : IDisposable
     /// <summary>--batch-capacity, when this is a checking build.</summary>
     private int? capacity;
 
-    /// <summary>What --arch all (or no --arch) means here.</summary>
+    /// <summary>What no --arch means here: the given descriptors' arches, or every built-in when none is given.</summary>
     public IReadOnlyList<ArchInfo> Defaults { get; }
 
     /// <summary>The paths and flags a printed command line needs to find the same arches (" a.arch.yaml --no-builtins").</summary>
@@ -177,7 +177,9 @@ public sealed class ArchSource : IDisposable
 
     private IReadOnlyList<ArchInfo>? Choose(string? names, TextWriter error)
     {
-        if (names is null or "all") return Defaults;
+        // Without --arch, the arches the user gave (their own, in focus); 'all' is every arch loaded, the built-ins
+        // too unless --no-builtins, so a descriptor can be compared with them ('simulate my.arch.yaml --arch all').
+        if (names is null) return Defaults;
         var known = $"Known arches: {string.Join(", ", Available.Select(a => a.Name))}, or 'all'.";
         if (NameList.Split(names, "--arch", string.Join(",", Available.Take(2).Select(a => a.Name)), out var listError) is not { } parts)
         {
@@ -187,6 +189,11 @@ public sealed class ArchSource : IDisposable
         var chosen = new List<ArchInfo>();
         foreach (var name in parts)
         {
+            if (name == "all")
+            {
+                chosen.AddRange(Available);
+                continue;
+            }
             if (Available.FirstOrDefault(a => a.Name == name) is not { } arch)
             {
                 error.WriteLine($"error: unknown arch '{name}'.{Generator.Parsing.Suggestions.DidYouMean(name, Available.Select(a => a.Name).Append("all"))} {known}");
@@ -194,7 +201,8 @@ public sealed class ArchSource : IDisposable
             }
             chosen.Add(arch);
         }
-        return chosen;
+        // 'all,arm64' names arm64 twice: each arch runs once, where it was first named.
+        return chosen.Distinct().ToList();
     }
 
     public void Dispose()

@@ -12,7 +12,7 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
+        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated; 'all' is every arch loaded, the built-ins too unless --no-builtins (default: the given descriptors, else every built-in)." };
         var depth = WholeNumberOption.Create("--depth", 1, 32, 6, "Longest op sequence to explore ({range}).");
         var revision = RevisionOption();
         var format = new Option<string>("--format")

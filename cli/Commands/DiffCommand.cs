@@ -16,7 +16,9 @@ public static class DiffCommand
         if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)) || names[0] == names[1])
         {
             var unknown = names.FirstOrDefault(n => !CheckCommand.RevisionNames.Contains(n));
-            var hint = unknown is null ? "" : Generator.Parsing.Suggestions.DidYouMean(unknown, CheckCommand.RevisionNames);
+            // Which part is wrong: a pair has two names, and "got 'final,v9'" alone leaves the user to find the unknown one.
+            var hint = unknown is null ? names.Length == 2 && names[0] == names[1] ? $" Both are '{names[0]}'." : ""
+                : $" '{unknown}' is not a revision.{Generator.Parsing.Suggestions.DidYouMean(unknown, CheckCommand.RevisionNames)}";
             Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}').{hint}");
             return ExitCodes.Usage;
         }

@@ -19,7 +19,7 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
+        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated; 'all' is every arch loaded, the built-ins too unless --no-builtins (default: the given descriptors, else every built-in)." };
         var workload = new Option<string>("--workload")
         {
             Description = $"Comma-separated workloads: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}; or 'all'.",
@@ -70,7 +70,6 @@ public static class SimulateCommand
     private static IReadOnlyList<IWorkload>? Workloads(string text, out string? error)
     {
         error = null;
-        if (text.Trim() == "all") return WorkloadCatalog.All;
         var names = WorkloadCatalog.All.Select(w => w.Name).ToList();
         var known = $"Workloads: {string.Join(", ", names)}, or 'all'.";
         if (NameList.Split(text, "--workload", "unmap,fork", out error) is not { } parts)
@@ -81,6 +80,11 @@ public static class SimulateCommand
         var workloads = new List<IWorkload>();
         foreach (var part in parts)
         {
+            if (part == "all")
+            {
+                workloads.AddRange(WorkloadCatalog.All);
+                continue;
+            }
             if (WorkloadCatalog.Find(part) is not { } workload)
             {
                 error = $"unknown workload '{part}'.{Suggestions.DidYouMean(part, names.Append("all"))} {known}";
@@ -88,7 +92,7 @@ public static class SimulateCommand
             }
             workloads.Add(workload);
         }
-        return workloads;
+        return workloads.Distinct().ToList();
     }
 
     private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, string? Costs, string Format, string? Output);

@@ -10,7 +10,7 @@ public static class TraceCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated, or 'all' (default: the given descriptors, else every built-in)." };
+        var arch = new Option<string>("--arch") { Description = "Arch names, comma-separated; 'all' is every arch loaded, the built-ins too unless --no-builtins (default: the given descriptors, else every built-in)." };
         var ops = new Option<string>("--ops")
         {
             Description = "Ops separated by ';', e.g. \"enable;set_pte(kind=kernel);disable\".",

@@ -58,10 +58,21 @@ public static class UsageErrors
         }
         // The parser reports each unmatched token as an error too, in its own words: those are said above.
         foreach (var other in parse.Errors.Where(e => !unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
-            error.WriteLine("error: " + other.Message);
+            error.WriteLine("error: " + ((other.Message.StartsWith("Required argument missing", StringComparison.Ordinal) ? MissingArgument(parse.CommandResult, path) : null) ?? other.Message));
         error.WriteLine(isRoot
             ? "Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage."
             : $"Run '{path} --help' for usage.");
+    }
+
+    /// <summary>
+    /// "'lazymmu new-arch' needs <name>: Arch name: ...", for the parser's "Required argument missing for command:
+    /// 'new-arch'.", which names neither the argument nor what to give; null when no required argument is missing.
+    /// </summary>
+    private static string? MissingArgument(CommandResult result, string path)
+    {
+        var missing = result.Command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0
+            && result.Children.OfType<ArgumentResult>().All(r => r.Argument != a || r.Tokens.Count == 0));
+        return missing is null ? null : $"'{path}' needs <{missing.Name}>: {missing.Description}";
     }
 
     /// <summary>

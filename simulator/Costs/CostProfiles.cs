@@ -27,7 +27,7 @@ public static class CostProfiles
         if (Names.Contains(nameOrPath)) return Builtin(nameOrPath);
         if (File.Exists(nameOrPath) || Directory.Exists(nameOrPath) || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains('/'))
             return Parse(CostTableFile.ReadText(nameOrPath), nameOrPath);
-        throw new CostTableException($"unknown profile '{nameOrPath}'.{suggest?.Invoke(nameOrPath, Names)} Profiles: {string.Join(", ", Names)}, or the path of a profile file (*.json)");
+        throw new CostTableException($"unknown profile '{nameOrPath}'.{suggest?.Invoke(nameOrPath, Names)} Profiles: {string.Join(", ", Names)}, or the path of a profile file (*.json).");
     }
 
     public static CostProfile Builtin(string name)

@@ -146,7 +146,8 @@ public sealed class CliContractTests : IDisposable
     [Theory]
     [InlineData("check --revision v4", "error: --revision must be one of final, v3, v2, legacy, got 'v4'.")]
     [InlineData("check --revision V3", "error: --revision must be one of final, v3, v2, legacy, got 'V3'. Did you mean 'v3'?")]
-    [InlineData("check --diff final,legcy", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,legcy'). Did you mean 'legacy'?")]
+    [InlineData("check --diff final,legcy", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,legcy'). 'legcy' is not a revision. Did you mean 'legacy'?")]
+    [InlineData("check --diff final,v9", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,v9'). 'v9' is not a revision.")]
     [InlineData("trace --ops enable --format jsn", "error: --format must be one of table, json, jsonl, got 'jsn'. Did you mean 'json'?")]
     [InlineData("trace --arch ARM64 --ops enable", "error: unknown arch 'ARM64'. Did you mean 'arm64'? Known arches: ")]
     public void A_value_outside_an_options_choices_names_the_option_the_choices_and_the_nearest(string arguments, string expected)
@@ -174,6 +175,29 @@ public sealed class CliContractTests : IDisposable
         Assert.StartsWith(expected, run.Err);
         Assert.Equal("", run.Out);
     }
+
+    [Fact]
+    public void All_is_every_arch_loaded_and_works_inside_a_list()
+    {
+        // Found by a fresh-clone review: with a descriptor given, '--arch all' ran only it (the same as no --arch), and
+        // 'all,v2' was "unknown mode 'all'", although README's tour suggested adding v2 to the default modes.
+        cli.Write("ab-c.arch.yaml", "arch: ab-c\n");
+        var builtins = LazyMmuGen.Arches.LazyMmuArchRegistry.All.Select(a => a.Name).ToList();
+        string[] Headers((int Code, string Out, string Err) run) => run.Out.Split('\n').Where(l => l.StartsWith("== ", StringComparison.Ordinal)).Select(l => l.Trim()).ToArray();
+
+        Assert.Equal(["== ab-c =="], Headers(cli.Run("trace", "ab-c.arch.yaml", "--ops", "enable")));
+        Assert.Equal(builtins.Append("ab-c").Order(StringComparer.Ordinal).Select(n => $"== {n} =="), Headers(cli.Run("trace", "ab-c.arch.yaml", "--arch", "all", "--ops", "enable")).Order(StringComparer.Ordinal));
+        Assert.Equal(["== ab-c =="], Headers(cli.Run("trace", "ab-c.arch.yaml", "--no-builtins", "--arch", "all", "--ops", "enable")));
+
+        var run = cli.Run("simulate", "--arch", "arm64,all", "--workload", "unmap,all", "--mode", "all,v2,eager", "--format", "json");
+        Assert.Equal(0, run.Code);
+        var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Select(r => (Arch: r.GetProperty("arch").GetString(), Workload: r.GetProperty("workload").GetString(), Mode: r.GetProperty("mode").GetString())).ToList();
+        Assert.Equal(builtins.Count * WorkloadCount * 5, rows.Count);
+        Assert.Equal(rows.Count, rows.Distinct().Count());
+        Assert.Equal(["eager", "legacy", "final", "v3", "v2"], rows.Where(r => r.Arch == "arm64" && r.Workload == "unmap").Select(r => r.Mode));
+    }
+
+    private static readonly int WorkloadCount = LazyMmuGen.Simulator.Workloads.WorkloadCatalog.All.Count;
 
     [Fact]
     public void A_whole_number_options_help_shows_the_range_it_checks()
@@ -257,9 +281,10 @@ public sealed class CliContractTests : IDisposable
     [InlineData("trace --arch arm64", "error: Option '--ops' is required.|Run 'lazymmu trace --help' for usage.")]
     [InlineData("new-arch all", "error: 'all' cannot be an arch name: 'all' is reserved, since the tool's '--arch all' selects every arch; choose a name for what the arch does (e.g. 'riscv-sfence').")]
     [InlineData("new-arch info", "error: 'info' cannot be an arch name: its type name Info is not usable: the generated code already uses that name.")]
+    [InlineData("new-arch --from arm64", "error: 'lazymmu new-arch' needs <name>: Arch name: lowercase letters and digits in dash-separated words, e.g. riscv-sfence.|Run 'lazymmu new-arch --help' for usage.")]
     [InlineData("--version extra", "error: --version takes nothing else, got 'extra'. Run 'lazymmu --version' alone.")]
     [InlineData("simulate --mode fnal", "error: unknown mode 'fnal'. Did you mean 'final'? Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).")]
-    [InlineData("simulate --profile aple-m2", "error: unknown profile 'aple-m2'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)")]
+    [InlineData("simulate --profile aple-m2", "error: unknown profile 'aple-m2'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json).")]
     public void A_mistyped_command_option_or_value_is_named_with_the_nearest_one_and_the_help_to_read(string args, string expected)
     {
         // Not System.CommandLine's "Unrecognized command or argument" (UsageErrors), and the same words whichever part
@@ -330,7 +355,7 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData("final,final", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,final').")]
+    [InlineData("final,final", "error: --diff expects two different revisions of final, v3, v2, legacy separated by a comma, e.g. final,v3 (got 'final,final'). Both are 'final'.")]
     [InlineData("final,v3 --revision v2", "error: --diff does not take --revision: it names both revisions itself.")]
     [InlineData("final,v3 --progress --threads 2", "error: --diff does not take --progress, --threads: it prints no progress; it explores on one thread.")]
     public void A_diff_refuses_options_it_would_ignore(string arguments, string expected)

@@ -22,8 +22,8 @@ public class CliTests
     }
 
     [Theory]
-    [InlineData("apple-m3", "error: unknown profile 'apple-m3'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)")]
-    [InlineData("intel", "error: unknown profile 'intel'. Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)")]
+    [InlineData("apple-m3", "error: unknown profile 'apple-m3'. Did you mean 'apple-m2'? Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json).")]
+    [InlineData("intel", "error: unknown profile 'intel'. Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json).")]
     [InlineData("/nonexistent/profile.json", "error: /nonexistent/profile.json: no such file")]
     public void An_unknown_profile_is_a_usage_error(string profile, string message)
     {

@@ -110,7 +110,7 @@ public class ProfileTests
     public void An_unknown_profile_name_lists_the_known_ones()
     {
         var e = Assert.Throws<CostTableException>(() => CostProfiles.Resolve("apple-m3"));
-        Assert.Equal("unknown profile 'apple-m3'. Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json)", e.Message);
+        Assert.Equal("unknown profile 'apple-m3'. Profiles: default, apple-m2, ampere-altra, or the path of a profile file (*.json).", e.Message);
         Assert.Throws<CostTableException>(() => CostProfiles.Resolve("/nonexistent/profile.json"));
     }
 }
