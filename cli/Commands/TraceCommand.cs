@@ -80,10 +80,11 @@ public static class TraceCommand
                 if (verdict is not null) Console.Error.WriteLine(verdict);
                 continue;
             }
+            // A blank line between arches, none after the last: the output ends as README quotes it.
+            if (!ReferenceEquals(info, arches[0])) Console.Out.WriteLine();
             Console.Out.WriteLine($"== {info.Name} ==");
             Console.Out.Write(TraceTable.Render(rows));
             if (verdict is not null) Console.Out.WriteLine(verdict);
-            Console.Out.WriteLine();
         }
         if (format != "table") JsonDocuments.Write(format, json, Console.Out);
         UndeclaredEffects.Warn(Console.Error);

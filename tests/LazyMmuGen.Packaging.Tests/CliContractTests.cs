@@ -200,6 +200,17 @@ public sealed class CliContractTests : IDisposable
     private static readonly int WorkloadCount = LazyMmuGen.Simulator.Workloads.WorkloadCatalog.All.Count;
 
     [Fact]
+    public void Trace_separates_arches_by_one_blank_line_and_ends_with_its_last_row()
+    {
+        var run = cli.Run("trace", "--arch", "arm64,x86-native", "--ops", "enable;disable");
+
+        var text = run.Out.ReplaceLineEndings("\n");
+        Assert.EndsWith("\ndisable | -         | 0      | 0     | no     | 0       | -       |\n", text, StringComparison.Ordinal);
+        Assert.Contains("|\n\n== x86-native ==\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("== arm64 ==\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_whole_number_options_help_shows_the_range_it_checks()
     {
         // One home for the range: the help text is derived from the same min and max the parser enforces.
