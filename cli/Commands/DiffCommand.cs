@@ -15,10 +15,12 @@ public static class DiffCommand
         var names = pair.Split(',');
         if (names.Length != 2 || names.Any(n => !CheckCommand.RevisionNames.Contains(n)) || names[0] == names[1])
         {
-            var unknown = names.FirstOrDefault(n => !CheckCommand.RevisionNames.Contains(n));
             // Which part is wrong: a pair has two names, and "got 'final,v9'" alone leaves the user to find the unknown one.
-            var hint = unknown is null ? names.Length == 2 && names[0] == names[1] ? $" Both are '{names[0]}'." : ""
-                : $" '{unknown}' is not a revision.{Generator.Parsing.Suggestions.DidYouMean(unknown, CheckCommand.RevisionNames)}";
+            var hints = names.Select((n, i) => n.Trim().Length == 0 ? $" Item {i + 1} of {names.Length} is empty."
+                : CheckCommand.RevisionNames.Contains(n) ? ""
+                : $" '{n}' is not a revision.{Generator.Parsing.Suggestions.DidYouMean(n, CheckCommand.RevisionNames)}");
+            var hint = string.Concat(hints);
+            if (hint.Length == 0 && names.Length == 2 && names[0] == names[1]) hint = $" Both are '{names[0]}'.";
             Console.Error.WriteLine($"error: --diff expects two different revisions of {string.Join(", ", CheckCommand.RevisionNames)} separated by a comma, e.g. final,v3 (got '{pair}').{hint}");
             return ExitCodes.Usage;
         }

@@ -96,7 +96,8 @@ public static class NewArchCommand
         // The generator's own rules (LMG0005, LMG0006), so a scaffold never fails its first build.
         if (NameRules.ArchNameProblem(name) is { } problem) return problem;
         var typeName = DescriptorScaffold.TypeName(name);
-        if (NameRules.GeneratedTypeNameProblem(typeName) is { } typeProblem) return $"its type name {typeName} is not usable: {typeProblem}";
+        if (NameRules.GeneratedTypeNameProblem(typeName) is { } typeProblem)
+            return $"its type name {typeName} is not usable: {typeProblem}; choose another name, or scaffold one and add 'type-name: {typeName}Arch' to it";
         if (LazyMmuArchRegistry.Find(name) is { } taken) return $"a built-in arch already has it ({taken.DescriptorPath})";
         if (LazyMmuArchRegistry.All.FirstOrDefault(a => string.Equals(a.TypeName, typeName, StringComparison.OrdinalIgnoreCase)) is { } clash)
             return $"its type name {typeName} clashes with {clash.Name}'s {clash.TypeName}";

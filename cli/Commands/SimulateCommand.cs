@@ -46,22 +46,24 @@ public static class SimulateCommand
         };
         command.SetAction(parse =>
         {
-            using var available = ArchSource.Open(parse, source, Console.Error);
-            if (available is null) return ExitCodes.Usage;
-            var options = new Options(parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
-                parse.GetValue(profile), parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));
-            if (!parse.GetValue(calibration)) return Run(available, options);
             // A calibration replays each profile's published measurement with its own arch, workload, sizes and modes:
-            // these options would change nothing, and saying nothing would let a user believe they did.
+            // these options would change nothing, and saying nothing would let a user believe they did. Refused before
+            // any descriptor is compiled.
+            var calibrate = parse.GetValue(calibration);
             var why = new (Option Option, string Why)[]
             {
                 (arch, "each profile names the arch it was measured on"), (workload, "each profile names its workload"),
                 (size, "each profile names the sizes it was measured at"), (mode, "each profile names the modes it compares"),
+                (source.BatchCapacity, "it prices the arch as described, never a checking build"),
             };
-            var ignored = why.Where(w => parse.GetResult(w.Option) is { Implicit: false }).ToList();
+            var ignored = calibrate ? why.Where(w => parse.GetResult(w.Option) is { Implicit: false }).ToList() : [];
             if (ignored.Count > 0)
                 return Usage($"--calibration does not take {string.Join(", ", ignored.Select(w => w.Option.Name))}: {string.Join("; ", ignored.Select(w => w.Why))}.");
-            return Calibrate(available, options);
+            using var available = ArchSource.Open(parse, source, Console.Error);
+            if (available is null) return ExitCodes.Usage;
+            var options = new Options(parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
+                parse.GetValue(profile), parse.GetValue(costs), parse.GetValue(format)!, parse.GetValue(output));
+            return calibrate ? Calibrate(available, options) : Run(available, options);
         });
         return command;
     }
@@ -116,7 +118,7 @@ public static class SimulateCommand
         }
         var results = SimulationRunner.Run(new SimulationRequest(arches, workloads, modes, o.Size, table));
         UndeclaredEffects.Warn(Console.Error);
-        var written = Write(o, results.Count, writer => ResultWriter.Write(o.Format, results, writer));
+        var written = Write(o, Count(results.Count, "result"), writer => ResultWriter.Write(o.Format, results, writer));
         return written == ExitCodes.Ok ? Threw(results, Console.Error) : written;
     }
 
@@ -146,13 +148,16 @@ public static class SimulateCommand
         {
             return Usage(e.Message);
         }
-        return Write(o, results.Count, writer => CalibrationReport.Write(o.Format, results, writer));
+        return Write(o, Count(results.Count, "calibrated profile"), writer => CalibrationReport.Write(o.Format, results, writer));
     }
 
     private static CostTable Table(CostProfile profile, string? costFile) =>
         costFile is null ? profile.Table : CostTableFile.Load(Path.GetFullPath(costFile), profile.Table);
 
-    private static int Write(Options o, int count, Action<TextWriter> write)
+    /// <summary>"1 result", "8 results": what the "wrote" line counts.</summary>
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private static int Write(Options o, string count, Action<TextWriter> write)
     {
         if (o.Output is null)
         {
@@ -162,7 +167,7 @@ public static class SimulateCommand
         var opened = OutputFile.Open(Path.GetFullPath(o.Output), $"--out {o.Output}", createNew: false, out var error);
         if (opened is null) return Usage(error!);
         using (var writer = opened) write(writer);
-        Console.Error.WriteLine($"wrote {count} results ({o.Format}) to {Path.GetFullPath(o.Output)}");
+        Console.Error.WriteLine($"wrote {count} ({o.Format}) to {Path.GetFullPath(o.Output)}");
         return ExitCodes.Ok;
     }
 

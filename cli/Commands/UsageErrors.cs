@@ -58,21 +58,34 @@ public static class UsageErrors
         }
         // The parser reports each unmatched token as an error too, in its own words: those are said above.
         foreach (var other in parse.Errors.Where(e => !unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))))
-            error.WriteLine("error: " + ((other.Message.StartsWith("Required argument missing", StringComparison.Ordinal) ? MissingArgument(parse.CommandResult, path) : null) ?? other.Message));
+            error.WriteLine("error: " + (Missing(other.Message, parse.CommandResult, path) ?? other.Message));
         error.WriteLine(isRoot
             ? "Run 'lazymmu --help' (or 'lazymmu COMMAND --help') for usage."
             : $"Run '{path} --help' for usage.");
     }
 
     /// <summary>
-    /// "'lazymmu new-arch' needs <name>: Arch name: ...", for the parser's "Required argument missing for command:
-    /// 'new-arch'.", which names neither the argument nor what to give; null when no required argument is missing.
+    /// "'lazymmu new-arch' needs <name> (arch name: ...).", "'lazymmu trace' needs --ops (ops separated by ';', ...).":
+    /// for the parser's "Required argument missing for command: 'new-arch'." and "Option '--ops' is required.", which
+    /// name neither what to give nor its form; null for any other message.
     /// </summary>
-    private static string? MissingArgument(CommandResult result, string path)
+    private static string? Missing(string message, CommandResult result, string path)
     {
-        var missing = result.Command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0
-            && result.Children.OfType<ArgumentResult>().All(r => r.Argument != a || r.Tokens.Count == 0));
-        return missing is null ? null : $"'{path}' needs <{missing.Name}>: {missing.Description}";
+        if (message.StartsWith("Required argument missing", StringComparison.Ordinal)
+            && result.Command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0
+                && result.Children.OfType<ArgumentResult>().All(r => r.Argument != a || r.Tokens.Count == 0)) is { } argument)
+            return $"'{path}' needs <{argument.Name}> ({Lower(argument.Description)}).";
+        if (message.EndsWith("is required.", StringComparison.Ordinal)
+            && result.Command.Options.FirstOrDefault(o => o.Required && message.Contains($"'{o.Name}'", StringComparison.Ordinal)) is { } option)
+            return $"'{path}' needs {option.Name} ({Lower(option.Description)}).";
+        return null;
+    }
+
+    /// <summary>A help description as a clause in a sentence: first letter lowercased, final period dropped.</summary>
+    private static string Lower(string? description)
+    {
+        var text = (description ?? "").TrimEnd('.');
+        return text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
     }
 
     /// <summary>

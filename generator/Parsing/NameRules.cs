@@ -51,7 +51,8 @@ public static class NameRules
         if (!AsciiIdentifier.IsMatch(name)) return "it is not an ASCII C# identifier";
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return "it is a C# keyword";
         if (SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None) return "it is a contextual C# keyword";
-        if (Reserved.Contains(name, System.StringComparer.OrdinalIgnoreCase)) return "the generated code already uses that name (file names ignore case)";
+        if (Reserved.Contains(name)) return "the generated code already uses that name";
+        if (Reserved.Contains(name, System.StringComparer.OrdinalIgnoreCase)) return "the generated code already uses that name in other case, and file names ignore case";
         return null;
     }
 

@@ -55,7 +55,7 @@ public static class OpScript
             foreach (var part in body.Trim().Length == 0 ? [] : body.Split(','))
             {
                 if (part.Trim().Length == 0)
-                    throw new ScriptException($"'{name}(' has an empty argument; write key=value pairs separated by one ',', e.g. set_pte(kind=user,addr=0x2000), or '{name}' alone for the defaults", offset);
+                    throw new ScriptException($"'{name}' has an empty argument; write key=value pairs separated by one ','{KeysOf(keys)}, or '{name}' alone for the defaults", offset);
                 ParseArg(name, keys, part, offset, args);
                 offset += part.Length + 1;
             }
@@ -67,6 +67,8 @@ public static class OpScript
         return new ScriptOp(name, args, column, text);
     }
 
+    private static string KeysOf(string[] keys) => keys.Length == 0 ? " (it takes none)" : $" (its keys: {string.Join(", ", keys)})";
+
     private static void ParseArg(string op, string[] keys, string part, int column, Dictionary<string, ulong> args)
     {
         var at = column + part.Length - part.TrimStart().Length;
@@ -74,6 +76,7 @@ public static class OpScript
         if (eq < 0) throw new ScriptException($"expected key=value in '{part.Trim()}'", at);
         var key = part[..eq].Trim();
         var value = part[(eq + 1)..].Trim();
+        if (key.Length == 0) throw new ScriptException($"'{op}' has an argument with no key before '='{KeysOf(keys)}", at);
         if (!keys.Contains(key))
         {
             var known = keys.Length == 0 ? "it takes none" : "known keys: " + string.Join(", ", keys);

@@ -50,8 +50,8 @@ public static class CalibrationRunner
     /// </summary>
     public static CalibrationResult Run(CostProfile profile, CostTable table, Func<string, ArchInfo?> findArch)
     {
-        var spec = profile.Calibration ?? throw new CostTableException($"profile '{profile.Name}' carries no calibration (no \"calibration\" section)");
-        var arch = findArch(spec.Arch) ?? throw new CostTableException($"profile '{profile.Name}' is calibrated on arch '{spec.Arch}', which is not loaded");
+        var spec = profile.Calibration ?? throw new CostTableException($"profile '{profile.Name}' carries no calibration (no \"calibration\" section); the calibrated profiles are {string.Join(", ", CalibratedBuiltins().Select(p => p.Name))}.");
+        var arch = findArch(spec.Arch) ?? throw new CostTableException($"profile '{profile.Name}' is calibrated on arch '{spec.Arch}', which is not loaded; leave out --no-builtins, or give a descriptor of '{spec.Arch}'.");
         var fitted = CalibrationFit.Fit(spec, table, arch);
         var rows = spec.Measured
             .Select(m => new CalibrationRow(m.Size, spec.IsFitted(m.Size), m.ChangePercent, CalibrationFit.ModelChange(spec, table, arch, m.Size)))

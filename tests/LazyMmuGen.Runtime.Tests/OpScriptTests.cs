@@ -14,8 +14,10 @@ public sealed class OpScriptTests
     [InlineData(";", "op 1 is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", 1)]
     [InlineData("enable;disable; ;", "op 3 is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", 16)]
     [InlineData("   ", "the script has no ops; write e.g. \"enable;set_pte;disable\"", 1)]
-    [InlineData("set_pte(,)", "'set_pte(' has an empty argument; write key=value pairs separated by one ',', e.g. set_pte(kind=user,addr=0x2000), or 'set_pte' alone for the defaults", 9)]
-    [InlineData("set_pte(kind=user,)", "'set_pte(' has an empty argument; write key=value pairs separated by one ',', e.g. set_pte(kind=user,addr=0x2000), or 'set_pte' alone for the defaults", 19)]
+    [InlineData("set_pte(,)", "'set_pte' has an empty argument; write key=value pairs separated by one ',' (its keys: kind, valid, mm, addr, value, page_shift, segment_shift), or 'set_pte' alone for the defaults", 9)]
+    [InlineData("set_pte(kind=user,)", "'set_pte' has an empty argument; write key=value pairs separated by one ',' (its keys: kind, valid, mm, addr, value, page_shift, segment_shift), or 'set_pte' alone for the defaults", 19)]
+    [InlineData("enable(,)", "'enable' has an empty argument; write key=value pairs separated by one ',' (its keys: mm, start, end, preempt), or 'enable' alone for the defaults", 8)]
+    [InlineData("set_pte(=1)", "'set_pte' has an argument with no key before '=' (its keys: kind, valid, mm, addr, value, page_shift, segment_shift)", 9)]
     public void An_empty_op_or_argument_is_an_error_at_its_column(string script, string message, int column)
     {
         var error = Assert.Throws<ScriptException>(() => OpScript.Parse(script));
