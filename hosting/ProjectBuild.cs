@@ -9,12 +9,14 @@ public static class ProjectBuild
     /// <summary>The built assembly's path, or the build's output as the error.</summary>
     public static (string? Assembly, string? Error) Build(string project)
     {
-        if (!File.Exists(project) && !Directory.Exists(project)) return (null, $"error: project '{project}' does not exist.");
+        var given = project;
+        if (ProjectPath.Resolve(given, out var unresolved) is not { } resolved) return (null, unresolved);
+        project = resolved;
         var (code, output) = Run("build", project, "--nologo", "-v", "q", "-clp:NoSummary");
-        if (code != 0) return (null, output.TrimEnd() + $"\nerror: building '{project}' failed (dotnet build exited {code}).");
+        if (code != 0) return (null, output.TrimEnd() + $"\nerror: building '{given}' failed (dotnet build exited {code}).");
         var (pathCode, path) = Run("msbuild", project, "-nologo", "-getProperty:TargetPath");
         path = path.Trim();
-        if (pathCode != 0 || !File.Exists(path)) return (null, $"error: could not find what '{project}' builds (TargetPath '{path}').");
+        if (pathCode != 0 || !File.Exists(path)) return (null, $"error: could not find what '{given}' builds (TargetPath '{path}').");
         return (path, null);
     }
 

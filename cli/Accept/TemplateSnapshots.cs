@@ -5,14 +5,14 @@ namespace LazyMmuGen.Cli.Accept;
 /// <summary>
 /// The snapshots the `dotnet new lazymmu-arch` template ships (dotnet-new/content/lazymmu-arch), so that `dotnet test`
 /// passes in a new project: what the generator makes of the template's descriptors in its library project, named as
-/// the template's SnapshotTests.GeneratedSource test names them. The namespace is the template's sourceName, which
-/// `dotnet new` replaces in the snapshot and in the project alike.
+/// the template's SnapshotTests.GeneratedSource test names them. The namespace is the name the template's safeName
+/// symbol replaces, which `dotnet new` replaces in the snapshot, the project and the file names alike.
 /// </summary>
 public static class TemplateSnapshots
 {
     public const string Content = "dotnet-new/content/lazymmu-arch";
 
-    /// <summary>The template's sourceName: its library project's folder and the namespace of its arches.</summary>
+    /// <summary>The name the template's safeName symbol replaces: its library project's folder and the namespace of its arches.</summary>
     public const string SourceName = "MyArches";
 
     public const string SnapshotFolder = Content + "/" + SourceName + ".Tests/Snapshots";

@@ -52,7 +52,7 @@ public static class TraceCommand
         IReadOnlyList<ScriptOp> ops;
         try
         {
-            ops = OpScript.Parse(script);
+            ops = OpScript.Parse(script, Generator.Parsing.Suggestions.DidYouMean);
         }
         catch (ScriptException e)
         {

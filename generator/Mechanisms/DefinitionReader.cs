@@ -356,7 +356,9 @@ public static class DefinitionReader
             if (!Hooks.All.Contains(pair.Key.Value))
                 Fail(diagnostics, pair.Key.Location, $"'{ParameterReader.Shorten(pair.Key.Value)}' is not a hook.{Suggestions.DidYouMean(pair.Key.Value, Hooks.All)} Hooks: {string.Join(", ", Hooks.All)}");
             else if (pair.Value is not YScalar phase || !Phases.TryGetValue(phase.Value, out var value))
-                Fail(diagnostics, pair.Value.Location, $"the phase of '{pair.Key.Value}' must be one of {string.Join(", ", Phases.Keys)}");
+                Fail(diagnostics, pair.Value.Location, pair.Value is YScalar given
+                    ? $"'{ParameterReader.Shorten(given.Value)}' is not a phase (of '{pair.Key.Value}').{Suggestions.DidYouMean(given.Value, Phases.Keys)} Phases: {string.Join(", ", Phases.Keys)}"
+                    : $"the phase of '{pair.Key.Value}' must be one of {string.Join(", ", Phases.Keys)}");
             else
             {
                 result[pair.Key.Value] = value;

@@ -74,7 +74,7 @@ public static class DescriptorParser
                 ParameterReader.Shorten(Printable(entry.Key.Value)), Suggestions.DidYouMean(entry.Key.Value, Fields), string.Join(", ", Fields)));
         }
 
-        var name = ReadArchName(fields, map, diagnostics);
+        var name = ReadArchName(fields, map, path, diagnostics);
         var (typeName, typeNameLocation) = ReadTypeName(fields, name, diagnostics);
         claimedTypeName = typeName;
         var summary = ReadSummary(fields, diagnostics);
@@ -85,11 +85,16 @@ public static class DescriptorParser
         return new ArchSpec(name.Value, typeName, summary, relativePath, distinct, mechanisms.ToEquatableArray(), expectedViolation, name.Location, typeNameLocation);
     }
 
-    private static YScalar? ReadArchName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YMapping map, List<DiagnosticInfo> diagnostics)
+    private static YScalar? ReadArchName(Dictionary<string, KeyValuePair<YScalar, YNode>> fields, YMapping map, string path, List<DiagnosticInfo> diagnostics)
     {
         if (!fields.TryGetValue("arch", out var entry))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, "arch", "riscv-sfence", ""));
+            // The file's own name is the arch name new-arch would have written ('riscv-y.arch.yaml': arch: riscv-y).
+            var stem = System.IO.Path.GetFileName(path);
+            foreach (var suffix in new[] { ".arch.yaml", ".arch.yml" })
+                if (stem.EndsWith(suffix, System.StringComparison.OrdinalIgnoreCase)) stem = stem.Substring(0, stem.Length - suffix.Length);
+            var example = NameRules.ArchNameProblem(stem) is null ? stem : "riscv-sfence";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingField, map.Location, "arch", example, ""));
             return null;
         }
         var problem = entry.Value is YScalar { IsNull: false } scalar ? NameRules.ArchNameProblem(scalar.Value) : NameRules.ArchNameProblem("");

@@ -19,7 +19,8 @@ public static class OpScript
     /// No op, an unknown op or key, a key given twice, a missing required key, a value that is not a number
     /// (decimal or 0x hex) or an allowed word, or an unclosed '('; <see cref="ScriptException.Column"/> says where.
     /// </exception>
-    public static IReadOnlyList<ScriptOp> Parse(string script)
+    /// <param name="suggest">" Did you mean 'x'?" for a name and its candidates (the tool's <c>Suggestions.DidYouMean</c>), or null for none.</param>
+    public static IReadOnlyList<ScriptOp> Parse(string script, Func<string, IEnumerable<string>, string>? suggest = null)
     {
         if (script.Trim().Length == 0) throw new ScriptException("the script has no ops; write e.g. \"enable;set_pte;disable\"", 1);
         var ops = new List<ScriptOp>();
@@ -30,7 +31,7 @@ public static class OpScript
             var piece = pieces[i];
             var trimmed = piece.Trim();
             var column = start + piece.IndexOf(trimmed, StringComparison.Ordinal) + 1;
-            if (trimmed.Length > 0) ops.Add(ParseOp(trimmed, column));
+            if (trimmed.Length > 0) ops.Add(ParseOp(trimmed, column, suggest));
             else if (i < pieces.Length - 1 || i == 0)
                 throw new ScriptException($"op {i + 1} is empty; separate ops with one ';', e.g. \"enable;set_pte;disable\"", start + 1);
             start += piece.Length + 1;
@@ -38,12 +39,12 @@ public static class OpScript
         return ops;
     }
 
-    private static ScriptOp ParseOp(string text, int column)
+    private static ScriptOp ParseOp(string text, int column, Func<string, IEnumerable<string>, string>? suggest)
     {
         var open = text.IndexOf('(');
         var name = (open < 0 ? text : text[..open]).Trim();
         if (!OpCatalog.Keys.TryGetValue(name, out var keys))
-            throw new ScriptException($"unknown op '{name}'; known ops: {string.Join(", ", OpCatalog.Keys.Keys)}", column);
+            throw new ScriptException($"unknown op '{name}'.{suggest?.Invoke(name, OpCatalog.Keys.Keys)} Known ops: {string.Join(", ", OpCatalog.Keys.Keys)}", column);
         var args = new Dictionary<string, ulong>(StringComparer.Ordinal);
         if (open >= 0)
         {
@@ -56,7 +57,7 @@ public static class OpScript
             {
                 if (part.Trim().Length == 0)
                     throw new ScriptException($"'{name}' has an empty argument; write key=value pairs separated by one ','{KeysOf(keys)}, or '{name}' alone for the defaults", offset);
-                ParseArg(name, keys, part, offset, args);
+                ParseArg(name, keys, part, offset, args, suggest);
                 offset += part.Length + 1;
             }
         }
@@ -69,7 +70,7 @@ public static class OpScript
 
     private static string KeysOf(string[] keys) => keys.Length == 0 ? " (it takes none)" : $" (its keys: {string.Join(", ", keys)})";
 
-    private static void ParseArg(string op, string[] keys, string part, int column, Dictionary<string, ulong> args)
+    private static void ParseArg(string op, string[] keys, string part, int column, Dictionary<string, ulong> args, Func<string, IEnumerable<string>, string>? suggest)
     {
         var at = column + part.Length - part.TrimStart().Length;
         var eq = part.IndexOf('=');
@@ -79,8 +80,8 @@ public static class OpScript
         if (key.Length == 0) throw new ScriptException($"'{op}' has an argument with no key before '='{KeysOf(keys)}", at);
         if (!keys.Contains(key))
         {
-            var known = keys.Length == 0 ? "it takes none" : "known keys: " + string.Join(", ", keys);
-            throw new ScriptException($"'{op}' has no key '{key}'; {known}", at);
+            var known = keys.Length == 0 ? "It takes none." : "Its keys: " + string.Join(", ", keys) + ".";
+            throw new ScriptException($"'{op}' has no key '{key}'.{(keys.Length == 0 ? "" : suggest?.Invoke(key, keys))} {known}", at);
         }
         if (args.ContainsKey(key)) throw new ScriptException($"key '{key}' given twice", at);
         args[key] = ParseValue(key, value, at + eq + 1);

@@ -145,7 +145,7 @@ public sealed class DiagnosticTests
         ["misspelt flush key"] = FlushKeys + "'page-sise' (did you mean 'page-size'?).",
         ["unknown flush key"] = FlushKeys + "'colour'.",
         ["repeated flush key"] = FlushKeys + "'mm' again; remove the repeated 'mm'.",
-        ["missing arch"] = "Required field 'arch' is missing. Add 'arch: riscv-sfence'.",
+        ["missing arch"] = "Required field 'arch' is missing. Add 'arch: bad'.", // the file's name, bad.arch.yaml, less its suffix
         ["mechanism without kind, parameters of one mechanism"] = "Required field 'kind' is missing. Add 'kind: tlb-batch' (capacity, flush-keys are parameters of 'tlb-batch').",
         ["mechanism without kind, parameters of none"] = "Required field 'kind' is missing. Add 'kind: NAME', where NAME is one of: "
             + "deferred-barriers, hypercall-batch, ipte-cache, paravirt-nop, register-switch, tlb-batch.",

@@ -85,7 +85,7 @@ public sealed class MechanismDefinitionTests
     [InlineData("claims: [pte-store, pte-complete]", 3, 21, "claim 'pte-complete' is not a resource. Did you mean 'pte-completion'? Resources: pte-completion, pte-store, section-preemption, context-switch, enable-range, register:{parameter}")]
     [InlineData("claims: [csr:satp]", 3, 10, "claim 'csr:satp' is not a resource.")]
     [InlineData("phases: { leav: drain }", 3, 11, "'leav' is not a hook. Did you mean 'leave'?")]
-    [InlineData("phases: { leave: drian }", 3, 18, "the phase of 'leave' must be one of pin, restore, setup, drain, release")]
+    [InlineData("phases: { leave: drian }", 3, 18, "'drian' is not a phase (of 'leave'). Did you mean 'drain'? Phases: pin, restore, setup, drain, release. Fix")]
     public void A_bad_definition_is_LMG0024_at_its_line_and_column(string extra, int line, int column, string message)
     {
         // Lines 1 and 2 are 'mechanism: m' and 'summary: s'; the case's text starts at line 3.

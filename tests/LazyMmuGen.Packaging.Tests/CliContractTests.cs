@@ -296,6 +296,8 @@ public sealed class CliContractTests : IDisposable
     [InlineData("new-arch info", "error: 'info' cannot be an arch name: its type name Info is not usable: the generated code already uses that name; choose another name, or scaffold one and add 'type-name: InfoArch' to it.")]
     [InlineData("new-arch task-state", "error: 'task-state' cannot be an arch name: its type name TaskState is not usable: the generated code already uses that name; choose another name, or scaffold one and add 'type-name: TaskStateArch' to it.")]
     [InlineData("new-arch --from arm64", "error: 'lazymmu new-arch' needs <name> (arch name: lowercase letters and digits in dash-separated words, e.g. riscv-sfence).|Run 'lazymmu new-arch --help' for usage.")]
+    [InlineData("trace --arch arm64 --ops enable;set_ptee;disable", "error: unknown op 'set_ptee'. Did you mean 'set_pte'? Known ops: enable, disable, pause, resume, irq_enter, irq_exit, set_pte, get_pte, switch, migrate, preempt_disable, preempt_enable (column 8 of --ops)|enable;set_ptee;disable|^")]
+    [InlineData("trace --arch arm64 --ops set_pte(adr=0x1000)", "error: 'set_pte' has no key 'adr'. Did you mean 'addr'? Its keys: kind, valid, mm, addr, value, page_shift, segment_shift. (column 9 of --ops)|set_pte(adr=0x1000)|^")]
     [InlineData("--help --version", "error: --version takes nothing else, got '--help'. Run 'lazymmu --version' alone.")]
     [InlineData("--version extra", "error: --version takes nothing else, got 'extra'. Run 'lazymmu --version' alone.")]
     [InlineData("simulate --mode fnal", "error: unknown mode 'fnal'. Did you mean 'final'? Modes: eager, legacy, final, v3, v2, or 'all' (eager, legacy, final, v3).")]

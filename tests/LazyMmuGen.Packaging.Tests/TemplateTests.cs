@@ -51,6 +51,15 @@ public sealed class TemplateTests(PackedFeed packed, ITestOutputHelper output)
         output.WriteLine($"the packed feed: LazyMmuGen {version} in {feed} (packed in {packed.PackTime.TotalSeconds:F0} s, before this test)");
         Dotnet(work, ["new", "install", Path.Combine(feed, $"LazyMmuGen.Templates.{version}.nupkg"), "--debug:custom-hive", hive]);
         Dotnet(work, ["new", "lazymmu-arch", "-o", project, "--feed", feed, "--debug:custom-hive", hive]);
+        // A dashed name: files were named as given and contents in its namespace form, so the solution pointed at
+        // my_kit/my_kit.csproj beside my-kit/my-kit.csproj (found by an outside-the-repository review).
+        var dashed = Path.Combine(work, "my-kit");
+        Dotnet(work, ["new", "lazymmu-arch", "-o", dashed, "--feed", feed, "--debug:custom-hive", hive]);
+        var solution = File.ReadAllText(Path.Combine(dashed, "my_kit.slnx"));
+        var referenced = System.Text.RegularExpressions.Regex.Matches(solution, "Path=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["my_kit/my_kit.csproj", "my_kit.Tests/my_kit.Tests.csproj"], referenced);
+        Assert.All(referenced, path => Assert.True(File.Exists(Path.Combine(dashed, path)), path + " does not exist"));
+        Assert.Contains("<ProjectReference Include=\"../my_kit/my_kit.csproj\" />", File.ReadAllText(Path.Combine(dashed, "my_kit.Tests", "my_kit.Tests.csproj")));
         Step(watch, "install and new");
         Assert.Contains($"Version=\"[$(LazyMmuGenVersion)]\"", File.ReadAllText(Path.Combine(project, "Directory.Packages.props")));
         Assert.Contains($"<LazyMmuGenVersion>{version}</LazyMmuGenVersion>", File.ReadAllText(Path.Combine(project, "Directory.Packages.props")));

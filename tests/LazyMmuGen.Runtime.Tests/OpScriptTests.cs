@@ -26,6 +26,18 @@ public sealed class OpScriptTests
     }
 
     [Fact]
+    public void An_unknown_op_or_key_asks_the_callers_suggester_for_the_nearest()
+    {
+        string Nearest(string name, IEnumerable<string> candidates) => candidates.Contains(name[..^1]) ? $" Did you mean '{name[..^1]}'?" : "";
+
+        var op = Assert.Throws<ScriptException>(() => OpScript.Parse("enable;disablee", Nearest));
+        Assert.StartsWith("unknown op 'disablee'. Did you mean 'disable'? Known ops: enable, ", op.Message);
+        var key = Assert.Throws<ScriptException>(() => OpScript.Parse("switch(taskk=2)", Nearest));
+        Assert.Equal(("'switch' has no key 'taskk'. Did you mean 'task'? Its keys: task.", 8), (key.Message, key.Column));
+        Assert.Equal("'irq_enter' has no key 'x'. It takes none.", Assert.Throws<ScriptException>(() => OpScript.Parse("irq_enter(x=1)", Nearest)).Message);
+    }
+
+    [Fact]
     public void One_trailing_semicolon_is_allowed()
     {
         Assert.Equal(["enable", "disable"], OpScript.Parse("enable;disable;").Select(o => o.Name));
