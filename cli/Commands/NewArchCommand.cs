@@ -17,7 +17,7 @@ public static class NewArchCommand
     {
         var name = new Argument<string>("name") { Description = "Arch name: lowercase letters and digits in dash-separated words, e.g. riscv-sfence." };
         var from = new Option<string?>("--from") { Description = "Copy the mechanisms (and their parameters) of this built-in arch, e.g. arm64." };
-        var output = PathOption.Create("--out", "File (or folder: an existing one, or a path ending in '/') to write; default arches/NAME.arch.yaml in this repository, or below the current folder outside one.");
+        var output = PathOption.Create("--out", "File (or folder: an existing one, or a path ending in '/') to write, its missing folders made as dotnet new -o makes them; default arches/NAME.arch.yaml in this repository, or below the current folder outside one.");
         var command = new Command("new-arch", "Scaffold a descriptor, with a comment explaining each field.") { name, from, output };
         command.SetAction(parse =>
         {
