@@ -59,23 +59,8 @@ public static class SimModes
             error += " " + known;
             return null;
         }
-        var modes = new List<SimMode>();
-        foreach (var name in names)
-        {
-            if (name == "all")
-            {
-                modes.AddRange(All);
-                continue;
-            }
-            var mode = Known.Where(m => m.Name() == name).Select(m => (SimMode?)m).FirstOrDefault();
-            if (mode is null)
-            {
-                error = $"unknown mode '{name}'.{suggest?.Invoke(name, Known.Select(m => m.Name()).Append("all"))} {known}";
-                return null;
-            }
-            modes.Add(mode.Value);
-        }
-        // 'all,v2' is the four default modes and v2; a mode named twice runs once, where it was first named.
-        return modes.Distinct().ToList();
+        var modes = NameList.Resolve(names, Known, m => m.Name(), All, out var unknown);
+        if (modes is null) error = $"unknown mode '{unknown}'.{suggest?.Invoke(unknown!, Known.Select(m => m.Name()).Append(NameList.All))} {known}";
+        return modes;
     }
 }

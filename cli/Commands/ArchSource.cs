@@ -186,23 +186,12 @@ public sealed class ArchSource : IDisposable
             error.WriteLine($"error: {listError} {known}");
             return null;
         }
-        var chosen = new List<ArchInfo>();
-        foreach (var name in parts)
+        if (NameList.Resolve(parts, Available, a => a.Name, Available, out var unknown) is not { } chosen)
         {
-            if (name == "all")
-            {
-                chosen.AddRange(Available);
-                continue;
-            }
-            if (Available.FirstOrDefault(a => a.Name == name) is not { } arch)
-            {
-                error.WriteLine($"error: unknown arch '{name}'.{Generator.Parsing.Suggestions.DidYouMean(name, Available.Select(a => a.Name).Append("all"))} {known}");
-                return null;
-            }
-            chosen.Add(arch);
+            error.WriteLine($"error: unknown arch '{unknown}'.{Generator.Parsing.Suggestions.DidYouMean(unknown!, Available.Select(a => a.Name).Append(NameList.All))} {known}");
+            return null;
         }
-        // 'all,arm64' names arm64 twice: each arch runs once, where it was first named.
-        return chosen.Distinct().ToList();
+        return chosen;
     }
 
     public void Dispose()

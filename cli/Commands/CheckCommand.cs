@@ -44,15 +44,11 @@ public static class CheckCommand
             {
                 // A diff runs both revisions it names over the small revision alphabet, one thread, no symmetry:
                 // these options would change nothing, and saying nothing would let a user believe they did.
-                var why = new (Option Option, string Why)[]
+                if (IgnoredOptions.Refusal(parse, "--diff",
+                        (revision, "it names both revisions itself"), (progress, "it prints no progress"),
+                        (threads, "it explores on one thread"), (noSymmetry, "it never reduces by symmetry")) is { } refusal)
                 {
-                    (revision, "it names both revisions itself"), (progress, "it prints no progress"),
-                    (threads, "it explores on one thread"), (noSymmetry, "it never reduces by symmetry"),
-                };
-                var ignored = why.Where(w => parse.GetResult(w.Option) is { Implicit: false }).ToList();
-                if (ignored.Count > 0)
-                {
-                    Console.Error.WriteLine($"error: --diff does not take {string.Join(", ", ignored.Select(w => w.Option.Name))}: {string.Join("; ", ignored.Select(w => w.Why))}.");
+                    Console.Error.WriteLine("error: " + refusal);
                     return ExitCodes.Usage;
                 }
                 return DiffCommand.Run(arches, pair, parse.GetValue(depth), parse.GetValue(format)!, available.CommandSuffix);

@@ -50,15 +50,11 @@ public static class SimulateCommand
             // these options would change nothing, and saying nothing would let a user believe they did. Refused before
             // any descriptor is compiled.
             var calibrate = parse.GetValue(calibration);
-            var why = new (Option Option, string Why)[]
-            {
-                (arch, "each profile names the arch it was measured on"), (workload, "each profile names its workload"),
-                (size, "each profile names the sizes it was measured at"), (mode, "each profile names the modes it compares"),
-                (source.BatchCapacity, "it prices the arch as described, never a checking build"),
-            };
-            var ignored = calibrate ? why.Where(w => parse.GetResult(w.Option) is { Implicit: false }).ToList() : [];
-            if (ignored.Count > 0)
-                return Usage($"--calibration does not take {string.Join(", ", ignored.Select(w => w.Option.Name))}: {string.Join("; ", ignored.Select(w => w.Why))}.");
+            if (calibrate && IgnoredOptions.Refusal(parse, "--calibration",
+                    (arch, "each profile names the arch it was measured on"), (workload, "each profile names its workload"),
+                    (size, "each profile names the sizes it was measured at"), (mode, "each profile names the modes it compares"),
+                    (source.BatchCapacity, "it prices the arch as described, never a checking build")) is { } refusal)
+                return Usage(refusal);
             using var available = ArchSource.Open(parse, source, Console.Error);
             if (available is null) return ExitCodes.Usage;
             var options = new Options(parse.GetValue(arch), parse.GetValue(workload)!, parse.GetValue(size), parse.GetValue(mode)!,
@@ -79,22 +75,9 @@ public static class SimulateCommand
             error += " " + known;
             return null;
         }
-        var workloads = new List<IWorkload>();
-        foreach (var part in parts)
-        {
-            if (part == "all")
-            {
-                workloads.AddRange(WorkloadCatalog.All);
-                continue;
-            }
-            if (WorkloadCatalog.Find(part) is not { } workload)
-            {
-                error = $"unknown workload '{part}'.{Suggestions.DidYouMean(part, names.Append("all"))} {known}";
-                return null;
-            }
-            workloads.Add(workload);
-        }
-        return workloads.Distinct().ToList();
+        var workloads = NameList.Resolve(parts, WorkloadCatalog.All, w => w.Name, WorkloadCatalog.All, out var unknown);
+        if (workloads is null) error = $"unknown workload '{unknown}'.{Suggestions.DidYouMean(unknown!, names.Append(NameList.All))} {known}";
+        return workloads;
     }
 
     private sealed record Options(string? Arch, string Workload, int Size, string Modes, string? Profile, string? Costs, string Format, string? Output);

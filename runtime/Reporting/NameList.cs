@@ -33,4 +33,45 @@ public static class NameList
         }
         return names;
     }
+
+    /// <summary>
+    /// The items of a <see cref="Split"/> list as what they name: 'all' (anywhere in the list) is every item of
+    /// <paramref name="all"/>, and an item named twice is there once, where it was first named ('all,v2' is the
+    /// defaults and v2). Null with <paramref name="unknown"/> the first name no item of <paramref name="known"/> has.
+    /// </summary>
+    /// <param name="names">The list's items.</param>
+    /// <param name="known">Every item a name may name.</param>
+    /// <param name="nameOf">An item's name.</param>
+    /// <param name="all">What 'all' names (a subset of <paramref name="known"/>: simulate's 'all' leaves v2 out).</param>
+    /// <param name="unknown">The first unknown name, or null.</param>
+    public static IReadOnlyList<T>? Resolve<T>(IReadOnlyList<string> names, IReadOnlyList<T> known, Func<T, string> nameOf, IReadOnlyList<T> all, out string? unknown)
+    {
+        unknown = null;
+        var items = new List<T>();
+        foreach (var name in names)
+        {
+            if (name == All)
+            {
+                items.AddRange(all);
+                continue;
+            }
+            var index = -1;
+            for (var i = 0; i < known.Count; i++)
+            {
+                if (nameOf(known[i]) != name) continue;
+                index = i;
+                break;
+            }
+            if (index < 0)
+            {
+                unknown = name;
+                return null;
+            }
+            items.Add(known[index]);
+        }
+        return items.Distinct().ToList();
+    }
+
+    /// <summary>The name that stands for every item of a list.</summary>
+    public const string All = "all";
 }

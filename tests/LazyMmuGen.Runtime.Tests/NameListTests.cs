@@ -24,4 +24,16 @@ public class NameListTests
         Assert.Null(NameList.Split(text, "--mode", "final,v3", out var error));
         Assert.Equal(expected, error);
     }
+
+    [Fact]
+    public void Resolve_expands_all_anywhere_keeps_the_first_place_of_each_and_names_the_first_unknown()
+    {
+        string[] known = ["eager", "legacy", "final", "v3", "v2"];
+        string[] all = ["eager", "legacy", "final", "v3"];
+
+        Assert.Equal(["v2", "eager", "legacy", "final", "v3"], NameList.Resolve(["v2", "all", "final"], known, n => n, all, out var none));
+        Assert.Null(none);
+        Assert.Null(NameList.Resolve(["final", "v9", "v8"], known, n => n, all, out var unknown));
+        Assert.Equal("v9", unknown);
+    }
 }
