@@ -35,6 +35,31 @@ public static partial class ProjectPath
         return null;
     }
 
+    /// <summary>
+    /// " It references Kit/Kit.csproj, which references LazyMmuGen.Generator: give --project Kit/Kit.csproj." for a
+    /// project that built no arches but references the arch library (the template's test project), else "".
+    /// </summary>
+    /// <param name="given">The --project value, as the user wrote it.</param>
+    public static string LibraryHint(string given)
+    {
+        if (Resolve(given, out _) is not { } project) return "";
+        var libraries = PathsIn(project, ProjectReference())
+            .Where(p => File.Exists(p) && ReferencesGenerator(p))
+            .Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p))
+            .ToList();
+        return libraries.Count == 1 ? $" It references {libraries[0]}, which references LazyMmuGen.Generator: give --project {libraries[0]}." : "";
+    }
+
+    /// <summary>The full paths a solution or project file names (its "path" group), relative to the file's folder.</summary>
+    private static IEnumerable<string> PathsIn(string file, Regex entry)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        return entry.Matches(File.ReadAllText(file))
+            .Select(m => Path.GetFullPath(Path.Combine(folder, m.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar))));
+    }
+
+    private static bool ReferencesGenerator(string project) => File.ReadAllText(project).Contains("\"LazyMmuGen.Generator\"", StringComparison.Ordinal);
+
     private static bool IsProject(string path) => path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSolution(string path) =>
@@ -43,12 +68,10 @@ public static partial class ProjectPath
     private static string? FromSolution(string solution, string given, out string? error)
     {
         error = null;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(solution))!;
-        var projects = ProjectEntry().Matches(File.ReadAllText(solution))
-            .Select(m => Path.GetFullPath(Path.Combine(folder, m.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar))))
+        var projects = PathsIn(solution, ProjectEntry())
             .Where(File.Exists)
             .ToList();
-        var libraries = projects.Where(p => File.ReadAllText(p).Contains("\"LazyMmuGen.Generator\"", StringComparison.Ordinal)).ToList();
+        var libraries = projects.Where(ReferencesGenerator).ToList();
         if (libraries.Count == 1) return libraries[0];
         var listed = projects.Count == 0 ? "it lists no project that exists" : "its projects: " + string.Join(", ", projects.Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p)));
         error = libraries.Count == 0
@@ -56,6 +79,10 @@ public static partial class ProjectPath
             : $"error: --project {given}: {Path.GetFileName(solution)} is a solution with {libraries.Count} arch libraries ({string.Join(", ", libraries.Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p)))}); give one of them.";
         return null;
     }
+
+    /// <summary>A project a project file references: &lt;ProjectReference Include="../Kit/Kit.csproj" /&gt;.</summary>
+    [GeneratedRegex(@"<ProjectReference\s+Include=""(?<path>[^""]+\.csproj)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ProjectReference();
 
     /// <summary>A project path in a .slnx (Path="a/a.csproj") or a .sln (, "a\a.csproj",).</summary>
     [GeneratedRegex(@"(?:Path=""|,\s*"")(?<path>[^""]+\.csproj)""", RegexOptions.CultureInvariant)]

@@ -75,4 +75,16 @@ public sealed class ProjectPathTests : IDisposable
         Assert.Null(ProjectPath.Resolve(Path.Combine(root, "missing"), out var missing));
         Assert.Equal($"error: project '{Path.Combine(root, "missing")}' does not exist.", missing);
     }
+
+    [Fact]
+    public void A_test_project_that_built_no_arches_points_at_the_library_it_references()
+    {
+        // Found by a review: `check --project Kit.Tests` said only that the test assembly has no registry.
+        TemplateLayout();
+        Write("Kit.Tests/Kit.Tests.csproj", "<Project><ItemGroup><ProjectReference Include=\"../Kit/Kit.csproj\" /></ItemGroup></Project>");
+        var library = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(root, "Kit", "Kit.csproj"));
+
+        Assert.Equal($" It references {library}, which references LazyMmuGen.Generator: give --project {library}.", ProjectPath.LibraryHint(Path.Combine(root, "Kit.Tests")));
+        Assert.Equal("", ProjectPath.LibraryHint(Path.Combine(root, "Kit")));
+    }
 }
