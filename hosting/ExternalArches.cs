@@ -87,15 +87,15 @@ public sealed class ExternalArches : IDisposable
 
     /// <summary>Loads the registry of an arch library a project built (see <see cref="ProjectBuild"/>).</summary>
     /// <param name="path">The built assembly.</param>
-    /// <param name="hint">Said after the error when the assembly holds no registry (<see cref="ProjectPath.LibraryHint"/>), or "".</param>
-    public static ExternalArches FromAssembly(string path, string hint = "")
+    /// <param name="hint">Said after the error when the assembly holds no registry (<see cref="ProjectPath.LibraryHint"/>); asked only then, since it reads project files.</param>
+    public static ExternalArches FromAssembly(string path, Func<string>? hint = null)
     {
         var context = new ArchLoadContext(path);
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(path));
         if (assembly.GetTypes().All(t => t.Name != "LazyMmuArchRegistry"))
         {
             context.Unload();
-            return new ExternalArches(null, [], [$"error: '{path}' has no generated LazyMmuArchRegistry: does the project reference LazyMmuGen.Generator and hold a descriptor?{hint}"], false) { Failed = true };
+            return new ExternalArches(null, [], [$"error: '{path}' has no generated LazyMmuArchRegistry: does the project reference LazyMmuGen.Generator and hold a descriptor?{hint?.Invoke()}"], false) { Failed = true };
         }
         // A project's build has its files on disk, but its templates are not known here: a generated line is quoted.
         return new ExternalArches(context, MapSources(assembly, Registry(assembly), []), [], fromCache: false);

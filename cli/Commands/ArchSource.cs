@@ -101,7 +101,7 @@ public sealed class ArchSource : IDisposable
                 error.WriteLine(failure);
                 return null;
             }
-            loaded.Add(ExternalArches.FromAssembly(assembly!, ProjectPath.LibraryHint(project)));
+            loaded.Add(ExternalArches.FromAssembly(assembly!, () => ProjectPath.LibraryHint(project)));
         }
         loaded.Add(ExternalArches.Load(files, batchCapacity: capacity));
         var external = loaded.SelectMany(l => l.Arches).ToList();
