@@ -65,7 +65,8 @@ public sealed class TransitionSample
                 ops.Add(op);
                 successors.Add(next.StateKey(renamings));
             }
-            states.Add(state);
+            // Only a state with a transition in the sample counts in TakenPerState.
+            if (from.Count > 0 && from[^1] == states.Count) states.Add(state);
         }
         return new TransitionSample([.. states], [.. from], [.. ops], [.. successors], renamings);
     }
