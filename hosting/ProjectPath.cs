@@ -45,7 +45,7 @@ public static partial class ProjectPath
         if (Resolve(given, out _) is not { } project) return "";
         var libraries = PathsIn(project, ProjectReference())
             .Where(p => File.Exists(p) && ReferencesGenerator(p))
-            .Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p))
+            .Select(Shown)
             .ToList();
         return libraries.Count == 1 ? $" It references {libraries[0]}, which references LazyMmuGen.Generator: give --project {libraries[0]}." : "";
     }
@@ -57,6 +57,9 @@ public static partial class ProjectPath
         return entry.Matches(File.ReadAllText(file))
             .Select(m => Path.GetFullPath(Path.Combine(folder, m.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar))));
     }
+
+    /// <summary>A path as a message shows it: relative to where the tool runs, as the user typed theirs.</summary>
+    private static string Shown(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 
     private static bool ReferencesGenerator(string project) => File.ReadAllText(project).Contains("\"LazyMmuGen.Generator\"", StringComparison.Ordinal);
 
@@ -73,10 +76,10 @@ public static partial class ProjectPath
             .ToList();
         var libraries = projects.Where(ReferencesGenerator).ToList();
         if (libraries.Count == 1) return libraries[0];
-        var listed = projects.Count == 0 ? "it lists no project that exists" : "its projects: " + string.Join(", ", projects.Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p)));
+        var listed = projects.Count == 0 ? "it lists no project that exists" : "its projects: " + string.Join(", ", projects.Select(Shown));
         error = libraries.Count == 0
             ? $"error: --project {given}: {Path.GetFileName(solution)} is a solution, and none of its projects references LazyMmuGen.Generator ({listed}); give the arch library's project."
-            : $"error: --project {given}: {Path.GetFileName(solution)} is a solution with {libraries.Count} arch libraries ({string.Join(", ", libraries.Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p)))}); give one of them.";
+            : $"error: --project {given}: {Path.GetFileName(solution)} is a solution with {libraries.Count} arch libraries ({string.Join(", ", libraries.Select(Shown))}); give one of them.";
         return null;
     }
 
