@@ -34,7 +34,7 @@ public sealed class EnterSnapshots
     /// <param name="source">Snapshots of as many tasks.</param>
     public void CopyFrom(EnterSnapshots source)
     {
-        Array.Copy(source.preempt, preempt, preempt.Length);
+        source.preempt.AsSpan().CopyTo(preempt);
         for (var t = 0; t < preempt.Length; t++)
         {
             if (preempt[t] >= 0) (registers[t] ??= new RegisterFile()).CopySwitchedFrom(source.registers[t]!);

@@ -36,8 +36,8 @@ public sealed class EffectLog
         // A longer log keeps its length (the kinds past the source's count 0): logs made before and after another arch
         // declared kinds are copied into each other without a new array each time.
         if (counts.Length < source.counts.Length) counts = new long[source.counts.Length];
-        Array.Copy(source.counts, counts, source.counts.Length);
-        Array.Clear(counts, source.counts.Length, counts.Length - source.counts.Length);
+        source.counts.AsSpan().CopyTo(counts);
+        counts.AsSpan(source.counts.Length).Clear();
     }
 
     // A kind declared after this log was made (an arch loaded later): only then does the array grow.

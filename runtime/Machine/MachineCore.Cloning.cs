@@ -45,8 +45,9 @@ public abstract partial class MachineCore
             }
             (savedOnIrq[c] ??= new()).CopyFrom(saved);
         }
-        Array.Copy(source.states, states, states.Length);
-        Array.Copy(source.taskCpu, taskCpu, taskCpu.Length);
+        // Span copies, not Array.Copy: typed, so a few bytes are a memmove without Array.Copy's type checks.
+        source.states.AsSpan().CopyTo(states);
+        source.taskCpu.AsSpan().CopyTo(taskCpu);
         Callbacks.Clear();
         Warnings.CopyFrom(source.Warnings);
         Warnings.ClearEmitted();

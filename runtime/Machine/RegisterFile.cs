@@ -121,15 +121,15 @@ public sealed class RegisterFile
 
     internal void Clear()
     {
-        Array.Clear(values, 0, count);
+        values.AsSpan(0, count).Clear();
         count = 0;
     }
 
     internal void CopyFrom(RegisterFile source)
     {
         if (values.Length < source.count) values = new KeyValuePair<string, ulong>[source.count];
-        else Array.Clear(values, source.count, count > source.count ? count - source.count : 0);
-        Array.Copy(source.values, values, source.count);
+        else if (count > source.count) values.AsSpan(source.count, count - source.count).Clear();
+        source.values.AsSpan(0, source.count).CopyTo(values);
         count = source.count;
     }
 

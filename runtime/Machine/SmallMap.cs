@@ -73,7 +73,7 @@ public sealed class SmallMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TVal
     /// <summary>Removes every entry (the array is kept for reuse).</summary>
     public void Clear()
     {
-        Array.Clear(entries, 0, Count);
+        entries.AsSpan(0, Count).Clear();
         Count = 0;
     }
 
@@ -82,8 +82,8 @@ public sealed class SmallMap<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TVal
     public void CopyFrom(SmallMap<TKey, TValue> source)
     {
         if (entries.Length < source.Count) entries = new KeyValuePair<TKey, TValue>[source.Count];
-        else if (Count > source.Count) Array.Clear(entries, source.Count, Count - source.Count);
-        Array.Copy(source.entries, entries, source.Count);
+        else if (Count > source.Count) entries.AsSpan(source.Count, Count - source.Count).Clear();
+        source.entries.AsSpan(0, source.Count).CopyTo(entries);
         Count = source.Count;
     }
 

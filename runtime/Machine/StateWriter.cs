@@ -6,8 +6,10 @@ namespace LazyMmuGen.Runtime;
 
 /// <summary>
 /// The canonical encoding of a machine's state for model checkers: everything that decides future behaviour is
-/// written in a fixed order, as fixed-width little-endian values, into one reusable buffer, which a checker hashes in one pass
-/// (checker/Explorer/StateKey.cs). Writing a state allocates nothing once the buffer has grown to the state's size.
+/// written in a fixed order into one reusable buffer, which a checker hashes in one pass (checker/Explorer/StateKey.cs).
+/// Numbers are varints (LEB128, signed ones zigzagged): most are small counts, CPU and task numbers, so a state is a
+/// third of its fixed-width size and is hashed by XxHash128's short-input path. Each varint is self-delimiting, so the
+/// encoding stays injective. Writing a state allocates nothing once the buffer has grown to the state's size.
 /// <para>
 /// The same calls also render the state as text (<see cref="ForText"/>), for failure messages and tests, so the
 /// binary key and its readable form cannot drift apart. <see cref="Label"/> names what follows in the text and
@@ -90,7 +92,7 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter Int(int value)
     {
-        Unsafe.WriteUnaligned(ref Reserve(4), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+        Varint((uint)((value << 1) ^ (value >> 31)));
         if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return this;
     }
@@ -99,7 +101,7 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter Long(long value)
     {
-        Unsafe.WriteUnaligned(ref Reserve(8), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+        Varint((ulong)((value << 1) ^ (value >> 63)));
         if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return this;
     }
@@ -108,7 +110,7 @@ public sealed class StateWriter
     /// <param name="value">The value.</param>
     public StateWriter ULong(ulong value)
     {
-        Unsafe.WriteUnaligned(ref Reserve(8), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+        Varint(value);
         if (text is not null) Show(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return this;
     }
@@ -119,7 +121,7 @@ public sealed class StateWriter
     {
         if (value is null) return Int(-1);
         // The length in the bytes only: the text shows the string itself.
-        Unsafe.WriteUnaligned(ref Reserve(4), BitConverter.IsLittleEndian ? value.Length : BinaryPrimitives.ReverseEndianness(value.Length));
+        Varint((uint)(value.Length << 1));
         if (value.Length > 0 && BitConverter.IsLittleEndian)
         {
             var chars = System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan());
@@ -253,9 +255,28 @@ public sealed class StateWriter
     // The first of size bytes at the end, the buffer grown to hold them: one bounds check per write.
     private ref byte Reserve(int size)
     {
-        if ((uint)(length + size) > (uint)buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
+        if ((uint)(length + size) > (uint)buffer.Length) Grow(size);
         ref var first = ref buffer[length];
         length += size;
         return ref first;
     }
+
+    // Seven bits a byte, low first, the high bit set on all but the last: a value below 128 is one byte.
+    private void Varint(ulong value)
+    {
+        if ((uint)(length + MaxVarint) > (uint)buffer.Length) Grow(MaxVarint);
+        var bytes = buffer;
+        var at = length;
+        while (value >= 0x80)
+        {
+            bytes[at++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        bytes[at++] = (byte)value;
+        length = at;
+    }
+
+    private const int MaxVarint = 10;
+
+    private void Grow(int size) => Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
 }

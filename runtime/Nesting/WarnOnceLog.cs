@@ -33,7 +33,7 @@ public sealed class WarnOnceLog(MisusePolicy policy, bool record)
 
     internal void CopyFrom(WarnOnceLog source)
     {
-        Array.Copy(source.fired, fired, fired.Length);
+        source.fired.AsSpan().CopyTo(fired);
         Occurrences = source.Occurrences;
     }
 

@@ -16,8 +16,8 @@ public class CheckerSupportTests
         writer.Label("|c").Int(0).Label(":").Label("Queued=").Bool(false).Label("Tlb=").Label("tlb[").Int(12).Int(28).Count(0).Label("]")
             .Label("Spare=").Tag(0, "-").Label("Name=").Text("POR_EL1");
         Assert.Equal("|c0:Queued=False Tlb=tlb[12 28 0] Spare=- Name=POR_EL1", writer.ToString());
-        // 4 + 1 + 3 × 4 + 1 + (4 + 7 × 2) bytes: labels write nothing.
-        Assert.Equal(36, writer.Bytes.Length);
+        // 1 + 1 + 3 × 1 + 1 + (1 + 7 × 2) bytes: labels write nothing, and numbers below 64 are one-byte varints.
+        Assert.Equal(21, writer.Bytes.Length);
     }
 
     [Fact]
@@ -33,6 +33,35 @@ public class CheckerSupportTests
         Assert.NotEqual(Bytes(w => w.Count(1).Int(1).Count(1).Int(2)), Bytes(w => w.Count(2).Int(1).Int(2).Count(0)));
         Assert.NotEqual(Bytes(w => w.Text("ab").Text("")), Bytes(w => w.Text("a").Text("b")));
         Assert.NotEqual(Bytes(w => w.Tag(0, "-")), Bytes(w => w.Tag(1, "ref")));
+    }
+
+    [Fact]
+    public void Numbers_are_varints_that_keep_every_sequence_apart()
+    {
+        static byte[] Bytes(Action<StateWriter> write)
+        {
+            var writer = new StateWriter();
+            write(writer);
+            return writer.Bytes.ToArray();
+        }
+        // Zigzag then LEB128: |n| < 64 takes one byte, and the widest 64-bit value ten.
+        Assert.Single(Bytes(w => w.Int(63)));
+        Assert.Single(Bytes(w => w.Int(-64)));
+        Assert.Equal(2, Bytes(w => w.Int(64)).Length);
+        Assert.Equal(5, Bytes(w => w.Int(int.MinValue)).Length);
+        Assert.Equal(10, Bytes(w => w.ULong(ulong.MaxValue)).Length);
+        Assert.Equal(10, Bytes(w => w.Long(long.MinValue)).Length);
+        // Self-delimiting: no two different pairs of numbers share their bytes, whatever their widths.
+        long[] values = [0, 1, -1, 63, 64, -65, 127, 128, 300, 1 << 20, int.MaxValue, int.MinValue, long.MaxValue, long.MinValue];
+        var encodings = new Dictionary<string, (long, long)>();
+        foreach (var a in values)
+        {
+            foreach (var b in values)
+            {
+                var hex = Convert.ToHexString(Bytes(w => w.Long(a).Long(b)));
+                Assert.True(encodings.TryAdd(hex, (a, b)), $"({a}, {b}) and {encodings.GetValueOrDefault(hex)} both encode as {hex}");
+            }
+        }
     }
 
     [Fact]
