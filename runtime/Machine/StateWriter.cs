@@ -121,6 +121,7 @@ public sealed class StateWriter
     {
         if (value is null) return Int(-1);
         // The length in the bytes only: the text shows the string itself.
+        // Zigzagged as Int writes a length, so it stays apart from null's -1.
         Varint((uint)(value.Length << 1));
         if (value.Length > 0 && BitConverter.IsLittleEndian)
         {

@@ -23,12 +23,6 @@ public class CheckerSupportTests
     [Fact]
     public void Counts_and_lengths_keep_different_states_apart()
     {
-        static byte[] Bytes(Action<StateWriter> write)
-        {
-            var writer = new StateWriter();
-            write(writer);
-            return writer.Bytes.ToArray();
-        }
         // [1] [2] and [1 2] [] must differ although the same numbers follow each other.
         Assert.NotEqual(Bytes(w => w.Count(1).Int(1).Count(1).Int(2)), Bytes(w => w.Count(2).Int(1).Int(2).Count(0)));
         Assert.NotEqual(Bytes(w => w.Text("ab").Text("")), Bytes(w => w.Text("a").Text("b")));
@@ -38,12 +32,6 @@ public class CheckerSupportTests
     [Fact]
     public void Numbers_are_varints_that_keep_every_sequence_apart()
     {
-        static byte[] Bytes(Action<StateWriter> write)
-        {
-            var writer = new StateWriter();
-            write(writer);
-            return writer.Bytes.ToArray();
-        }
         // Zigzag then LEB128: |n| < 64 takes one byte, and the widest 64-bit value ten.
         Assert.Single(Bytes(w => w.Int(63)));
         Assert.Single(Bytes(w => w.Int(-64)));
@@ -78,6 +66,13 @@ public class CheckerSupportTests
         var plain = new StateWriter();
         machine.WriteState(plain);
         Assert.NotEqual(origin.Bytes.ToArray(), plain.Bytes.ToArray());
+    }
+
+    private static byte[] Bytes(Action<StateWriter> write)
+    {
+        var writer = new StateWriter();
+        write(writer);
+        return writer.Bytes.ToArray();
     }
 
     public static TheoryData<string> Builtins => new(LazyMmuArchRegistry.All.Select(a => a.Name));
